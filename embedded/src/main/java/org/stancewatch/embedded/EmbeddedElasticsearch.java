@@ -1,0 +1,221 @@
+package org.stancewatch.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Elasticsearch 9 cluster in a JVM of its own, started from the server jars
+ * on the module path.
+ *
+ * <p>Under its home folder: {@code node/} (the node's {@code path.home}, with the netty4
+ * transport laid out under {@code modules/}), {@code data/}, {@code logs/} and {@code node.log}
+ * (the node's console). This minimal node has no x-pack: no security, ILM, data streams or
+ * Kibana; for those use the full Elasticsearch of docker-compose.yml.
+ */
+public final class EmbeddedElasticsearch implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
+    private static final String MAIN = "org.stancewatch.embedded.elasticsearch.ElasticsearchNodeMain";
+    private static final String NETTY_MODULE = "transport-netty4";
+
+    /**
+     * @param home          folder for the node's home, data and logs
+     * @param httpPort      REST port
+     * @param transportPort node-to-node port
+     * @param heap          heap of the node JVM, e.g. {@code 1g}
+     * @param startTimeout  how long to wait for a yellow cluster
+     */
+    public record Config(Path home, int httpPort, int transportPort, String heap, Duration startTimeout) {
+        public Config(Path home, int httpPort, int transportPort) {
+            this(home, httpPort, transportPort, "1g", Duration.ofSeconds(90));
+        }
+    }
+
+    private final Config config;
+    private final ChildJvm jvm;
+    private final Duration startupTime;
+
+    private EmbeddedElasticsearch(Config config, ChildJvm jvm, Duration startupTime) {
+        this.config = config;
+        this.jvm = jvm;
+        this.startupTime = startupTime;
+    }
+
+    /** Lays out the node's home, starts the node and waits for a yellow or green cluster. */
+    public static EmbeddedElasticsearch start(Config config) {
+        long started = System.nanoTime();
+        Ports.checkFree(config.httpPort(), "Elasticsearch HTTP");
+        Ports.checkFree(config.transportPort(), "Elasticsearch transport");
+        List<Path> serverJars = new ArrayList<>();
+        List<Path> nettyJars = new ArrayList<>();
+        for (Path jar : ServerJars.load(ServerJars.ELASTICSEARCH)) {
+            (isNettyModuleJar(jar) ? nettyJars : serverJars).add(jar);
+        }
+        Path nodeHome = layOutHome(config.home().resolve("node"), nettyJars);
+
+        ChildJvm jvm = ChildJvm.start(new ChildJvm.Spec("Elasticsearch node",
+                List.of(ServerJars.codeLocationOfResource(ServerJars.ELASTICSEARCH)), serverJars, MAIN,
+                List.of("-Xms" + config.heap(), "-Xmx" + config.heap(),
+                        "-Djava.io.tmpdir=" + mkdirs(config.home().resolve("tmp")),
+                        // as Elasticsearch's own jvm.options sets them
+                        "-Dlog4j2.disable.jmx=true",
+                        "-Dlog4j2.formatMsgNoLookups=true",
+                        "-Dlog4j.shutdownHookEnabled=false",
+                        "-Dio.netty.noUnsafe=true",
+                        "-Dio.netty.noKeySetOptimization=true",
+                        "-Dio.netty.recycler.maxCapacityPerThread=0",
+                        "-Djava.locale.providers=CLDR",
+                        "--add-modules=jdk.incubator.vector",
+                        "--enable-native-access=ALL-UNNAMED,org.elasticsearch.nativeaccess,org.apache.lucene.core"),
+                List.of("path.home=" + nodeHome,
+                        "path.data=" + mkdirs(config.home().resolve("data")),
+                        "path.logs=" + mkdirs(config.home().resolve("logs")),
+                        "cluster.name=stancewatch",
+                        "node.name=stancewatch-embedded",
+                        "discovery.type=single-node",
+                        "network.host=127.0.0.1",
+                        "http.port=" + config.httpPort(),
+                        "transport.port=" + config.transportPort(),
+                        // a development node must keep working on a nearly full disk
+                        "cluster.routing.allocation.disk.threshold_enabled=false"),
+                config.home().resolve("node.log")));
+        try {
+            awaitHealthy(config, jvm);
+        } catch (RuntimeException e) {
+            jvm.stop(Duration.ofSeconds(5));
+            throw e;
+        }
+        Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
+        log.info("Elasticsearch node ready at {} in {} ms (pid {}, log {})", url(config), startupTime.toMillis(),
+                jvm.pid(), config.home().resolve("node.log"));
+        return new EmbeddedElasticsearch(config, jvm, startupTime);
+    }
+
+    public String url() {
+        return url(config);
+    }
+
+    public Path logFile() {
+        return config.home().resolve("node.log");
+    }
+
+    public Path dataDir() {
+        return config.home().resolve("data");
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    public boolean isRunning() {
+        return jvm.isAlive();
+    }
+
+    /** Shuts the node down cleanly, killing it after 30 s. */
+    @Override
+    public void close() {
+        jvm.stop(Duration.ofSeconds(30));
+    }
+
+    private static String url(Config config) {
+        return "http://127.0.0.1:" + config.httpPort();
+    }
+
+    /** The netty4 transport is a module: its jars live in its folder, never on the module path. */
+    private static boolean isNettyModuleJar(Path jar) {
+        String path = jar.toString().replace('\\', '/');
+        return path.contains("/io/netty/")
+                || path.contains("/" + NETTY_MODULE + "/")
+                || path.contains("/elasticsearch-ssl-config/");
+    }
+
+    /** {@code modules/transport-netty4/} holds the module's jars and its descriptor files. */
+    private static Path layOutHome(Path nodeHome, List<Path> nettyJars) {
+        Path module = mkdirs(nodeHome.resolve("modules").resolve(NETTY_MODULE));
+        mkdirs(nodeHome.resolve("config"));
+        mkdirs(nodeHome.resolve("plugins"));
+        try {
+            for (Path jar : nettyJars) {
+                Path target = module.resolve(jar.getFileName());
+                if (!Files.exists(target) || Files.size(target) != Files.size(jar)) {
+                    Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (jar.getFileName().toString().startsWith(NETTY_MODULE)) {
+                    extractDescriptors(jar, module);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lay out the Elasticsearch home " + nodeHome, e);
+        }
+        return nodeHome;
+    }
+
+    private static void extractDescriptors(Path moduleJar, Path module) throws IOException {
+        String prefix = "META-INF/es-plugins/" + NETTY_MODULE + "/";
+        try (ZipFile zip = new ZipFile(moduleJar.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().startsWith(prefix) && !entry.isDirectory()) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, module.resolve(entry.getName().substring(prefix.length())),
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void awaitHealthy(Config config, ChildJvm jvm) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(
+                        URI.create(url(config) + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+        while (true) {
+            jvm.checkAlive();
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Elasticsearch did not become healthy within "
+                        + config.startTimeout().toSeconds() + " s; see " + config.home().resolve("node.log")
+                        + jvm.logTail());
+            }
+            ChildJvm.pause(200);
+        }
+    }
+
+    private static Path mkdirs(Path dir) {
+        try {
+            return Files.createDirectories(dir).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

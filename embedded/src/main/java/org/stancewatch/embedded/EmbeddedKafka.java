@@ -1,0 +1,213 @@
+package org.stancewatch.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka cluster: one KRaft process that is both broker and controller, run
+ * from Kafka's own server jars ({@code kafka.Kafka}) in a JVM of its own.
+ *
+ * <p>Under its home folder: {@code server.properties} (written at each start), {@code data/}
+ * (the log dirs, formatted once, so data survives restarts) and {@code broker.log}.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+    /**
+     * @param home           folder for data, configuration and log
+     * @param port           client port
+     * @param controllerPort KRaft controller port
+     * @param heap           maximum heap of the broker JVM, e.g. {@code 512m}
+     * @param startTimeout   how long to wait for the broker to answer
+     */
+    public record Config(Path home, int port, int controllerPort, String heap, Duration startTimeout) {
+        public Config(Path home, int port, int controllerPort) {
+            this(home, port, controllerPort, "512m", Duration.ofSeconds(90));
+        }
+    }
+
+    private final Config config;
+    private final ChildJvm jvm;
+    private final Duration startupTime;
+
+    private EmbeddedKafka(Config config, ChildJvm jvm, Duration startupTime) {
+        this.config = config;
+        this.jvm = jvm;
+        this.startupTime = startupTime;
+    }
+
+    /** Formats the storage if it is new, starts the broker and waits until it answers. */
+    public static EmbeddedKafka start(Config config) {
+        long started = System.nanoTime();
+        Ports.checkFree(config.port(), "Kafka broker");
+        Ports.checkFree(config.controllerPort(), "Kafka controller");
+        List<Path> jars = ServerJars.load(ServerJars.KAFKA);
+        Path properties = writeProperties(config);
+        Path data = config.home().resolve("data");
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            log.info("Formatting new Kafka storage in {}", data);
+            ChildJvm.run(spec(config, jars, "kafka.tools.StorageTool",
+                    List.of("format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString())),
+                    Duration.ofSeconds(60));
+        }
+        ChildJvm jvm = ChildJvm.start(spec(config, jars, "kafka.Kafka", List.of(properties.toString())));
+        try {
+            awaitReady(config, jvm);
+        } catch (RuntimeException e) {
+            jvm.stop(Duration.ofSeconds(5));
+            throw e;
+        }
+        Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
+        log.info("Kafka broker ready at {} in {} ms (pid {}, log {})", bootstrapServers(config),
+                startupTime.toMillis(), jvm.pid(), logFile(config));
+        return new EmbeddedKafka(config, jvm, startupTime);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers(config);
+    }
+
+    public Path logFile() {
+        return logFile(config);
+    }
+
+    public Path dataDir() {
+        return config.home().resolve("data");
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    public boolean isRunning() {
+        return jvm.isAlive();
+    }
+
+    /** Shuts the broker down cleanly (it flushes and closes its logs), killing it after 30 s. */
+    @Override
+    public void close() {
+        jvm.stop(Duration.ofSeconds(30));
+    }
+
+    private static String bootstrapServers(Config config) {
+        return "127.0.0.1:" + config.port();
+    }
+
+    private static Path logFile(Config config) {
+        return config.home().resolve("broker.log");
+    }
+
+    private static ChildJvm.Spec spec(Config config, List<Path> jars, String mainClass, List<String> args) {
+        return new ChildJvm.Spec("Kafka broker", jars, List.of(), mainClass,
+                List.of("-Xmx" + config.heap(), "-Xms128m", "-XX:+UseSerialGC",
+                        "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                        "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
+                        "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.storage.internals.log=warn"),
+                args, logFile(config));
+    }
+
+    /**
+     * The broker's configuration: one node, loopback only, single-replica internal topics
+     * (transactions need this, or exactly-once clients wait forever) and no retention limit,
+     * because records carry their articles' publication times, which may be years old.
+     */
+    private static Path writeProperties(Config config) {
+        String host = "127.0.0.1";
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("process.roles", "broker,controller");
+        settings.put("node.id", "1");
+        settings.put("controller.quorum.voters", "1@" + host + ":" + config.controllerPort());
+        settings.put("listeners", "PLAINTEXT://" + host + ":" + config.port() + ",CONTROLLER://" + host + ":"
+                + config.controllerPort());
+        settings.put("advertised.listeners", "PLAINTEXT://" + host + ":" + config.port());
+        settings.put("controller.listener.names", "CONTROLLER");
+        settings.put("inter.broker.listener.name", "PLAINTEXT");
+        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        settings.put("log.dirs", config.home().resolve("data").toAbsolutePath().toString());
+        settings.put("num.partitions", "1");
+        settings.put("offsets.topic.replication.factor", "1");
+        settings.put("offsets.topic.num.partitions", "10");
+        settings.put("transaction.state.log.replication.factor", "1");
+        settings.put("transaction.state.log.min.isr", "1");
+        settings.put("transaction.state.log.num.partitions", "10");
+        settings.put("share.coordinator.state.topic.replication.factor", "1");
+        settings.put("share.coordinator.state.topic.min.isr", "1");
+        settings.put("group.initial.rebalance.delay.ms", "0");
+        settings.put("log.retention.ms", "-1");
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        try {
+            Files.createDirectories(config.home());
+            Path file = config.home().resolve("server.properties");
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                properties.store(out, "written by stancewatch at each start; edits are overwritten");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Kafka configuration under " + config.home(), e);
+        }
+    }
+
+    /** Waits for the port to open (quietly), then for the cluster to list its broker. */
+    private static void awaitReady(Config config, ChildJvm jvm) {
+        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+        while (!accepts(config.port())) {
+            jvm.checkAlive();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka did not open port " + config.port() + " within "
+                        + config.startTimeout().toSeconds() + " s; see " + logFile(config) + jvm.logTail());
+            }
+            ChildJvm.pause(100);
+        }
+        Map<String, Object> adminConfig = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        try (Admin admin = Admin.create(adminConfig)) {
+            while (true) {
+                jvm.checkAlive();
+                try {
+                    if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    // the broker is still registering with its controller
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka did not become ready within "
+                            + config.startTimeout().toSeconds() + " s; see " + logFile(config) + jvm.logTail());
+                }
+                ChildJvm.pause(200);
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(Ports.LOOPBACK, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The records that flow between the stages (the design's data contracts), their JSON form,
+ * their Kafka serdes and the topics that carry them.
+ *
+ * <p>Each record is an immutable Java record. Its JSON form carries a {@code schemaVersion}; a
+ * reader refuses a version it does not know instead of guessing (see {@link
+ * org.stancewatch.model.json.RecordCodec}).
+ */
+package org.stancewatch.model;
