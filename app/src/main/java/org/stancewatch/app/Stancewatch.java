@@ -1,0 +1,54 @@
+package org.stancewatch.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code stancewatch} command. Each stage runs alone ({@code crawl}, {@code analyze},
+ * {@code index}) or all together ({@code run}); {@code services} starts the embedded Kafka and
+ * Elasticsearch.
+ */
+@Command(
+        name = "stancewatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Watches news sites and tracks the stance the press takes toward actors and topics.",
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  KAFKA_BOOTSTRAP_SERVERS  Kafka (default localhost:9092)",
+            "  ELASTICSEARCH_URL        Elasticsearch (default http://localhost:9200)",
+            "  ELASTICSEARCH_API_KEY    API key for a secured Elasticsearch, or",
+            "  ELASTICSEARCH_USERNAME   user and",
+            "  ELASTICSEARCH_PASSWORD   password",
+            "  KIBANA_URL               Kibana (default http://localhost:5601)",
+            "  STANCEWATCH_HOME         data folder of the embedded services (default ./data)",
+            "",
+            "Run 'stancewatch help COMMAND' for a command's options."
+        },
+        subcommands = {
+            ServicesCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Stancewatch implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        return new CommandLine(new Stancewatch())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
+    }
+
+    /** Without a subcommand, show what there is. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
