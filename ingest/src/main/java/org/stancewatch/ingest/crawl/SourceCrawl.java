@@ -167,7 +167,7 @@ public final class SourceCrawl {
         String key = StateKey.page(source.id(), candidate.url().toString());
         PageState page = candidate.known() != null ? candidate.known()
                 : PageState.discovered(source.id(), candidate.url().toString(), now);
-        FetchRequest request = fetcher.request(candidate.url(), source.allowPrivateAddresses(), FetchRequest.ACCEPT_HTML, policy);
+        FetchRequest request = fetcher.request(candidate.url(), source.privateHosts(), FetchRequest.ACCEPT_HTML, policy);
         if (page.articleId() != null) {
             request = request.conditional(page.etag(), page.lastModified());
         }
@@ -262,8 +262,8 @@ public final class SourceCrawl {
     /** The checks before every request of this source, redirect hops included. */
     private FetchRequest.HopPolicy hopPolicy(Source source) {
         return hop -> {
-            fetcher.checkAllowed(hop, source.allowPrivateAddresses());
-            RobotsRules rules = robots.rulesFor(hop, source.allowPrivateAddresses(), source.minDelay());
+            fetcher.checkAllowed(hop, source.privateHosts());
+            RobotsRules rules = robots.rulesFor(hop, source.privateHosts(), source.minDelay());
             if (!rules.allows(hop)) {
                 throw new FetchException(FetchFailure.ROBOTS_DISALLOWED, hop, "robots.txt of "
                         + RobotsCache.origin(hop) + " does not allow " + hop.getRawPath());

@@ -163,7 +163,7 @@ public final class Discovery {
                                        CrawlBatch batch, Result result) throws InterruptedException {
         String key = UrlCanonicalizer.canonicalize(url.toString());
         PageState known = state.page(source.id(), key).orElse(null);
-        FetchRequest request = fetcher.request(url, source.allowPrivateAddresses(), accept, policy);
+        FetchRequest request = fetcher.request(url, source.privateHosts(), accept, policy);
         if (known != null) {
             request = request.conditional(known.etag(), known.lastModified());
         }

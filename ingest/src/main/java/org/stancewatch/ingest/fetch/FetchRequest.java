@@ -3,12 +3,14 @@ package org.stancewatch.ingest.fetch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One fetch to make.
  *
  * @param url              what to fetch
- * @param allowPrivate     whether the source allows loopback and private addresses (local sites only)
+ * @param privateHosts     hosts (lower case) that may resolve to loopback or private addresses: a local
+ *                         test or demo site's own hosts; empty for every real site
  * @param etag             the ETag of the copy we have, for a conditional request, or null
  * @param lastModified     the Last-Modified of the copy we have, or null
  * @param accept           the Accept header
@@ -18,7 +20,7 @@ import java.util.Objects;
  */
 public record FetchRequest(
         URI url,
-        boolean allowPrivate,
+        Set<String> privateHosts,
         String etag,
         String lastModified,
         String accept,
@@ -32,6 +34,7 @@ public record FetchRequest(
 
     public FetchRequest {
         Objects.requireNonNull(url, "url");
+        privateHosts = privateHosts == null ? Set.of() : Set.copyOf(privateHosts);
         Objects.requireNonNull(accept, "accept");
         Objects.requireNonNull(hopPolicy, "hopPolicy");
     }
@@ -51,6 +54,11 @@ public record FetchRequest(
     }
 
     public FetchRequest conditional(String etag, String lastModified) {
-        return new FetchRequest(url, allowPrivate, etag, lastModified, accept, maxBytes, truncate, hopPolicy);
+        return new FetchRequest(url, privateHosts, etag, lastModified, accept, maxBytes, truncate, hopPolicy);
+    }
+
+    /** Whether this hop's host may resolve to a private address. */
+    public boolean allowsPrivate(URI hop) {
+        return hop.getHost() != null && privateHosts.contains(hop.getHost().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -111,9 +111,9 @@ public final class HttpFetcher implements AutoCloseable {
      * resolves to, without fetching: lets a caller refuse a hop with the right reason before it
      * asks anything else of the host (its robots.txt, say).
      */
-    public void checkAllowed(URI url, boolean allowPrivate) throws FetchException {
+    public void checkAllowed(URI url, Set<String> privateHosts) throws FetchException {
         checkUrl(url);
-        if (allowPrivate) {
+        if (privateHosts.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             return;
         }
         try {
@@ -126,8 +126,8 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** A request with the crawler's default limits. */
-    public FetchRequest request(URI url, boolean allowPrivate, String accept, FetchRequest.HopPolicy hopPolicy) {
-        return new FetchRequest(url, allowPrivate, null, null, accept, settings.maxBodyBytes(), false, hopPolicy);
+    public FetchRequest request(URI url, Set<String> privateHosts, String accept, FetchRequest.HopPolicy hopPolicy) {
+        return new FetchRequest(url, privateHosts, null, null, accept, settings.maxBodyBytes(), false, hopPolicy);
     }
 
     /**
@@ -188,7 +188,7 @@ public final class HttpFetcher implements AutoCloseable {
         if (first && request.lastModified() != null) {
             get.setHeader("If-Modified-Since", request.lastModified());
         }
-        CloseableHttpClient client = request.allowPrivate() ? unguarded : guarded;
+        CloseableHttpClient client = request.allowsPrivate(url) ? unguarded : guarded;
         AtomicBoolean timedOut = new AtomicBoolean();
         try (Politeness.Permit permit = politeness.acquire(url.getHost(), delay)) {
             ScheduledFuture<?> deadline = deadlines.schedule(() -> {

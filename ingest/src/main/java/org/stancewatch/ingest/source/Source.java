@@ -2,7 +2,10 @@ package org.stancewatch.ingest.source;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -18,7 +21,7 @@ import java.util.Objects;
  * @param articles              which discovered URLs are articles
  * @param language              the language expected (ISO 639-1); pages say their own, this is the fallback
  * @param rate                  requests per second to one host, at most (robots.txt may ask for less)
- * @param allowPrivateAddresses whether the site may resolve to loopback or private addresses (local test and demo sites only)
+ * @param allowPrivateAddresses whether the site's own hosts may resolve to loopback or private addresses (local test and demo sites only)
  * @param maxArticlesPerRun     at most this many article pages fetched per run, newest first
  */
 public record Source(
@@ -44,6 +47,24 @@ public record Source(
         sections = List.copyOf(sections);
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(articles, "articles");
+    }
+
+    /**
+     * The hosts that may resolve to loopback or private addresses: with {@code
+     * allowPrivateAddresses}, the hosts of the source's own URLs (home, feeds, sitemaps,
+     * sections), and no others, so that even a local site cannot redirect the crawler elsewhere
+     * on the network; otherwise none.
+     */
+    public Set<String> privateHosts() {
+        if (!allowPrivateAddresses) {
+            return Set.of();
+        }
+        Set<String> hosts = new HashSet<>();
+        hosts.add(home.getHost().toLowerCase(Locale.ROOT));
+        for (List<URI> urls : List.of(feeds, sitemaps, sections)) {
+            urls.forEach(url -> hosts.add(url.getHost().toLowerCase(Locale.ROOT)));
+        }
+        return Set.copyOf(hosts);
     }
 
     /** The least time between two requests to one host that this source's rate allows. */
