@@ -279,6 +279,8 @@ public final class SourceCrawl {
 
     /** Commits a batch; a failure is counted and logged, and the pages it held are done again next run. */
     private boolean commit(CrawlBatch batch, SourceCounters counters) {
+        batch.deadLetters().forEach(letter -> LOG.info("dead letter: {} {}: {}", letter.reason(), letter.subject(),
+                letter.message()));
         try {
             output.commit(batch);
             return true;

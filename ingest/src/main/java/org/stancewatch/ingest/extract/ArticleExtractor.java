@@ -100,12 +100,19 @@ public final class ArticleExtractor {
         return new Reading(extraction, metadata, linkDensity);
     }
 
+    /** The outlet of the canonical URL, else of the page's URL; empty for a page with neither on the web (a local file). */
     private static String outletOf(String canonical, URI url) {
-        try {
-            return Outlets.of(URI.create(canonical));
-        } catch (IllegalArgumentException e) {
-            return Outlets.of(url);
+        for (String candidate : new String[] {canonical, url.toString()}) {
+            try {
+                URI uri = URI.create(candidate);
+                if (uri.getHost() != null) {
+                    return Outlets.of(uri);
+                }
+            } catch (IllegalArgumentException e) {
+                // try the next
+            }
         }
+        return "";
     }
 
     static int wordCount(String text) {
