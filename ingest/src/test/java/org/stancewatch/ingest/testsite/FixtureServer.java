@@ -98,7 +98,9 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public void clearLog() {
-        requests.clear();
+        synchronized (requests) {
+            requests.clear();
+        }
     }
 
     /** The fixture sources file with this server's port filled in. */
@@ -116,6 +118,13 @@ public final class FixtureServer implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         String full = query == null ? path : path + "?" + query;
         int[] status = {0};
+        Request arrival = new Request(host, full, exchange.getRequestHeaders().getFirst("If-None-Match"),
+                exchange.getRequestHeaders().getFirst("User-Agent"), Instant.now(), 0);
+        int index;
+        synchronized (requests) { // logged on arrival, so a test never misses a request its client saw answered
+            requests.add(arrival);
+            index = requests.size() - 1;
+        }
         try {
             Route route = routes.getOrDefault(host + full, routes.get(host + path));
             if (route != null) {
@@ -125,8 +134,12 @@ public final class FixtureServer implements AutoCloseable {
                 status[0] = serveFile(exchange, host, path);
             }
         } finally {
-            requests.add(new Request(host, full, exchange.getRequestHeaders().getFirst("If-None-Match"),
-                    exchange.getRequestHeaders().getFirst("User-Agent"), Instant.now(), status[0]));
+            synchronized (requests) {
+                if (index < requests.size() && requests.get(index) == arrival) {
+                    requests.set(index, new Request(host, full, arrival.ifNoneMatch(), arrival.userAgent(), arrival.at(),
+                            status[0]));
+                }
+            }
             exchange.close();
         }
     }

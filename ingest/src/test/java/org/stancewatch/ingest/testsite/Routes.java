@@ -58,21 +58,36 @@ public final class Routes {
     }
 
     /** A few kilobytes of gzip that inflate to {@code inflatedMegabytes} of zeros: a gzip bomb. */
-    public record GzipBomb(int inflatedMegabytes, boolean asContentEncoding) implements Route {
-        @Override
-        public void handle(HttpExchange exchange) throws IOException {
-            ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-            try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+    public static final class GzipBomb implements Route {
+        private final byte[] compressed;
+        private final boolean asContentEncoding;
+
+        public GzipBomb(int inflatedMegabytes, boolean asContentEncoding) {
+            this.compressed = bomb(inflatedMegabytes);
+            this.asContentEncoding = asContentEncoding;
+        }
+
+        /** The bomb's bytes: gzip of {@code megabytes} of zeros. */
+        public static byte[] bomb(int megabytes) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
                 byte[] zeros = new byte[1024 * 1024];
-                for (int i = 0; i < inflatedMegabytes; i++) {
+                for (int i = 0; i < megabytes; i++) {
                     gzip.write(zeros);
                 }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
+            return out.toByteArray();
+        }
+
+        @Override
+        public void handle(HttpExchange exchange) throws IOException {
             if (asContentEncoding) {
                 exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-                send(exchange, 200, "text/html; charset=utf-8", compressed.toByteArray());
+                send(exchange, 200, "text/html; charset=utf-8", compressed);
             } else {
-                send(exchange, 200, "application/gzip", compressed.toByteArray());
+                send(exchange, 200, "application/gzip", compressed);
             }
         }
     }
