@@ -8,13 +8,18 @@ import java.util.Optional;
 
 /**
  * Finds an earlier article whose SimHash is within {@link #MAX_DISTANCE} bits of a new one.
- * The 64 bits are cut into four 16-bit bands: two hashes that differ in at most three bits agree
+ * The 64 bits are cut into eight 8-bit bands: two hashes that differ in at most seven bits agree
  * on at least one band, so only the articles sharing a band are compared.
  */
 public final class NearDuplicateIndex {
-    /** Near-identical texts: measured on wire copies with changed headline or byline, 0 to 3 bits apart. */
-    public static final int MAX_DISTANCE = 3;
-    private static final int BANDS = 4;
+    /**
+     * Near-identical texts: a wire copy with a line added or changed lands a few bits away (more
+     * for short texts), unrelated texts about 32 bits away (the chance that two unrelated ones
+     * come within 6 bits is below one in a million).
+     */
+    public static final int MAX_DISTANCE = 6;
+    private static final int BANDS = 8;
+    private static final int BAND_BITS = 64 / BANDS;
 
     private record Entry(long simhash, String articleId, long order) {}
 
@@ -49,7 +54,7 @@ public final class NearDuplicateIndex {
     }
 
     private static long bandKey(long simhash, int band) {
-        long bits = (simhash >>> (band * 16)) & 0xffff;
-        return ((long) band << 16) | bits;
+        long bits = (simhash >>> (band * BAND_BITS)) & ((1L << BAND_BITS) - 1);
+        return ((long) band << BAND_BITS) | bits;
     }
 }
