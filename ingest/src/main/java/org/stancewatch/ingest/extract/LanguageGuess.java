@@ -21,8 +21,8 @@ public final class LanguageGuess {
     /** ISO 639-2 "undetermined": neither the text nor the page said. */
     public static final String UNDETERMINED = "und";
     /** Enough text to tell languages apart; more costs time and changes nothing. */
-    private static final int SAMPLE_CHARS = 1200;
-    private static final int MIN_TEXT_CHARS = 120;
+    private static final int SAMPLE_CHARS = 600;
+    private static final int MIN_TEXT_CHARS = 100;
     private static final double CONFIDENT = 0.85;
 
     private LanguageGuess() {}

@@ -44,8 +44,26 @@ public final class PageDecoder {
             return new Decoded(new String(bytes, skip, bytes.length - skip, bom.get()), bom.get());
         }
         Charset declared = headerCharset(contentType).or(() -> documentCharset(bytes)).orElse(null);
+        if (declared == null || declared == StandardCharsets.UTF_8 || isLatinFamily(declared)) {
+            // One strict UTF-8 pass both checks and decodes; most pages are UTF-8.
+            Optional<String> utf8 = strictUtf8(bytes);
+            if (utf8.isPresent() && (declared == null || declared == StandardCharsets.UTF_8 || hasMultiByteUtf8(bytes))) {
+                return new Decoded(utf8.get(), StandardCharsets.UTF_8);
+            }
+        }
         Charset chosen = correct(declared, bytes);
         return new Decoded(new String(bytes, chosen), chosen);
+    }
+
+    private static Optional<String> strictUtf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** The charset named by a {@code Content-Type} header value, if it names a known one. */

@@ -59,7 +59,9 @@ public final class ExtractionBenchmark {
         ArticleExtractor ours = new ArticleExtractor();
         extractors.put("ours", page -> ours.read(page.uri(), page.html(), "text/html").text());
         extractors.put("boilerpipe", page -> boilerpipe(page));
-        extractors.put("readability4j", page -> new Readability4J(page.url(), decode(page)).parse().getTextContent());
+        // readability4j needs a URL with a path to resolve links; one entry of the set has none
+        extractors.put("readability4j", page -> new Readability4J(page.uri().getPath() == null
+                ? "http://example.invalid/" : page.uri().toString(), decode(page)).parse().getTextContent());
 
         Map<String, Result> results = new LinkedHashMap<>();
         PrintWriter detailsOut = details == null ? null : new PrintWriter(Files.newBufferedWriter(details));
