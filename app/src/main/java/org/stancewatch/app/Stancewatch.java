@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             "Run 'stancewatch help COMMAND' for a command's options."
         },
         subcommands = {
+            CrawlCommand.class,
+            ExtractCommand.class,
             ServicesCommand.class,
             CommandLine.HelpCommand.class
         })

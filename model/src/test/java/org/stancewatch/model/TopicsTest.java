@@ -18,6 +18,12 @@ class TopicsTest {
     }
 
     @Test
+    void theCrawlStateTopicIsTheOneCompactedTopic() {
+        assertThat(Topics.compacted()).extracting(Topic::name).containsExactly("stancewatch.crawl-state");
+        assertThat(Topics.all()).extracting(Topic::name).doesNotContain("stancewatch.crawl-state");
+    }
+
+    @Test
     void aTopicsSerdesRoundTripItsRecords() {
         Article article = RecordJsonTest.article();
         byte[] bytes = Topics.ARTICLES.valueSerde().serializer().serialize("t", article);

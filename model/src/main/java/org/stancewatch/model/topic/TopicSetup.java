@@ -18,7 +18,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *
  * <p>Record topics keep everything ({@code retention.ms=-1}): their records carry the articles'
  * publication times as timestamps, often years old, which time-based retention would delete at
- * once. Dead-letter topics keep 30 days of failures.
+ * once. Dead-letter topics keep 30 days of failures. State topics ({@link Topics#compacted()})
+ * are compacted: only the last record per key is kept.
  */
 public final class TopicSetup {
     /** Partitions of a new topic: room for three instances of each stage. */
@@ -27,12 +28,14 @@ public final class TopicSetup {
 
     private TopicSetup() {}
 
-    /** Creates the missing topics of {@link Topics#all()}; returns the names it created. */
+    /** Creates the missing topics of {@link Topics#all()} and {@link Topics#compacted()}; returns the names it created. */
     public static List<String> ensureTopics(Admin admin, int partitions, short replicationFactor) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            for (Topic<?, ?> topic : Topics.all()) {
+            List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
+            topics.addAll(Topics.compacted());
+            for (Topic<?, ?> topic : topics) {
                 if (!existing.contains(topic.name())) {
                     missing.add(new NewTopic(topic.name(), partitions, replicationFactor).configs(configOf(topic)));
                 }
@@ -57,6 +60,10 @@ public final class TopicSetup {
     }
 
     private static Map<String, String> configOf(Topic<?, ?> topic) {
+        if (Topics.compacted().contains(topic)) {
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.RETENTION_MS_CONFIG, "-1");
+        }
         boolean deadLetters = topic.name().endsWith(".dlq");
         return Map.of(TopicConfig.RETENTION_MS_CONFIG,
                 deadLetters ? Long.toString(DEAD_LETTER_RETENTION.toMillis()) : "-1");

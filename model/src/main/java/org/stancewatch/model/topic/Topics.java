@@ -26,6 +26,16 @@ public final class Topics {
     public static final Topic<String, DeadLetter> ANALYZE_DLQ = deadLetters("analyze");
     public static final Topic<String, DeadLetter> INDEX_DLQ = deadLetters("index");
 
+    /**
+     * The crawler's memory (pages seen, revisions published, robots.txt files, last runs), as a
+     * compacted topic: the last record per key is kept, so it holds the current state however
+     * long the crawler runs, survives restarts, and is shared by every crawler instance. Values
+     * are the ingest module's JSON state records; keys say which kind ({@code page|...},
+     * {@code article|...}, {@code robots|...}, {@code run|...}).
+     */
+    public static final Topic<String, byte[]> CRAWL_STATE =
+            new Topic<>("stancewatch.crawl-state", Serdes.String(), Serdes.ByteArray());
+
     private Topics() {}
 
     /** The four record topics, in pipeline order. */
@@ -36,6 +46,11 @@ public final class Topics {
     /** Every topic of the pipeline, dead-letter topics included. */
     public static List<Topic<String, ? extends Record>> all() {
         return List.of(ARTICLES, MENTIONS, STANCE, ALERTS, INGEST_DLQ, ANALYZE_DLQ, INDEX_DLQ);
+    }
+
+    /** The compacted topics a stage keeps its own state in (not records of the pipeline). */
+    public static List<Topic<String, ?>> compacted() {
+        return List.of(CRAWL_STATE);
     }
 
     private static Topic<String, DeadLetter> deadLetters(String stage) {

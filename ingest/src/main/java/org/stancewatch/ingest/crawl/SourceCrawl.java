@@ -1,0 +1,305 @@
+package org.stancewatch.ingest.crawl;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stancewatch.ingest.SourceStats;
+import org.stancewatch.ingest.crawl.SourceCounters.Outcome;
+import org.stancewatch.ingest.discover.DiscoveredLink;
+import org.stancewatch.ingest.discover.Discovery;
+import org.stancewatch.ingest.extract.ArticleExtractor;
+import org.stancewatch.ingest.extract.Extraction;
+import org.stancewatch.ingest.extract.ExtractionException;
+import org.stancewatch.ingest.fetch.FetchException;
+import org.stancewatch.ingest.fetch.FetchFailure;
+import org.stancewatch.ingest.fetch.FetchRequest;
+import org.stancewatch.ingest.fetch.FetchResponse;
+import org.stancewatch.ingest.fetch.HttpFetcher;
+import org.stancewatch.ingest.fetch.Politeness;
+import org.stancewatch.ingest.publish.CrawlBatch;
+import org.stancewatch.ingest.publish.CrawlOutput;
+import org.stancewatch.ingest.publish.DeadLetters;
+import org.stancewatch.ingest.publish.PublishException;
+import org.stancewatch.ingest.robots.RobotsCache;
+import org.stancewatch.ingest.robots.RobotsRules;
+import org.stancewatch.ingest.source.CrawlSettings;
+import org.stancewatch.ingest.source.Source;
+import org.stancewatch.ingest.state.CrawlState;
+import org.stancewatch.ingest.state.PageState;
+import org.stancewatch.ingest.state.SourceRunState;
+import org.stancewatch.ingest.state.StateKey;
+
+/**
+ * One run of one source: discover its links, fetch the new ones (newest first) and re-check the
+ * recent ones for revisions, extract, decide, publish. Every page's outcome is committed on its
+ * own, with the state that records it, so a run stopped half-way loses nothing it did. A bad
+ * page is a dead letter and a count; it never stops the run.
+ */
+public final class SourceCrawl {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceCrawl.class);
+    private static final int DEAD_LETTER_PAYLOAD_CHARS = 4096;
+
+    private final CrawlSettings settings;
+    private final HttpFetcher fetcher;
+    private final Politeness politeness;
+    private final RobotsCache robots;
+    private final ArticleExtractor extractor;
+    private final CrawlOutput output;
+    private final Clock clock;
+
+    public SourceCrawl(CrawlSettings settings, HttpFetcher fetcher, Politeness politeness, RobotsCache robots,
+                       ArticleExtractor extractor, CrawlOutput output, Clock clock) {
+        this.settings = settings;
+        this.fetcher = fetcher;
+        this.politeness = politeness;
+        this.robots = robots;
+        this.extractor = extractor;
+        this.output = output;
+        this.clock = clock;
+    }
+
+    /** A publishing failure this crawler cannot recover from: the whole crawler stops. */
+    public static final class FatalPublishException extends RuntimeException {
+        FatalPublishException(PublishException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Runs the source once.
+     *
+     * @param stop checked between pages: true ends the run early (shutdown, or the source moved to another instance)
+     * @return the counts of this run
+     */
+    public SourceStats run(Source source, SourceCounters counters, BooleanSupplier stop) throws InterruptedException {
+        SourceStats before = counters.snapshot();
+        Instant start = clock.instant();
+        counters.running(true);
+        try {
+            FetchRequest.HopPolicy policy = hopPolicy(source);
+            CrawlBatch listings = new CrawlBatch();
+            Discovery.Result discovered = new Discovery(fetcher, state(), clock).discover(source, policy, listings);
+            discovered.failures().forEach(counters::failed);
+            counters.add(Outcome.ROBOTS_REFUSED, discovered.robotsRefused());
+            commit(listings, counters);
+            List<Candidate> work = plan(source, discovered.links(), start);
+            counters.add(Outcome.DISCOVERED, work.stream().filter(c -> c.known() == null).count());
+            Set<String> deferredHosts = new HashSet<>();
+            for (Candidate candidate : work) {
+                if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                String host = candidate.url().getHost();
+                if (deferredHosts.contains(host) || longBackOff(host)) {
+                    deferredHosts.add(host);
+                    counters.increment(Outcome.DEFERRED);
+                    continue;
+                }
+                if (!page(source, candidate, policy, counters)) {
+                    deferredHosts.add(host);
+                }
+            }
+        } finally {
+            counters.running(false);
+        }
+        SourceStats run = SourceCounters.difference(counters.snapshot(), before);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("discovered", run.discovered());
+        counts.put("fetched", run.fetched());
+        counts.put("published", run.published());
+        counts.put("failed", run.failedTotal());
+        commit(new CrawlBatch().change(StateKey.run(source.id()),
+                new SourceRunState(source.id(), start, clock.instant(), counts)), counters);
+        return run;
+    }
+
+    /** A page to fetch: a new link, or a known article due for a revision check. */
+    record Candidate(URI url, Instant listedAt, PageState known) {}
+
+    private List<Candidate> plan(Source source, List<DiscoveredLink> links, Instant now) {
+        CrawlState state = state();
+        List<Candidate> fresh = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        for (DiscoveredLink link : links) {
+            PageState known = state.page(source.id(), link.url().toString()).orElse(null);
+            boolean retry = known != null && known.articleId() == null && known.retryAfter() != null
+                    && !known.retryAfter().isAfter(now);
+            if (known == null || retry) {
+                fresh.add(new Candidate(link.url(), link.published(), known));
+                planned.add(link.url().toString());
+            }
+        }
+        // newest first; links without a date keep their listing order, after the dated ones
+        fresh.sort(Comparator.comparing(Candidate::listedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        List<Candidate> work = new ArrayList<>(fresh.subList(0, Math.min(fresh.size(), source.maxArticlesPerRun())));
+        Instant windowStart = now.minus(settings.revisitFor());
+        List<PageState> recent = new ArrayList<>(state.articlePagesSince(source.id(), windowStart));
+        recent.sort(Comparator.comparing(PageState::firstSeen).reversed());
+        int revisits = 0;
+        for (PageState page : recent) {
+            if (revisits >= source.maxArticlesPerRun()) {
+                break;
+            }
+            if (planned.add(page.url()) && (page.retryAfter() == null || !page.retryAfter().isAfter(now))) {
+                work.add(new Candidate(URI.create(page.url()), null, page));
+                revisits++;
+            }
+        }
+        return work;
+    }
+
+    /** Fetches and handles one page; false when its host asked us to back off for longer than a run waits. */
+    private boolean page(Source source, Candidate candidate, FetchRequest.HopPolicy policy, SourceCounters counters)
+            throws InterruptedException {
+        Instant now = clock.instant();
+        String key = StateKey.page(source.id(), candidate.url().toString());
+        PageState page = candidate.known() != null ? candidate.known()
+                : PageState.discovered(source.id(), candidate.url().toString(), now);
+        FetchRequest request = fetcher.request(candidate.url(), source.privateHosts(), FetchRequest.ACCEPT_HTML, policy);
+        if (page.articleId() != null) {
+            request = request.conditional(page.etag(), page.lastModified());
+        }
+        FetchResponse response;
+        try {
+            response = fetcher.fetch(request);
+        } catch (FetchException e) {
+            return fetchFailed(source, candidate, page, key, e, counters);
+        }
+        counters.increment(Outcome.FETCHED);
+        Instant fetchedAt = response.fetchedAt();
+        if (response.notModified()) {
+            counters.increment(Outcome.NOT_MODIFIED);
+            commit(new CrawlBatch().change(key, page.notModified(fetchedAt)), counters);
+            return true;
+        }
+        Extraction extraction;
+        try {
+            extraction = extractor.extract(response.url(), response.body(), response.contentType());
+        } catch (ExtractionException e) {
+            String reason = e.reason().code();
+            counters.failed(reason, 1);
+            PageState failed = page.failed(reason, fetchedAt, RetryPolicy.retryAfter(reason, page.failures() + 1,
+                    fetchedAt, source.interval()));
+            String payload = e.reason() == ExtractionException.Reason.NOT_HTML ? null : head(response.body());
+            commit(new CrawlBatch().change(key, failed).deadLetter(DeadLetters.of(candidate.url().toString(), reason,
+                    source.id() + ": " + e.getMessage(), payload, fetchedAt)), counters);
+            return true;
+        }
+        counters.increment(Outcome.EXTRACTED);
+        ArticleAssembler.Decision decision = ArticleAssembler.decide(source, extraction, response.url(),
+                candidate.listedAt(), fetchedAt, state());
+        CrawlBatch batch = new CrawlBatch();
+        switch (decision) {
+            case ArticleAssembler.Publish publish -> {
+                batch.article(publish.article()).change(StateKey.article(source.id(), publish.article().id()), publish.state());
+                batch.change(key, page.fetched(publish.article().id(), response.etag(), response.lastModified(), fetchedAt));
+            }
+            case ArticleAssembler.Unchanged unchanged ->
+                    batch.change(key, page.fetched(unchanged.articleId(), response.etag(), response.lastModified(), fetchedAt));
+            case ArticleAssembler.OtherSource other -> {
+                LOG.debug("{}: {} is article {} of source {}", source.id(), candidate.url(), other.articleId(), other.owner());
+                batch.change(key, page.fetched(other.articleId(), response.etag(), response.lastModified(), fetchedAt));
+            }
+        }
+        if (commit(batch, counters)) {
+            if (decision instanceof ArticleAssembler.Publish publish) {
+                counters.increment(Outcome.PUBLISHED);
+                if (publish.article().revision() > 1) {
+                    counters.increment(Outcome.REVISION);
+                }
+                if (publish.article().isCopy()) {
+                    counters.increment(Outcome.COPY);
+                }
+            } else {
+                counters.increment(Outcome.UNCHANGED);
+            }
+        }
+        return true;
+    }
+
+    private boolean fetchFailed(Source source, Candidate candidate, PageState page, String key, FetchException e,
+                                SourceCounters counters) {
+        Instant now = clock.instant();
+        if (e.failure() == FetchFailure.ROBOTS_DISALLOWED) {
+            counters.increment(Outcome.ROBOTS_REFUSED);
+            commit(new CrawlBatch().change(key, page.failed(e.code(), now,
+                    RetryPolicy.retryAfter(e.code(), page.failures() + 1, now, source.interval()))), counters);
+            return true;
+        }
+        if (e.failure() == FetchFailure.RATE_LIMITED) {
+            counters.increment(Outcome.DEFERRED);
+            LOG.info("{}: {} asks to wait {} s; its remaining pages wait for a later run", source.id(),
+                    candidate.url().getHost(), e.retryAfter().map(Duration::toSeconds).orElse(0L));
+            return false;
+        }
+        String reason = e.code();
+        counters.failed(reason, 1);
+        PageState failed = page.failed(reason, now, RetryPolicy.retryAfter(reason, page.failures() + 1, now, source.interval()));
+        commit(new CrawlBatch().change(key, failed).deadLetter(DeadLetters.of(candidate.url().toString(), reason,
+                source.id() + ": " + e.getMessage() + (e.url().equals(candidate.url()) ? "" : " (at " + e.url() + ")"),
+                null, now)), counters);
+        return true;
+    }
+
+    private boolean longBackOff(String host) {
+        return politeness.backedOffUntil(host)
+                .map(until -> until.isAfter(clock.instant().plus(settings.maxRetryAfter())))
+                .orElse(false);
+    }
+
+    /** The checks before every request of this source, redirect hops included. */
+    private FetchRequest.HopPolicy hopPolicy(Source source) {
+        return hop -> {
+            fetcher.checkAllowed(hop, source.privateHosts());
+            RobotsRules rules = robots.rulesFor(hop, source.privateHosts(), source.minDelay());
+            if (!rules.allows(hop)) {
+                throw new FetchException(FetchFailure.ROBOTS_DISALLOWED, hop, "robots.txt of "
+                        + RobotsCache.origin(hop) + " does not allow " + hop.getRawPath());
+            }
+            Duration delay = source.minDelay();
+            Duration asked = rules.crawlDelay().orElse(Duration.ZERO);
+            if (asked.compareTo(settings.maxCrawlDelay()) > 0) {
+                asked = settings.maxCrawlDelay();
+            }
+            return asked.compareTo(delay) > 0 ? asked : delay;
+        };
+    }
+
+    /** Commits a batch; a failure is counted and logged, and the pages it held are done again next run. */
+    private boolean commit(CrawlBatch batch, SourceCounters counters) {
+        batch.deadLetters().forEach(letter -> LOG.info("dead letter: {} {}: {}", letter.reason(), letter.subject(),
+                letter.message()));
+        try {
+            output.commit(batch);
+            return true;
+        } catch (PublishException e) {
+            if (e.fatal()) {
+                throw new FatalPublishException(e);
+            }
+            counters.failed("publish-failed", 1);
+            LOG.warn("publishing failed; the page will be fetched again on the next run: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private CrawlState state() {
+        return output.state();
+    }
+
+    private static String head(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, DEAD_LETTER_PAYLOAD_CHARS * 2), StandardCharsets.UTF_8);
+        return text.length() > DEAD_LETTER_PAYLOAD_CHARS ? text.substring(0, DEAD_LETTER_PAYLOAD_CHARS) : text;
+    }
+}

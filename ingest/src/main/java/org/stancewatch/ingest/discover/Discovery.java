@@ -1,0 +1,196 @@
+package org.stancewatch.ingest.discover;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.stancewatch.ingest.dedup.UrlCanonicalizer;
+import org.stancewatch.ingest.fetch.FetchException;
+import org.stancewatch.ingest.fetch.FetchFailure;
+import org.stancewatch.ingest.fetch.FetchRequest;
+import org.stancewatch.ingest.fetch.FetchResponse;
+import org.stancewatch.ingest.fetch.HttpFetcher;
+import org.stancewatch.ingest.publish.CrawlBatch;
+import org.stancewatch.ingest.publish.DeadLetters;
+import org.stancewatch.ingest.source.Source;
+import org.stancewatch.ingest.state.CrawlState;
+import org.stancewatch.ingest.state.PageState;
+import org.stancewatch.ingest.state.StateKey;
+
+/**
+ * Finds a source's article links: its feeds, its sitemaps (indexes followed, at most {@link
+ * #MAX_SITEMAPS} per run and {@link #MAX_SITEMAP_DEPTH} indexes deep) and its section pages
+ * (at most {@link #MAX_SECTION_PAGES} pages of each). Each listing is fetched conditionally, so
+ * an unchanged feed costs a 304. A listing that fails is recorded in the batch as a dead
+ * letter and counted; the others still count.
+ */
+public final class Discovery {
+    static final int MAX_SITEMAPS = 20;
+    static final int MAX_SITEMAP_DEPTH = 3;
+    static final int MAX_SECTION_PAGES = 3;
+
+    private final HttpFetcher fetcher;
+    private final CrawlState state;
+    private final Clock clock;
+
+    public Discovery(HttpFetcher fetcher, CrawlState state, Clock clock) {
+        this.fetcher = fetcher;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    /** What discovery found and what it cost. */
+    public static final class Result {
+        private final Map<URI, DiscoveredLink> links = new LinkedHashMap<>();
+        private final Map<String, Integer> failures = new LinkedHashMap<>();
+        private int listingsFetched;
+        private int listingsNotModified;
+        private int robotsRefused;
+
+        /** The article links, each canonical URL once, in listing order. */
+        public List<DiscoveredLink> links() {
+            return new ArrayList<>(links.values());
+        }
+
+        public Map<String, Integer> failures() {
+            return failures;
+        }
+
+        public int listingsFetched() {
+            return listingsFetched;
+        }
+
+        public int listingsNotModified() {
+            return listingsNotModified;
+        }
+
+        public int robotsRefused() {
+            return robotsRefused;
+        }
+
+        void add(DiscoveredLink link) {
+            try {
+                URI canonical = UrlCanonicalizer.canonicalUri(link.url().toString());
+                links.putIfAbsent(canonical, new DiscoveredLink(canonical, link.published(), link.title(), link.via()));
+            } catch (IllegalArgumentException e) {
+                failures.merge("invalid-url", 1, Integer::sum);
+            }
+        }
+    }
+
+    /** Discovers the source's links; listing state and dead letters go into {@code batch}. */
+    public Result discover(Source source, FetchRequest.HopPolicy policy, CrawlBatch batch) throws InterruptedException {
+        Result result = new Result();
+        Predicate<URI> isArticle = source::isArticle;
+        for (URI feed : source.feeds()) {
+            FetchResponse response = fetchListing(source, feed, FetchRequest.ACCEPT_FEED, policy, batch, result);
+            if (response != null) {
+                try {
+                    FeedParser.parse(feed, response.body(), response.contentType()).stream()
+                            .filter(link -> isArticle.test(link.url())).forEach(result::add);
+                } catch (DiscoveryException e) {
+                    fail(source, feed, e.reason(), e.getMessage(), batch, result);
+                }
+            }
+        }
+        sitemaps(source, policy, batch, result, isArticle);
+        for (URI section : source.sections()) {
+            URI page = section;
+            Set<URI> visited = new HashSet<>();
+            for (int n = 0; page != null && n < MAX_SECTION_PAGES && visited.add(page); n++) {
+                FetchResponse response = fetchListing(source, page, FetchRequest.ACCEPT_HTML, policy, batch, result);
+                if (response == null) {
+                    break;
+                }
+                SectionParser.Section parsed = SectionParser.parse(response.url(), response.body(),
+                        response.contentType(), isArticle);
+                parsed.links().forEach(result::add);
+                page = parsed.next().orElse(null);
+            }
+        }
+        return result;
+    }
+
+    private void sitemaps(Source source, FetchRequest.HopPolicy policy, CrawlBatch batch, Result result,
+                          Predicate<URI> isArticle) throws InterruptedException {
+        record Pending(URI url, int depth) {}
+        Deque<Pending> queue = new ArrayDeque<>();
+        source.sitemaps().forEach(url -> queue.add(new Pending(url, 0)));
+        Set<URI> visited = new HashSet<>();
+        int fetched = 0;
+        while (!queue.isEmpty() && fetched < MAX_SITEMAPS) {
+            Pending next = queue.poll();
+            if (!visited.add(next.url())) {
+                continue;
+            }
+            fetched++;
+            FetchResponse response = fetchListing(source, next.url(), "application/xml,text/xml;q=0.9,*/*;q=0.5",
+                    policy, batch, result);
+            if (response == null) {
+                continue;
+            }
+            try {
+                SitemapParser.Sitemap sitemap = SitemapParser.parse(next.url(), response.body(),
+                        response.contentType(), fetcher.settings().maxBodyBytes());
+                if (!sitemap.index()) {
+                    sitemap.links().stream().filter(link -> isArticle.test(link.url())).forEach(result::add);
+                } else if (next.depth() + 1 >= MAX_SITEMAP_DEPTH) {
+                    fail(source, next.url(), "sitemap-too-deep", "a sitemap index nested more than "
+                            + MAX_SITEMAP_DEPTH + " levels deep; its " + sitemap.sitemaps().size()
+                            + " sitemaps are not followed", batch, result);
+                } else {
+                    sitemap.sitemaps().forEach(child -> queue.add(new Pending(child, next.depth() + 1)));
+                }
+            } catch (DiscoveryException e) {
+                fail(source, next.url(), e.reason(), e.getMessage(), batch, result);
+            }
+        }
+        if (!queue.isEmpty()) {
+            result.failures.merge("sitemap-limit", 1, Integer::sum);
+        }
+    }
+
+    /** Fetches a listing conditionally; null when there is nothing new to read (304) or it failed. */
+    private FetchResponse fetchListing(Source source, URI url, String accept, FetchRequest.HopPolicy policy,
+                                       CrawlBatch batch, Result result) throws InterruptedException {
+        String key = UrlCanonicalizer.canonicalize(url.toString());
+        PageState known = state.page(source.id(), key).orElse(null);
+        FetchRequest request = fetcher.request(url, source.privateHosts(), accept, policy);
+        if (known != null) {
+            request = request.conditional(known.etag(), known.lastModified());
+        }
+        Instant now = clock.instant();
+        PageState page = known != null ? known : PageState.discovered(source.id(), key, now);
+        try {
+            FetchResponse response = fetcher.fetch(request);
+            result.listingsFetched++;
+            if (response.notModified()) {
+                result.listingsNotModified++;
+                batch.change(StateKey.page(source.id(), key), page.notModified(now));
+                return null;
+            }
+            batch.change(StateKey.page(source.id(), key), page.fetched(null, response.etag(), response.lastModified(), now));
+            return response;
+        } catch (FetchException e) {
+            if (e.failure() == FetchFailure.ROBOTS_DISALLOWED) {
+                result.robotsRefused++;
+                return null;
+            }
+            fail(source, url, e.code(), e.getMessage(), batch, result);
+            return null;
+        }
+    }
+
+    private void fail(Source source, URI url, String reason, String message, CrawlBatch batch, Result result) {
+        result.failures.merge(reason, 1, Integer::sum);
+        batch.deadLetter(DeadLetters.of(url.toString(), reason, source.id() + ": " + message, null, clock.instant()));
+    }
+}

@@ -1,0 +1,116 @@
+package org.stancewatch.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * What an element's {@code class} and {@code id} say about it. They are split into words
+ * ({@code article-comments}, {@code shareBar} and {@code related_links} give {@code article},
+ * {@code comments}, {@code share}, {@code bar}, {@code related}, {@code links}), and the words
+ * are matched whole, so that {@code commentary} is not a comment section and {@code shadow} is
+ * not an ad.
+ */
+final class ClassNames {
+    /** Boilerplate whatever else the names say: comments, share bars, appeals, banners, link lists. */
+    private static final Set<String> ALWAYS_BOILERPLATE = Set.of(
+            "comment", "comments", "kommentare", "disqus", "respond", "replies", "share", "sharing", "sharebar",
+            "shares", "social", "socials", "sociallinks", "newsletter", "newsletters", "cookie", "cookies", "consent",
+            "gdpr", "outbrain", "taboola", "related", "recommended", "recommendations", "recirculation", "promo",
+            "promotion", "advert", "adverts", "advertisement", "advertising", "ads", "adsense", "sponsor",
+            "sponsored", "donate", "donation", "donations", "breadcrumb", "breadcrumbs", "shoutbox", "tagcloud",
+            "authorbio", "mostread", "teaserlist");
+    /** Usually boilerplate, unless the names also say content ({@code article-footer} stays out, {@code post-meta} too). */
+    private static final Set<String> LIKELY_BOILERPLATE = Set.of(
+            "nav", "navbar", "navigation", "menu", "submenu", "footer", "header", "masthead", "banner",
+            "toolbar", "widget", "widgets", "tags", "tag", "pagination", "pager", "print", "rating", "poll",
+            "survey", "caption", "credit", "credits", "copyright", "meta", "byline", "dateline", "skip", "ad",
+            "extra", "aside", "infobox", "more", "community", "legal", "noprint", "nocontent", "sidebar",
+            "skyscraper", "teaser", "slider", "carousel", "gallery", "topics", "keywords", "category",
+            "categories", "subscribe", "subscription", "signup", "popup", "modal", "trending", "popular",
+            "login", "follow", "bio");
+    /** Words that mark the main text. */
+    private static final Set<String> CONTENT = Set.of(
+            "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "blog",
+            "prose", "richtext", "artikel", "inhalt", "contenido", "contenu", "storybody", "postbody");
+
+    private ClassNames() {}
+
+    /** The element's class and id split into lower-case words. */
+    static List<String> words(Element element) {
+        String classes = element.className();
+        String id = element.id();
+        List<String> words = new ArrayList<>();
+        if (classes.isEmpty() && id.isEmpty()) {
+            return words;
+        }
+        split(classes, words);
+        split(id, words);
+        return words;
+    }
+
+    private static void split(String attribute, List<String> words) {
+        for (String name : attribute.split("\\s+")) {
+            // BEM modifiers ("TestReport__Section--Ads") and state classes ("has-comments",
+            // "is-sticky") describe a variant of the element, not what it is.
+            if (name.startsWith("is-") || name.startsWith("has-")) {
+                continue;
+            }
+            int modifier = name.indexOf("--");
+            splitWords(modifier > 0 ? name.substring(0, modifier) : name, words);
+        }
+    }
+
+    private static void splitWords(String names, List<String> words) {
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < names.length(); i++) {
+            char c = names.charAt(i);
+            boolean boundary = !Character.isLetterOrDigit(c)
+                    || (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(names.charAt(i - 1)));
+            if (boundary && !word.isEmpty()) {
+                words.add(word.toString().toLowerCase(Locale.ROOT));
+                word.setLength(0);
+            }
+            if (Character.isLetterOrDigit(c)) {
+                word.append(c);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** True when the names say the element is boilerplate. */
+    static boolean isBoilerplate(List<String> words) {
+        boolean likely = false;
+        boolean content = false;
+        for (String word : words) {
+            if (ALWAYS_BOILERPLATE.contains(word)) {
+                return true;
+            }
+            likely |= LIKELY_BOILERPLATE.contains(word);
+            content |= CONTENT.contains(word);
+        }
+        return likely && !content;
+    }
+
+    /** A readability-style weight: +25 for content words, -25 for boilerplate words. */
+    static int weight(List<String> words) {
+        int weight = 0;
+        boolean positive = false;
+        boolean negative = false;
+        for (String word : words) {
+            positive |= CONTENT.contains(word);
+            negative |= ALWAYS_BOILERPLATE.contains(word) || LIKELY_BOILERPLATE.contains(word);
+        }
+        if (positive) {
+            weight += 25;
+        }
+        if (negative) {
+            weight -= 25;
+        }
+        return weight;
+    }
+}

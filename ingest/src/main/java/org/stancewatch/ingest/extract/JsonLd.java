@@ -1,0 +1,159 @@
+package org.stancewatch.ingest.extract;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.stancewatch.model.json.Json;
+
+/**
+ * The schema.org objects of a page's {@code <script type="application/ld+json">} blocks, with
+ * the few article fields the crawler reads. Blocks that are not valid JSON are skipped: broken
+ * structured data is common and must not cost the rest of the page.
+ */
+final class JsonLd {
+    private static final Set<String> LISTING_TYPES = Set.of(
+            "collectionpage", "itemlist", "searchresultspage", "website", "profilepage", "aboutpage", "contactpage");
+    private static final int MAX_BLOCK_CHARS = 512 * 1024;
+
+    private final List<JsonNode> articles;
+    private final boolean listing;
+
+    private JsonLd(List<JsonNode> articles, boolean listing) {
+        this.articles = articles;
+        this.listing = listing;
+    }
+
+    static JsonLd of(Document doc) {
+        List<JsonNode> articles = new ArrayList<>();
+        boolean[] listing = {false};
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            String data = script.data();
+            if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
+                continue;
+            }
+            try {
+                collect(Json.mapper().readTree(data), articles, listing, 0);
+            } catch (JacksonException e) {
+                // malformed structured data: ignore this block
+            }
+        }
+        return new JsonLd(articles, listing[0]);
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> articles, boolean[] listing, int depth) {
+        if (node == null || depth > 6) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(child -> collect(child, articles, listing, depth + 1));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        if (node.has("@graph")) {
+            collect(node.get("@graph"), articles, listing, depth + 1);
+        }
+        for (String type : types(node)) {
+            if (isArticleType(type)) {
+                articles.add(node);
+                return;
+            }
+            if (LISTING_TYPES.contains(type)) {
+                // A WebSite object sits beside the article on most article pages; only a page whose
+                // main entity is a listing counts.
+                if (!type.equals("website")) {
+                    listing[0] = true;
+                }
+            }
+        }
+        if (node.has("mainEntity")) {
+            collect(node.get("mainEntity"), articles, listing, depth + 1);
+        }
+    }
+
+    private static boolean isArticleType(String type) {
+        return type.endsWith("article") || type.equals("blogposting") || type.equals("liveblogposting")
+                || type.equals("report") || type.equals("posting");
+    }
+
+    private static List<String> types(JsonNode node) {
+        JsonNode type = node.get("@type");
+        List<String> types = new ArrayList<>();
+        if (type == null) {
+            return types;
+        }
+        if (type.isArray()) {
+            type.forEach(t -> types.add(t.asText().toLowerCase(Locale.ROOT)));
+        } else {
+            types.add(type.asText().toLowerCase(Locale.ROOT));
+        }
+        return types;
+    }
+
+    boolean declaresArticle() {
+        return !articles.isEmpty();
+    }
+
+    boolean declaresListing() {
+        return listing && articles.isEmpty();
+    }
+
+    Optional<String> headline() {
+        return firstText("headline").or(() -> firstText("name"));
+    }
+
+    Optional<String> datePublished() {
+        return firstText("datePublished").or(() -> firstText("dateCreated"));
+    }
+
+    Optional<String> language() {
+        return firstText("inLanguage");
+    }
+
+    List<String> authors() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode article : articles) {
+            addNames(article.get("author"), names);
+            if (!names.isEmpty()) {
+                break;
+            }
+        }
+        return names;
+    }
+
+    private static void addNames(JsonNode author, List<String> names) {
+        if (author == null) {
+            return;
+        }
+        if (author.isArray()) {
+            author.forEach(a -> addNames(a, names));
+        } else if (author.isObject()) {
+            JsonNode name = author.get("name");
+            if (name != null && name.isTextual()) {
+                names.add(name.asText());
+            }
+        } else if (author.isTextual()) {
+            names.add(author.asText());
+        }
+    }
+
+    private Optional<String> firstText(String field) {
+        for (JsonNode article : articles) {
+            JsonNode value = article.get(field);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                return Optional.of(value.asText().strip());
+            }
+            if (value != null && value.isArray() && !value.isEmpty() && value.get(0).isTextual()) {
+                return Optional.of(value.get(0).asText().strip());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,94 @@
+package org.stancewatch.ingest.extract;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the element that holds the main text.
+ *
+ * <p>Every block of text has a value: its characters outside links, weighted up to full for
+ * sentence-length blocks, less its link characters times a penalty (heavy for blocks that are
+ * mostly links, light for links inside text). An element's value is the sum over the blocks
+ * under it; elements whose class or id names boilerplate count their text against them, and
+ * nothing inside them can be the main text. The main text is the <em>smallest</em> element whose value
+ * is at least {@link #ENOUGH} of the best value on the page: moving up to a larger container
+ * must add real text, not just a footer paragraph among link lists.
+ */
+final class MainContent {
+    /** A character inside a link costs this many characters of text. */
+    private static final double LINK_PENALTY = 1.5;
+    /** What a link costs inside a block that is mostly text. */
+    private static final double INLINE_LINK_PENALTY = 1.5;
+    /** Blocks this long or longer count fully; shorter ones in proportion (a menu label counts little). */
+    private static final double FULL_BLOCK_CHARS = 80;
+    private static final double ENOUGH = 0.95;
+
+    private final TextStats stats;
+    private final Map<Element, Double> values = new IdentityHashMap<>();
+
+    private MainContent(TextStats stats) {
+        this.stats = stats;
+    }
+
+    /** The value of every element under {@code root} (for diagnostics). */
+    static Map<Element, Double> values(Element root, TextStats stats) {
+        MainContent main = new MainContent(stats);
+        main.value(root, false);
+        return main.values;
+    }
+
+    /** The element of the main text under {@code root} ({@code root} itself if nothing better). */
+    static Element find(Element root, TextStats stats) {
+        MainContent main = new MainContent(stats);
+        main.value(root, false);
+        double best = 0;
+        for (double value : main.values.values()) {
+            best = Math.max(best, value);
+        }
+        if (best <= 0) {
+            return root;
+        }
+        Element chosen = root;
+        int chosenChars = Integer.MAX_VALUE;
+        for (var entry : main.values.entrySet()) {
+            if (entry.getValue() >= ENOUGH * best) {
+                int chars = stats.of(entry.getKey()).chars;
+                if (chars < chosenChars) {
+                    chosen = entry.getKey();
+                    chosenChars = chars;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /** The element's value; only elements outside boilerplate-named ones are candidates. */
+    private double value(Element element, boolean insideBoilerplate) {
+        TextStats.Counts counts = stats.of(element);
+        if (counts.chars == 0) {
+            return 0;
+        }
+        boolean boilerplate = ClassNames.isBoilerplate(ClassNames.words(element));
+        double value = ownValue(counts);
+        for (Element child : element.children()) {
+            value += value(child, boilerplate);
+        }
+        if (boilerplate) {
+            return -Math.abs(value);
+        }
+        values.put(element, value);
+        return value;
+    }
+
+    private static double ownValue(TextStats.Counts counts) {
+        if (counts.ownChars == 0) {
+            return 0;
+        }
+        int text = counts.ownChars - counts.ownLinkChars;
+        double weight = Math.min(1.0, counts.ownChars / FULL_BLOCK_CHARS);
+        // Links inside a paragraph of text (sources, show notes) cost little; a block of links is a menu.
+        double penalty = counts.ownLinkDensity() >= 0.5 ? LINK_PENALTY : INLINE_LINK_PENALTY;
+        return text * weight - penalty * counts.ownLinkChars;
+    }
+}

@@ -1,0 +1,85 @@
+package org.stancewatch.ingest.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * Removes what is never main text before the text is scored: scripts and styles, forms'
+ * controls, media and captions, navigation, page headers and footers, hidden elements, and
+ * elements whose class or id names boilerplate ({@link ClassNames}). An element that holds
+ * a large share of the text is kept whatever its names say, since some sites name their article
+ * container after the share bar or the modal it also holds.
+ */
+final class Pruner implements NodeFilter {
+    private static final Set<String> NEVER_TEXT = Set.of(
+            "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg", "math", "canvas",
+            "object", "embed", "applet", "button", "input", "select", "option", "textarea", "label", "nav",
+            "aside", "footer", "figure", "figcaption", "picture", "video", "audio", "map", "dialog", "menu",
+            "source", "img", "link", "meta", "head", "fieldset", "legend", "datalist", "output", "progress");
+    private static final Set<String> BOILERPLATE_ROLES = Set.of(
+            "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu",
+            "menubar", "toolbar", "alert", "status", "tablist");
+    /** Never removed for their names: the page's frame and the elements that declare the main text. */
+    private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article");
+
+    private final int pageChars;
+    private final double shareKept;
+
+    /**
+     * @param pageChars characters of text under the element pruned
+     * @param shareKept an element named as boilerplate is kept if it holds more than this share of them
+     */
+    Pruner(int pageChars, double shareKept) {
+        this.pageChars = pageChars;
+        this.shareKept = shareKept;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (node instanceof Comment) {
+            return FilterResult.REMOVE;
+        }
+        if (!(node instanceof Element element)) {
+            return FilterResult.CONTINUE;
+        }
+        String tag = element.normalName();
+        if (NEVER_TEXT.contains(tag)) {
+            return FilterResult.REMOVE;
+        }
+        if (tag.equals("header") && element.text().length() < 400) {
+            return FilterResult.REMOVE; // a page or article header: logo, menu, headline, byline
+        }
+        if (isHidden(element)) {
+            return FilterResult.REMOVE;
+        }
+        String role = element.attr("role");
+        if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+            return FilterResult.REMOVE;
+        }
+        if (!PROTECTED.contains(tag) && !element.attr("itemprop").equalsIgnoreCase("articleBody")
+                && ClassNames.isBoilerplate(ClassNames.words(element)) && !holdsMostText(element)) {
+            return FilterResult.REMOVE;
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    private boolean holdsMostText(Element element) {
+        return pageChars > 0 && element.text().length() > pageChars * shareKept;
+    }
+
+    private static boolean isHidden(Element element) {
+        if (element.hasAttr("hidden") || "true".equalsIgnoreCase(element.attr("aria-hidden"))) {
+            return true;
+        }
+        String style = element.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        String compact = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return compact.contains("display:none") || compact.contains("visibility:hidden");
+    }
+}

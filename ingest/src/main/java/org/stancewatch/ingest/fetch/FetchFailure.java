@@ -1,0 +1,34 @@
+package org.stancewatch.ingest.fetch;
+
+/** Why a fetch failed. The codes are stable: counters, metrics and dead letters use them. */
+public enum FetchFailure {
+    INVALID_URL("invalid-url"),
+    UNSUPPORTED_SCHEME("unsupported-scheme"),
+    BLOCKED_ADDRESS("blocked-address"),
+    DNS_FAILURE("dns-failure"),
+    CONNECT_FAILED("connect-failed"),
+    TLS_FAILURE("tls-failure"),
+    TIMEOUT("timeout"),
+    TOO_MANY_REDIRECTS("too-many-redirects"),
+    REDIRECT_LOOP("redirect-loop"),
+    BAD_REDIRECT("bad-redirect"),
+    TOO_LARGE("too-large"),
+    BAD_ENCODING("bad-encoding"),
+    /** an error status; the code is {@code http-<status>} */
+    HTTP_STATUS("http"),
+    /** 429 or 503 with a back-off longer than the crawler waits within a run */
+    RATE_LIMITED("rate-limited"),
+    /** robots.txt refuses the URL (a redirect target, or the page itself): counted, not an error */
+    ROBOTS_DISALLOWED("robots-disallowed"),
+    IO_ERROR("io-error");
+
+    private final String code;
+
+    FetchFailure(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,67 @@
+package org.stancewatch.ingest.source;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The crawler's own settings: the {@code crawler:} section of {@code sources.yml}.
+ *
+ * @param userAgent        sent with every request; its first word is the name robots.txt rules are matched against
+ * @param connectTimeout   to open a connection
+ * @param readTimeout      the longest wait for the next bytes of a response
+ * @param fetchTimeout     the longest a whole response may take (a server that drips bytes is cut off)
+ * @param maxBodyBytes     the largest body read, before and after decompression
+ * @param maxRedirects     redirects followed per request, each re-checked
+ * @param revisitFor       how long after it was first seen an article is re-fetched (conditionally) for revisions
+ * @param maxCrawlDelay    the longest robots.txt Crawl-delay honoured; a site asking more is crawled at this pace
+ * @param maxRetryAfter    the longest Retry-After waited for within a run; longer back-offs defer the host to a later run
+ * @param parallelSources  sources crawled at once
+ */
+public record CrawlSettings(
+        String userAgent,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration fetchTimeout,
+        long maxBodyBytes,
+        int maxRedirects,
+        Duration revisitFor,
+        Duration maxCrawlDelay,
+        Duration maxRetryAfter,
+        int parallelSources) {
+
+    public static final String DEFAULT_USER_AGENT =
+            "stancewatch/0.1 (news stance monitor; +https://github.com/stancewatch/stancewatch)";
+
+    public CrawlSettings {
+        Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(fetchTimeout, "fetchTimeout");
+        Objects.requireNonNull(revisitFor, "revisitFor");
+        Objects.requireNonNull(maxCrawlDelay, "maxCrawlDelay");
+        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+    }
+
+    /** The defaults, also written out in the shipped {@code sources.yml}. */
+    public static CrawlSettings defaults() {
+        return new CrawlSettings(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(60), 8L * 1024 * 1024, 5, Duration.ofDays(2), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), 4);
+    }
+
+    /** The robots.txt product token: the user agent's first word, before any slash. */
+    public String robotName() {
+        String first = userAgent.strip().split("[\\s/]", 2)[0];
+        return first.isEmpty() ? "stancewatch" : first;
+    }
+
+    public CrawlSettings withFetchTimeout(Duration timeout) {
+        return new CrawlSettings(userAgent, connectTimeout, readTimeout, timeout, maxBodyBytes, maxRedirects,
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources);
+    }
+
+    public CrawlSettings withMaxBodyBytes(long bytes) {
+        return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, bytes, maxRedirects,
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources);
+    }
+}

@@ -1,0 +1,79 @@
+package org.stancewatch.ingest.source;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.Objects;
+
+/**
+ * One news site to crawl, as {@code sources.yml} describes it.
+ *
+ * @param id                    short stable name ({@code [a-z0-9-]+}); the key of its crawl state
+ * @param name                  the outlet's name for people
+ * @param home                  the site's home page; articles of other sites are ignored unless patterns allow them
+ * @param feeds                 RSS or Atom feeds
+ * @param sitemaps              sitemaps, sitemap indexes or Google News sitemaps
+ * @param sections              section pages whose links to articles are followed (for sites with neither)
+ * @param interval              time between two runs (a random jitter of up to a tenth is added)
+ * @param articles              which discovered URLs are articles
+ * @param language              the language expected (ISO 639-1); pages say their own, this is the fallback
+ * @param rate                  requests per second to one host, at most (robots.txt may ask for less)
+ * @param allowPrivateAddresses whether the site's own hosts may resolve to loopback or private addresses (local test and demo sites only)
+ * @param maxArticlesPerRun     at most this many article pages fetched per run, newest first
+ */
+public record Source(
+        String id,
+        String name,
+        URI home,
+        List<URI> feeds,
+        List<URI> sitemaps,
+        List<URI> sections,
+        Duration interval,
+        ArticlePatterns articles,
+        String language,
+        double rate,
+        boolean allowPrivateAddresses,
+        int maxArticlesPerRun) {
+
+    public Source {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(home, "home");
+        name = name == null || name.isBlank() ? id : name;
+        feeds = List.copyOf(feeds);
+        sitemaps = List.copyOf(sitemaps);
+        sections = List.copyOf(sections);
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(articles, "articles");
+    }
+
+    /**
+     * The hosts that may resolve to loopback or private addresses: with {@code
+     * allowPrivateAddresses}, the hosts of the source's own URLs (home, feeds, sitemaps,
+     * sections), and no others, so that even a local site cannot redirect the crawler elsewhere
+     * on the network; otherwise none.
+     */
+    public Set<String> privateHosts() {
+        if (!allowPrivateAddresses) {
+            return Set.of();
+        }
+        Set<String> hosts = new HashSet<>();
+        hosts.add(home.getHost().toLowerCase(Locale.ROOT));
+        for (List<URI> urls : List.of(feeds, sitemaps, sections)) {
+            urls.forEach(url -> hosts.add(url.getHost().toLowerCase(Locale.ROOT)));
+        }
+        return Set.copyOf(hosts);
+    }
+
+    /** The least time between two requests to one host that this source's rate allows. */
+    public Duration minDelay() {
+        return Duration.ofNanos((long) (1_000_000_000L / rate));
+    }
+
+    /** True when the URL is one of this source's articles by its patterns. */
+    public boolean isArticle(URI url) {
+        return articles.matches(url, home);
+    }
+}

@@ -1,0 +1,132 @@
+package org.stancewatch.ingest.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.stancewatch.ingest.dedup.Fingerprints;
+import org.stancewatch.ingest.dedup.NearDuplicateIndex;
+
+/**
+ * The crawler's memory, held in this process and rebuilt at start from the crawl-state topic:
+ * pages seen per source, the last published revision of each article, fingerprints for
+ * duplicate detection, robots.txt files and each source's last run.
+ *
+ * <p>Every change goes through {@link #apply}, whether it was made here (after its Kafka
+ * transaction committed) or read back from the topic (at start, or written by another crawler
+ * instance); applying the same change twice is harmless.
+ */
+public final class CrawlState {
+    private final Map<String, Map<String, PageState>> pages = new ConcurrentHashMap<>();
+    private final Map<String, ArticleState> articles = new ConcurrentHashMap<>();
+    private final Map<String, String> contentHashes = new ConcurrentHashMap<>();
+    private final NearDuplicateIndex nearDuplicates = new NearDuplicateIndex();
+    private final Map<String, RobotsState> robots = new ConcurrentHashMap<>();
+    private final Map<String, SourceRunState> runs = new ConcurrentHashMap<>();
+
+    /** Applies one change: a record, or a removal ({@code value} null) of the key's record. */
+    public synchronized void apply(String key, Object value) {
+        switch (StateKey.kind(key)) {
+            case StateKey.PAGE -> applyPage(key, (PageState) value);
+            case StateKey.ARTICLE -> applyArticle(key, (ArticleState) value);
+            case StateKey.ROBOTS -> {
+                String origin = key.substring(StateKey.ROBOTS.length() + 1);
+                if (value == null) {
+                    robots.remove(origin);
+                } else {
+                    robots.put(origin, (RobotsState) value);
+                }
+            }
+            case StateKey.RUN -> {
+                String source = key.substring(StateKey.RUN.length() + 1);
+                if (value == null) {
+                    runs.remove(source);
+                } else {
+                    runs.put(source, (SourceRunState) value);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown state key '" + key + "'");
+        }
+    }
+
+    private void applyPage(String key, PageState page) {
+        if (page == null) {
+            String[] parts = key.split("\\|", 3);
+            Map<String, PageState> ofSource = pages.get(parts[1]);
+            if (ofSource != null) {
+                ofSource.remove(parts[2]);
+            }
+            return;
+        }
+        pages.computeIfAbsent(page.source(), s -> new ConcurrentHashMap<>()).put(page.url(), page);
+    }
+
+    private void applyArticle(String key, ArticleState article) {
+        if (article == null) {
+            String id = key.substring(key.lastIndexOf('|') + 1);
+            articles.remove(id);
+            return;
+        }
+        ArticleState previous = articles.get(article.id());
+        if (previous != null && previous.revision() > article.revision()) {
+            return; // an older record read back after a newer one was applied
+        }
+        articles.put(article.id(), article);
+        contentHashes.putIfAbsent(article.contentHash(), article.id());
+        if (previous == null || !previous.simhash().equals(article.simhash())) {
+            nearDuplicates.add(Fingerprints.parseHex(article.simhash()), article.id());
+        }
+    }
+
+    public Optional<PageState> page(String source, String url) {
+        Map<String, PageState> ofSource = pages.get(source);
+        return ofSource == null ? Optional.empty() : Optional.ofNullable(ofSource.get(url));
+    }
+
+    /** A source's pages that yielded articles first seen after {@code since}: the ones re-checked for revisions. */
+    public List<PageState> articlePagesSince(String source, Instant since) {
+        Map<String, PageState> ofSource = pages.get(source);
+        List<PageState> recent = new ArrayList<>();
+        if (ofSource != null) {
+            for (PageState page : ofSource.values()) {
+                if (page.articleId() != null && page.firstSeen() != null && page.firstSeen().isAfter(since)) {
+                    recent.add(page);
+                }
+            }
+        }
+        return recent;
+    }
+
+    public int pageCount(String source) {
+        Map<String, PageState> ofSource = pages.get(source);
+        return ofSource == null ? 0 : ofSource.size();
+    }
+
+    public Optional<ArticleState> article(String id) {
+        return Optional.ofNullable(articles.get(id));
+    }
+
+    public int articleCount() {
+        return articles.size();
+    }
+
+    /** The article first published with exactly this text, if any. */
+    public Optional<String> articleWithContent(String contentHash) {
+        return Optional.ofNullable(contentHashes.get(contentHash));
+    }
+
+    /** The earliest article whose text is nearly this one's, other than {@code except}. */
+    public Optional<String> nearDuplicateOf(long simhash, String except) {
+        return nearDuplicates.nearest(simhash, except);
+    }
+
+    public Optional<RobotsState> robots(String origin) {
+        return Optional.ofNullable(robots.get(origin));
+    }
+
+    public Optional<SourceRunState> lastRun(String source) {
+        return Optional.ofNullable(runs.get(source));
+    }
+}

@@ -1,0 +1,128 @@
+package org.stancewatch.ingest.discover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.ingest.fetch.FetchRequest;
+import org.stancewatch.ingest.fetch.HttpFetcher;
+import org.stancewatch.ingest.fetch.Politeness;
+import org.stancewatch.ingest.publish.CrawlBatch;
+import org.stancewatch.ingest.source.ArticlePatterns;
+import org.stancewatch.ingest.source.CrawlSettings;
+import org.stancewatch.ingest.source.Source;
+import org.stancewatch.ingest.state.CrawlState;
+import org.stancewatch.ingest.testsite.FixtureServer;
+import org.stancewatch.ingest.testsite.Routes;
+import org.stancewatch.model.DeadLetter;
+
+class DiscoveryTest {
+    private FixtureServer server;
+    private HttpFetcher fetcher;
+    private Discovery discovery;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FixtureServer.newsSite();
+        fetcher = new HttpFetcher(CrawlSettings.defaults(), FixtureServer.resolver(), new Politeness());
+        discovery = new Discovery(fetcher, new CrawlState(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+        server.close();
+    }
+
+    private Source source(String host, List<URI> feeds, List<URI> sitemaps, List<URI> sections) {
+        return new Source(host.replace('.', '-'), host, server.url(host, "/"), feeds, sitemaps, sections, Duration.ofHours(1),
+                ArticlePatterns.sameSite(), "en", 100, true, 50);
+    }
+
+    private static final FetchRequest.HopPolicy NO_DELAY = FetchRequest.HopPolicy.fixedDelay(Duration.ZERO);
+
+    @Test
+    void sectionPagesAreFollowedThroughTheirNextLinks() throws Exception {
+        Source herald = new Source("herald", "Herald", server.url("herald.test", "/"), List.of(), List.of(),
+                List.of(server.url("herald.test", "/world/")), Duration.ofHours(1),
+                new ArticlePatterns(List.of(java.util.regex.Pattern.compile("/20\\d\\d/")), List.of()), "en", 100, true, 50);
+
+        Discovery.Result result = discovery.discover(herald, NO_DELAY, new CrawlBatch());
+
+        assertThat(result.links()).extracting(l -> l.url().getPath()).containsExactly(
+                "/2011/03/17/reset-talks/", "/2011/04/02/missile-defense-row/", "/2011/06/01/afghan-transit/");
+    }
+
+    @Test
+    void aSitemapIndexNestedTooDeeplyStopsWithADeadLetter() throws Exception {
+        for (int level = 0; level < 6; level++) {
+            String index = """
+                    <?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                    <sitemap><loc>%s</loc></sitemap></sitemapindex>""".formatted(server.url("deep.test", "/index-" + (level + 1) + ".xml"));
+            server.route("deep.test", "/index-" + level + ".xml", new Routes.Body("application/xml", index.getBytes()));
+        }
+        CrawlBatch batch = new CrawlBatch();
+
+        Discovery.Result result = discovery.discover(source("deep.test", List.of(), List.of(server.url("deep.test", "/index-0.xml")),
+                List.of()), NO_DELAY, batch);
+
+        assertThat(result.links()).isEmpty();
+        assertThat(result.failures()).containsEntry("sitemap-too-deep", 1);
+        assertThat(batch.deadLetters()).extracting(DeadLetter::reason).containsExactly("sitemap-too-deep");
+        assertThat(server.requests().stream().filter(r -> r.path().startsWith("/index-")).count())
+                .isEqualTo(Discovery.MAX_SITEMAP_DEPTH);
+    }
+
+    @Test
+    void aSitemapIndexPointingAtItselfIsReadOnce() throws Exception {
+        String self = """
+                <?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <sitemap><loc>%s</loc></sitemap></sitemapindex>""".formatted(server.url("loop.test", "/sitemap.xml"));
+        server.route("loop.test", "/sitemap.xml", new Routes.Body("application/xml", self.getBytes()));
+
+        discovery.discover(source("loop.test", List.of(), List.of(server.url("loop.test", "/sitemap.xml")), List.of()),
+                NO_DELAY, new CrawlBatch());
+
+        assertThat(server.requests("loop.test", "/sitemap.xml")).hasSize(1);
+    }
+
+    @Test
+    void aMalformedFeedIsADeadLetterAndTheOtherFeedsStillCount() throws Exception {
+        server.route("mixed.test", "/broken.rss", new Routes.Body("application/rss+xml", "<rss><channel><item>".getBytes()));
+        server.route("mixed.test", "/good.rss", new Routes.Body("application/rss+xml", """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>http://mixed.test/</link>
+                <description>d</description><item><title>a</title><link>/news/a.html</link></item></channel></rss>
+                """.getBytes()));
+        CrawlBatch batch = new CrawlBatch();
+
+        Discovery.Result result = discovery.discover(source("mixed.test",
+                List.of(server.url("mixed.test", "/broken.rss"), server.url("mixed.test", "/good.rss")), List.of(), List.of()),
+                NO_DELAY, batch);
+
+        assertThat(result.links()).extracting(l -> l.url().getPath()).containsExactly("/news/a.html");
+        assertThat(batch.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("malformed-feed");
+            assertThat(d.subject()).endsWith("/broken.rss");
+        });
+    }
+
+    @Test
+    void trackingParametersAndFragmentsDoNotMakeTwoLinks() throws Exception {
+        server.route("dup.test", "/feed.rss", new Routes.Body("application/rss+xml", """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>http://dup.test/</link><description>d</description>
+                <item><title>a</title><link>/news/a.html?utm_source=rss&amp;utm_medium=feed</link></item>
+                <item><title>a again</title><link>/news/a.html#comments</link></item>
+                <item><title>a, third</title><link>HTTP://DUP.TEST:%d/news/a.html?fbclid=xyz</link></item>
+                </channel></rss>""".formatted(server.port()).getBytes()));
+
+        Discovery.Result result = discovery.discover(source("dup.test", List.of(server.url("dup.test", "/feed.rss")),
+                List.of(), List.of()), NO_DELAY, new CrawlBatch());
+
+        assertThat(result.links()).singleElement().satisfies(l -> assertThat(l.url().getPath()).isEqualTo("/news/a.html"));
+    }
+}

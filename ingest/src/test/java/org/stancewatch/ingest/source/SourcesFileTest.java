@@ -1,0 +1,158 @@
+package org.stancewatch.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourcesFileTest {
+
+    private static SourcesException problems(String yaml) {
+        return catchThrowableOfType(SourcesException.class,
+                () -> SourcesFile.parse("test.yml", yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theBundledDefaultsLoadWithADozenRealOutlets() {
+        Sources sources = SourcesFile.bundled();
+
+        assertThat(sources.sources()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(sources.sources()).allSatisfy(s -> {
+            assertThat(s.home().getScheme()).isEqualTo("https");
+            assertThat(s.allowPrivateAddresses()).isFalse();
+            assertThat(s.feeds().size() + s.sitemaps().size() + s.sections().size()).isPositive();
+        });
+        assertThat(sources.byId("bbc")).isPresent();
+        assertThat(sources.settings().robotName()).isEqualTo("stancewatch");
+    }
+
+    @Test
+    void theRepositoryCopyIsTheBundledOne() throws Exception {
+        Path repositoryCopy = Path.of("..", "config", "sources.yml");
+        // (compiled patterns have no equals: compare the printed form)
+        assertThat(SourcesFile.load(repositoryCopy).sources()).hasToString(SourcesFile.bundled().sources().toString());
+    }
+
+    @Test
+    void anExplicitFileThatDoesNotExistSaysSo(@TempDir Path dir) {
+        SourcesException e = catchThrowableOfType(SourcesException.class,
+                () -> SourcesFile.load(Optional.of(dir.resolve("missing.yml"))));
+
+        assertThat(e.getMessage()).contains("missing.yml", "no such file");
+    }
+
+    @Test
+    void valuesAndDefaultsAreRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.yml");
+        Files.writeString(file, """
+                defaults:
+                  interval: 15m
+                  rate: 0.5
+                sources:
+                  - id: one
+                    home: https://one.example/
+                    feeds: https://one.example/feed
+                    articles:
+                      allow: ['/news/']
+                  - id: two
+                    home: https://two.example
+                    sitemaps: [https://two.example/sitemap.xml]
+                    interval: 2h
+                    language: de
+                """);
+
+        Sources sources = SourcesFile.load(Optional.of(file));
+
+        Source one = sources.byId("one").orElseThrow();
+        assertThat(one.interval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(one.minDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(one.isArticle(java.net.URI.create("https://one.example/news/a"))).isTrue();
+        assertThat(one.isArticle(java.net.URI.create("https://one.example/about"))).isFalse();
+        Source two = sources.byId("two").orElseThrow();
+        assertThat(two.interval()).isEqualTo(Duration.ofHours(2));
+        assertThat(two.language()).isEqualTo("de");
+        assertThat(two.isArticle(java.net.URI.create("https://www.two.example/any"))).as("same site").isTrue();
+        assertThat(two.isArticle(java.net.URI.create("https://elsewhere.example/any"))).isFalse();
+    }
+
+    @Test
+    void everyProblemNamesFileLineAndField() {
+        SourcesException e = problems("""
+                crawler:
+                  userAgent: stancewatch
+                sources:
+                  - id: good
+                    home: https://good.example/
+                    feeds: [https://good.example/feed]
+                  - id: Bad Id
+                    home: ftp://bad.example/
+                    feeds: [not a url]
+                    intervall: 5m
+                    rate: -1
+                    articles:
+                      allow: ['([unclosed']
+                  - id: good
+                    home: https://again.example/
+                    feeds: [https://again.example/feed]
+                """);
+
+        assertThat(e.problems()).extracting(SourcesException.Problem::toString).contains(
+                "test.yml:7: sources[1].id: 'Bad Id' is not a valid id (lower-case letters, digits and '-', up to 63)",
+                "test.yml:8: sources[1] (Bad Id).home: 'ftp://bad.example/' is not an http or https URL",
+                "test.yml:10: sources[1].intervall: unknown field (did you mean 'interval'?)",
+                "test.yml:14: sources[2].id: duplicate id 'good': each source needs its own");
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.field()).isEqualTo("sources[1] (Bad Id).feeds[0]");
+        });
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.field()).isEqualTo("sources[1] (Bad Id).rate");
+        });
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(13);
+            assertThat(p.message()).startsWith("not a valid regular expression");
+        });
+    }
+
+    @Test
+    void aSourceWithoutAnythingToReadIsAProblem() {
+        SourcesException e = problems("""
+                sources:
+                  - id: lonely
+                    home: https://lonely.example/
+                """);
+
+        assertThat(e.getMessage()).contains("test.yml:2", "needs at least one of 'feeds', 'sitemaps' or 'sections'");
+    }
+
+    @Test
+    void brokenYamlReportsItsLine() {
+        SourcesException e = problems("""
+                sources:
+                  - id: a
+                    home: [unclosed
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("not valid YAML");
+            assertThat(p.line()).isGreaterThanOrEqualTo(3);
+        });
+    }
+
+    @Test
+    void durationsAndSizesHaveReadableForms() {
+        assertThat(Values.duration("30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Values.duration("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThat(Values.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Values.size("8MB")).isEqualTo(8L * 1024 * 1024);
+        assertThat(problems("crawler: {fetchTimeout: soon}\nsources: []").getMessage())
+                .contains("crawler.fetchTimeout: 'soon' is not a duration");
+    }
+}
