@@ -19,7 +19,10 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves the demo site locally: each outlet on a port of its own on 127.0.0.1, as its own
- * origin with its own robots.txt, feed and sitemaps.
+ * origin with its own robots.txt, feed and sitemaps. Pages link to the outlet's fictional
+ * domain with the local port ({@code http://balticledger.example:41234/...}); the crawler is
+ * given {@link #hosts()} to resolve those names to 127.0.0.1, so each outlet keeps its own
+ * domain, as real sites have.
  *
  * <p>Articles can be held back and released one by one ({@link #hold}, {@link #release}), so
  * that a benchmark can measure the time from an article's appearance in its feed to its
@@ -53,9 +56,21 @@ public final class DemoSiteServer implements AutoCloseable {
         return content;
     }
 
-    /** The outlet's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    /** The outlet's base URL, e.g. {@code http://balticledger.example:41234}. */
     public String baseUrl(String outletId) {
-        return "http://127.0.0.1:" + servers.get(outletId).getAddress().getPort();
+        return "http://" + outlet(outletId).domain() + ":" + port(outletId);
+    }
+
+    /** The same origin by address, for clients that do not resolve the demo's names. */
+    public String localUrl(String outletId) {
+        return "http://127.0.0.1:" + port(outletId);
+    }
+
+    /** The fictional domain names and the address they stand for: 127.0.0.1. */
+    public Map<String, String> hosts() {
+        Map<String, String> hosts = new LinkedHashMap<>();
+        content.outlets().forEach(outlet -> hosts.put(outlet.domain(), "127.0.0.1"));
+        return hosts;
     }
 
     /** Where the crawler should look for the outlet's articles: its feed, or its sitemap. */
@@ -94,8 +109,16 @@ public final class DemoSiteServer implements AutoCloseable {
     private OutletSite site(String outletId) {
         List<DemoArticle> visible = new ArrayList<>(content.articlesOf(outletId));
         visible.removeIf(article -> held.contains(article.key()));
-        DemoOutlet outlet = content.outlets().stream().filter(o -> o.id().equals(outletId)).findFirst().orElseThrow();
-        return new OutletSite(outlet, styles.get(outletId), baseUrl(outletId), visible);
+        return new OutletSite(outlet(outletId), styles.get(outletId), baseUrl(outletId), visible);
+    }
+
+    private DemoOutlet outlet(String outletId) {
+        return content.outlets().stream().filter(o -> o.id().equals(outletId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo outlet " + outletId));
+    }
+
+    private int port(String outletId) {
+        return servers.get(outletId).getAddress().getPort();
     }
 
     private HttpServer serve(DemoOutlet outlet) {

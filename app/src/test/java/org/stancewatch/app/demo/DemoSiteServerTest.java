@@ -33,8 +33,11 @@ class DemoSiteServerTest {
         site.close();
     }
 
+    /** Fetches a demo URL from 127.0.0.1, as the crawler does once it resolves the demo's names. */
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        URI uri = URI.create(url);
+        URI local = new URI("http", null, "127.0.0.1", uri.getPort(), uri.getPath(), uri.getQuery(), null);
+        return http.send(HttpRequest.newBuilder(local).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -52,7 +55,8 @@ class DemoSiteServerTest {
     @Test
     void eachOutletIsItsOwnOriginWithRobotsFeedAndSitemap() throws Exception {
         String alpha = site.baseUrl("alpha-news");
-        assertThat(alpha).isNotEqualTo(site.baseUrl("beta-review"));
+        assertThat(alpha).startsWith("http://alphanews.example:").isNotEqualTo(site.baseUrl("beta-review"));
+        assertThat(site.hosts()).containsEntry("alphanews.example", "127.0.0.1");
 
         assertThat(get(alpha + "/robots.txt").body()).contains("Sitemap: " + alpha + "/sitemap.xml");
         assertThat(get(site.feedUrls("alpha-news").getFirst()).body())
