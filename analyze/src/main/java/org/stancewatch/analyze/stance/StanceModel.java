@@ -37,11 +37,30 @@ public final class StanceModel {
     private final Map<String, double[]> weights;
     private final double[] offsets;
     private final Map<String, String> metadata;
+    private final String id;
 
     public StanceModel(Map<String, double[]> weights, double[] offsets, Map<String, String> metadata) {
         this.weights = Map.copyOf(weights);
         this.offsets = offsets.clone();
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        this.id = digest();
+    }
+
+    /** A short fingerprint of the weights and settings: two models with the same id score alike. */
+    public String id() {
+        return id;
+    }
+
+    private String digest() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            writeText(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+            byte[] hash = sha.digest(bytes.toByteArray());
+            return java.util.HexFormat.of().formatHex(hash, 0, 5);
+        } catch (java.security.NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("cannot fingerprint the model", e);
+        }
     }
 
     /** The model shipped in the jar. */
@@ -106,7 +125,11 @@ public final class StanceModel {
     /** Writes the model; the same model always gives the same bytes (sorted features, fixed number format). */
     public void write(OutputStream raw) throws IOException {
         GZIPOutputStream gzip = new GZIPOutputStream(raw);
-        Writer out = new OutputStreamWriter(gzip, StandardCharsets.UTF_8);
+        writeText(new OutputStreamWriter(gzip, StandardCharsets.UTF_8));
+        gzip.finish();
+    }
+
+    private void writeText(Writer out) throws IOException {
         for (Map.Entry<String, String> entry : metadata.entrySet()) {
             out.write("# " + entry.getKey() + "=" + entry.getValue() + "\n");
         }
@@ -119,7 +142,6 @@ public final class StanceModel {
             out.write('\n');
         }
         out.flush();
-        gzip.finish();
     }
 
     public void write(Path file) {

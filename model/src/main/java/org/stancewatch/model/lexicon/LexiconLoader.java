@@ -40,7 +40,7 @@ public final class LexiconLoader {
     /** Reads an actors file; {@code source} names it in error messages. */
     public static ActorLexicon actors(String source, String yaml) {
         Lines lines = Lines.of(source, yaml);
-        ActorsFile file = bind(source, yaml, ActorsFile.class);
+        ActorsFile file = bind(lines, yaml, ActorsFile.class);
         if (file == null || file.actors() == null || file.actors().isEmpty()) {
             throw new LexiconException(source, 1, "actors", "the file lists no actors (expected 'actors:' with a list)", null);
         }
@@ -84,7 +84,7 @@ public final class LexiconLoader {
     /** Reads a topics file; actor ids it names must be in {@code actors}. */
     public static TopicLexicon topics(String source, String yaml, ActorLexicon actors) {
         Lines lines = Lines.of(source, yaml);
-        TopicsFile file = bind(source, yaml, TopicsFile.class);
+        TopicsFile file = bind(lines, yaml, TopicsFile.class);
         if (file == null || file.topics() == null || file.topics().isEmpty()) {
             throw new LexiconException(source, 1, "topics", "the file lists no topics (expected 'topics:' with a list)", null);
         }
@@ -105,33 +105,36 @@ public final class LexiconLoader {
         return new TopicLexicon(file.topics());
     }
 
-    private static <T> T bind(String source, String yaml, Class<T> type) {
+    private static <T> T bind(Lines lines, String yaml, Class<T> type) {
         try {
             return YAML.readValue(yaml, type);
         } catch (JsonMappingException e) {
+            String pointer = pointer(e.getPath());
+            int line = lines.line(pointer);
             JsonLocation location = e.getLocation();
-            throw new LexiconException(source, location == null ? 0 : location.getLineNr(), path(e.getPath()),
-                    e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "").replace("for `" + type.getName() + "`", ""), e);
+            if (line == 0 && location != null) {
+                line = location.getLineNr();
+            }
+            String problem = e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")
+                    .replaceAll(" for `[^`]*`", "").replaceAll("\\s*\\(\\d+ known properties:.*", "");
+            throw new LexiconException(lines.source(), line, Lines.field(pointer), problem, e);
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
-            throw new LexiconException(source, location == null ? 0 : location.getLineNr(), "",
+            throw new LexiconException(lines.source(), location == null ? 0 : location.getLineNr(), "",
                     "not valid YAML: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
+    private static String pointer(List<JsonMappingException.Reference> references) {
+        StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference reference : references) {
             if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
+                pointer.append('/').append(reference.getFieldName());
             } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
+                pointer.append('/').append(reference.getIndex());
             }
         }
-        return path.toString();
+        return pointer.toString();
     }
 
     private static void requireId(Lines lines, String at, String id, Set<String> seen) {
@@ -201,8 +204,12 @@ public final class LexiconLoader {
         }
 
         LexiconException error(String pointer, String problem) {
-            String field = pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
-            return new LexiconException(source, line(pointer), field, problem, null);
+            return new LexiconException(source, line(pointer), field(pointer), problem, null);
+        }
+
+        /** {@code /actors/3/speaksFor/0/to} as {@code actors[3].speaksFor[0].to}. */
+        static String field(String pointer) {
+            return pointer.isEmpty() ? "" : pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
         }
     }
 }

@@ -10,7 +10,7 @@ package org.stancewatch.analyze.stance.training;
 public record TrainingSettings(double sigma, int minFeatureCount, int folds) {
 
     /** The settings of the shipped model. */
-    public static final TrainingSettings DEFAULT = new TrainingSettings(1.0, 3, 5);
+    public static final TrainingSettings DEFAULT = new TrainingSettings(0.25, 3, 5);
 
     public TrainingSettings {
         if (sigma <= 0 || minFeatureCount < 1 || folds < 2) {

@@ -1,0 +1,68 @@
+package org.stancewatch.analyze.stance;
+
+import java.util.List;
+import org.stancewatch.model.Article;
+import org.stancewatch.model.Mention;
+
+/**
+ * Makes the {@link Mention} records of one article: copies the article's fields, and picks each
+ * mention's topics from its sentence, else the sentences beside it, else the article's leading
+ * topic.
+ */
+final class MentionBuilder {
+
+    private final Article article;
+    private final String model;
+    private final List<List<String>> sentenceTopics;
+    private final List<String> articleTopics;
+
+    MentionBuilder(Article article, String model, List<List<String>> sentenceTopics, List<String> articleTopics) {
+        this.article = article;
+        this.model = model;
+        this.sentenceTopics = sentenceTopics;
+        this.articleTopics = articleTopics;
+    }
+
+    Mention build(int sentenceIndex, String sentence, String actor, String surface, StancePrediction prediction,
+                  Attribution attribution) {
+        return new Mention(
+                Mention.idFor(article.id(), sentenceIndex, actor),
+                article.id(),
+                article.revision(),
+                article.url(),
+                article.outlet(),
+                article.publishedAt(),
+                article.dateSource(),
+                actor,
+                surface,
+                topicsFor(sentenceIndex),
+                sentenceIndex,
+                sentence,
+                prediction.score(),
+                prediction.polarity(),
+                prediction.confidence(),
+                attribution.holder(),
+                attribution.quoted(),
+                article.copyOf(),
+                model);
+    }
+
+    /** The sentence's topics; else those of the sentences before and after; else the article's first. */
+    List<String> topicsFor(int sentenceIndex) {
+        List<String> own = sentenceTopics.get(sentenceIndex);
+        if (!own.isEmpty()) {
+            return own;
+        }
+        java.util.LinkedHashSet<String> around = new java.util.LinkedHashSet<>();
+        if (sentenceIndex > 0) {
+            around.addAll(sentenceTopics.get(sentenceIndex - 1));
+        }
+        if (sentenceIndex + 1 < sentenceTopics.size()) {
+            around.addAll(sentenceTopics.get(sentenceIndex + 1));
+        }
+        if (!around.isEmpty()) {
+            return List.copyOf(around);
+        }
+        return articleTopics.isEmpty() ? List.of() : List.of(articleTopics.getFirst());
+    }
+}
