@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             ServicesCommand.class,
+            StanceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Stancewatch implements Runnable {

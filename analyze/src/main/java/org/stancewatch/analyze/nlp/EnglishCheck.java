@@ -20,7 +20,7 @@ public final class EnglishCheck {
 
     private static final Set<String> FOREIGN = Set.of(
             "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "des", "ein", "eine", "auf", "sich",
-            "le", "la", "les", "et", "est", "une", "des", "du", "pour", "que", "qui", "dans", "sur", "pas",
+            "le", "la", "les", "et", "est", "une", "du", "pour", "que", "qui", "dans", "sur", "pas",
             "el", "los", "las", "y", "es", "del", "por", "con", "una", "para", "il", "di", "che", "della", "non",
             "het", "een", "van", "zijn", "niet", "się", "nie", "jest", "oraz");
 
