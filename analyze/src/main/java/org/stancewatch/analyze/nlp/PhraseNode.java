@@ -11,10 +11,8 @@ import java.io.Serializable;
  * @param end       index just after its last token
  * @param parent    index of its parent node in {@link ParsedSentence#phrases()}, -1 for the root
  * @param sentiment the RNTN's five class probabilities, very negative to very positive
- * @param vector    the RNTN's vector for the phrase (its composed meaning), empty when unknown
  */
-public record PhraseNode(String label, int start, int end, int parent, float[] sentiment, float[] vector)
-        implements Serializable {
+public record PhraseNode(String label, int start, int end, int parent, float[] sentiment) implements Serializable {
 
     /** Probability mass on the two negative classes. */
     public double negative() {

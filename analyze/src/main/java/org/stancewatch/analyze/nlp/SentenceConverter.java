@@ -54,7 +54,7 @@ public final class SentenceConverter {
         for (Tree child : node.children()) {
             end = addPhrases(child, index, end, phrases);
         }
-        phrases.set(index, new PhraseNode(node.label().value(), start, end, parent, probabilities(node), vector(node)));
+        phrases.set(index, new PhraseNode(node.label().value(), start, end, parent, probabilities(node)));
         return end;
     }
 
@@ -69,18 +69,6 @@ public final class SentenceConverter {
             probs[i] = (float) predictions.get(i);
         }
         return probs;
-    }
-
-    private static float[] vector(Tree node) {
-        SimpleMatrix vector = RNNCoreAnnotations.getNodeVector(node);
-        if (vector == null) {
-            return new float[0];
-        }
-        float[] values = new float[vector.getNumElements()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) vector.get(i);
-        }
-        return values;
     }
 
     private static String nullToEmpty(String value) {

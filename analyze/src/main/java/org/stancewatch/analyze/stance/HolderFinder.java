@@ -48,8 +48,11 @@ final class HolderFinder {
         for (int step = 0; step < MAX_STEPS && tree.head(node) >= 0; step++) {
             int predicate = tree.head(node);
             String relation = tree.relation(node);
+            if (crossesIntoAnotherClause(node, relation)) {
+                break;
+            }
             boolean mentionIsSubject = relation.startsWith("nsubj") && !relation.equals("nsubj:pass")
-                    || relation.equals("obl:agent");
+                    || isPassiveAgent(node);
             if (!mentionIsSubject && !mention.contains(predicate)) {
                 ActorSpan subject = subjectActor(predicate, mention);
                 String verbClass = VerbClasses.classOf(StanceFeatures.lemma(sentence.tokens().get(predicate)));
@@ -79,7 +82,7 @@ final class HolderFinder {
     private ActorSpan subjectActor(int predicate, ActorSpan mention) {
         for (int child : tree.children(predicate)) {
             String relation = tree.relation(child);
-            if ((relation.equals("nsubj") || relation.equals("obl:agent")) && !mention.contains(child)) {
+            if ((relation.equals("nsubj") || isPassiveAgent(child)) && !mention.contains(child)) {
                 ActorSpan actor = actorAt(child, mention);
                 if (actor != null) {
                     return actor;
@@ -108,6 +111,32 @@ final class HolderFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * True when going up from {@code node} would leave its clause for one that is not about it: a
+     * coordinated, adverbial or relative clause ("NATO welcomed Russia, and Medvedev agreed ...":
+     * the welcome is not about Medvedev). Complement clauses stay ("Lavrov said NATO was wrong").
+     */
+    private boolean crossesIntoAnotherClause(int node, String relation) {
+        boolean clause = sentence.tokens().get(node).tag().startsWith("VB") || hasSubject(node);
+        return clause && (relation.equals("conj") || relation.startsWith("advcl") || relation.startsWith("acl"));
+    }
+
+    /** True for the "by" phrase of a passive: "criticised by NATO" (obl:agent, or obl with case "by"). */
+    private boolean isPassiveAgent(int token) {
+        String relation = tree.relation(token);
+        if (relation.equals("obl:agent")) {
+            return true;
+        }
+        if (!relation.equals("obl") || tree.head(token) < 0) {
+            return false;
+        }
+        boolean byCase = tree.children(token).stream().anyMatch(child -> tree.relation(child).equals("case")
+                && sentence.tokens().get(child).word().equalsIgnoreCase("by"));
+        boolean passive = tree.children(tree.head(token)).stream()
+                .anyMatch(child -> tree.relation(child).equals("nsubj:pass") || tree.relation(child).equals("aux:pass"));
+        return byCase && passive;
     }
 
     private boolean hasSubject(int predicate) {

@@ -47,21 +47,18 @@ final class MentionBuilder {
                 model);
     }
 
-    /** The sentence's topics; else those of the sentences before and after; else the article's first. */
+    /**
+     * The sentence's topics; else those of the nearest of the two sentences before it that has
+     * any (a topic carries on); else those of the next sentence; else the article's leading topic.
+     */
     List<String> topicsFor(int sentenceIndex) {
-        List<String> own = sentenceTopics.get(sentenceIndex);
-        if (!own.isEmpty()) {
-            return own;
+        for (int i = sentenceIndex; i >= Math.max(0, sentenceIndex - 2); i--) {
+            if (!sentenceTopics.get(i).isEmpty()) {
+                return sentenceTopics.get(i);
+            }
         }
-        java.util.LinkedHashSet<String> around = new java.util.LinkedHashSet<>();
-        if (sentenceIndex > 0) {
-            around.addAll(sentenceTopics.get(sentenceIndex - 1));
-        }
-        if (sentenceIndex + 1 < sentenceTopics.size()) {
-            around.addAll(sentenceTopics.get(sentenceIndex + 1));
-        }
-        if (!around.isEmpty()) {
-            return List.copyOf(around);
+        if (sentenceIndex + 1 < sentenceTopics.size() && !sentenceTopics.get(sentenceIndex + 1).isEmpty()) {
+            return sentenceTopics.get(sentenceIndex + 1);
         }
         return articleTopics.isEmpty() ? List.of() : List.of(articleTopics.getFirst());
     }

@@ -148,12 +148,6 @@ public final class StanceFeatures {
         features.setCount(name + ".neg", node.negative());
         features.setCount(name + ".pos", node.positive());
         features.setCount(name + ".class=" + argmax(node.sentiment()), 1);
-        if (System.getProperty("x.vectors") != null) {
-            float[] vector = node.vector();
-            for (int i = 0; i < vector.length; i++) {
-                features.setCount(name + ".v" + i, vector[i]);
-            }
-        }
     }
 
     private static void addRole(Counter<String> features, ParsedSentence sentence, DependencyTree tree, int head) {

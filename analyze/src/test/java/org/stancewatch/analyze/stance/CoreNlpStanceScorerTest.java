@@ -73,6 +73,22 @@ class CoreNlpStanceScorerTest {
     }
 
     @Test
+    void thePassiveAgentHoldsTheStance() {
+        Mention russia = mention(analyze("Russia was sharply criticized by NATO.", 2010), "russia");
+
+        assertThat(russia.holder()).isEqualTo("nato");
+        assertThat(russia.polarity()).isEqualTo(Polarity.NEGATIVE);
+    }
+
+    @Test
+    void aCoordinatedClauseKeepsItsOwnSubject() {
+        ArticleAnalysis analysis = analyze("NATO leaders welcomed Russia, and Medvedev agreed to study the plan.", 2010);
+
+        assertThat(mention(analysis, "russia").holder()).isEqualTo("nato");
+        assertThat(mention(analysis, "medvedev").holder()).as("the welcome is not about Medvedev").isEmpty();
+    }
+
+    @Test
     void theOutletsOwnVoiceHasNoHolder() {
         Mention russia = mention(analyze("Russia signed the agreement on Tuesday.", 2010), "russia");
 
@@ -170,7 +186,7 @@ class CoreNlpStanceScorerTest {
     void everyMentionFieldComesFromTheArticleOrTheScorer() {
         Article article = new Article("a1", "https://example.com/a", "https://example.com/a", "src", "example.com",
                 "Title", List.of(), Instant.parse("2010-04-08T10:00:00Z"), DateSource.FEED,
-                Instant.parse("2010-04-09T00:00:00Z"), "en", "Obama and Medvedev signed the treaty in Prague.", 8,
+                Instant.parse("2010-04-09T00:00:00Z"), "en", "Obama and Medvedev signed the New START treaty in Prague.", 8,
                 "hash", "00000000000000ff", 3, "original-id");
 
         List<Mention> mentions = scorer.score(article);
@@ -186,7 +202,7 @@ class CoreNlpStanceScorerTest {
             assertThat(mention.outlet()).isEqualTo("example.com");
             assertThat(mention.url()).isEqualTo("https://example.com/a");
             assertThat(mention.model()).isEqualTo(scorer.version()).startsWith("corenlp-stance/");
-            assertThat(mention.sentence()).isEqualTo("Obama and Medvedev signed the treaty in Prague.");
+            assertThat(mention.sentence()).isEqualTo("Obama and Medvedev signed the New START treaty in Prague.");
             assertThat(mention.topics()).contains("arms-control");
         }
     }
