@@ -126,7 +126,8 @@ public final class CoreNlpStanceScorer implements StanceScorer {
                 notes.add("sentence " + i + " skipped: it is not English");
                 matches.add(List.of());
             } else {
-                matches.add(scope.find(sentenceWords));
+                List<CoreLabel> tokens = sentences.get(i).get(CoreAnnotations.TokensAnnotation.class);
+                matches.add(scope.find(sentenceWords).stream().filter(match -> !namesAPerson(match, tokens)).toList());
             }
         }
         int year = article.publishedAt().atZone(ZoneOffset.UTC).getYear();
@@ -209,6 +210,23 @@ public final class CoreNlpStanceScorer implements StanceScorer {
             }
         }
         return units;
+    }
+
+    /**
+     * True when NER calls the words of a place or institution a person's name ("Denzel
+     * Washington", "Georgia Smith"): then they do not name the actor.
+     */
+    private boolean namesAPerson(ActorMatch match, List<CoreLabel> tokens) {
+        Actor actor = actors.get(match.actor());
+        if (actor == null || actor.isPerson()) {
+            return false;
+        }
+        for (int i = match.from(); i < match.to(); i++) {
+            if (!"PERSON".equals(tokens.get(i).ner())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The actor a mention of {@code actor} speaks for in {@code year}: a person's office, else itself. */

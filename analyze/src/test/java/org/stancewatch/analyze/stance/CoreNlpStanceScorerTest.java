@@ -105,6 +105,12 @@ class CoreNlpStanceScorerTest {
     }
 
     @Test
+    void aPlaceNameThatNerCallsAPersonIsNotTheActor() {
+        assertThat(analyze("Denzel Washington starred in the film.", 2010).mentions()).isEmpty();
+        assertThat(analyze("Washington rejected the offer.", 2010).mentions()).extracting(Mention::actor).containsExactly("us");
+    }
+
+    @Test
     void twoTargetsInOneSentenceCanGetOppositeStances() {
         ArticleAnalysis analysis = analyze(
                 "Georgia's brave defenders won praise, while Russia was condemned for its brutal invasion.", 2010);
