@@ -27,8 +27,11 @@ import org.stancewatch.analyze.nlp.PhraseNode;
  */
 public final class StanceFeatures {
 
-    /** Changes whenever the features change: a model is only valid with the features it was trained on. */
-    public static final String VERSION = "stance-features/1";
+    /**
+     * Changes whenever the features or the parses they read change (2: dependencies from the neural
+     * dependency parser): a model is only valid with the features it was trained on.
+     */
+    public static final String VERSION = "stance-features/2";
 
     private static final double WORD_POLARITY_THRESHOLD = 0.3;
     private static final int WINDOW = 4;

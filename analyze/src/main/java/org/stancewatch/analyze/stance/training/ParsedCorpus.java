@@ -33,7 +33,8 @@ import org.stancewatch.analyze.nlp.SentenceConverter;
  */
 public final class ParsedCorpus {
 
-    private static final String CACHE_VERSION = "stancewatch-parsed-corpus/1";
+    // 2: dependencies from the neural dependency parser
+    private static final String CACHE_VERSION = "stancewatch-parsed-corpus/2";
 
     private ParsedCorpus() {
     }
