@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             CrawlCommand.class,
             ExtractCommand.class,
             ServicesCommand.class,
+            StanceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Stancewatch implements Runnable {

@@ -1,0 +1,242 @@
+package org.stancewatch.analyze.stance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stancewatch.model.Article;
+import org.stancewatch.model.DateSource;
+import org.stancewatch.model.Mention;
+import org.stancewatch.model.Polarity;
+
+/**
+ * The scorer on sentences written for these tests, one behaviour each. CoreNLP takes 10-20 s to
+ * load, so all tests share one scorer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CoreNlpStanceScorerTest {
+
+    private CoreNlpStanceScorer scorer;
+
+    @BeforeAll
+    void load() {
+        scorer = CoreNlpStanceScorer.fromDefaults();
+    }
+
+    private ArticleAnalysis analyze(String text, int year) {
+        return scorer.analyze(LocalArticles.of(text, "test", LocalDate.of(year, 6, 1), "en"));
+    }
+
+    private static Mention mention(ArticleAnalysis analysis, String actor) {
+        return analysis.mentions().stream().filter(m -> m.actor().equals(actor)).findFirst()
+                .orElseThrow(() -> new AssertionError("no mention of " + actor + " in " + analysis.mentions()));
+    }
+
+    @Test
+    void negationLowersTheStance() {
+        double plain = mention(analyze("Russia is a reliable and trustworthy partner.", 2010), "russia").score();
+        double negated = mention(analyze("Russia is not a reliable and trustworthy partner.", 2010), "russia").score();
+
+        assertThat(negated).isLessThan(plain);
+    }
+
+    @Test
+    void quotedWordsBelongToTheirSpeaker() {
+        ArticleAnalysis analysis = analyze(
+                "\"NATO's missile plans are a direct threat to our security,\" Lavrov said.", 2010);
+
+        Mention nato = mention(analysis, "nato");
+        assertThat(nato.quoted()).isTrue();
+        assertThat(nato.holder()).isEqualTo("russia");
+        assertThat(nato.polarity()).isEqualTo(Polarity.NEGATIVE);
+    }
+
+    @Test
+    void theSubjectOfAVerbOfConflictHoldsTheStanceTowardItsObject() {
+        Mention russia = mention(analyze("Rasmussen condemned Russia's reaction.", 2011), "russia");
+        Mention nato = mention(analyze("Moscow is suspicious of NATO's plans.", 2010), "nato");
+        Mention west = mention(analyze("Russia blames the West.", 2010), "west");
+
+        assertThat(russia.holder()).as("Rasmussen speaks for NATO in 2011").isEqualTo("nato");
+        assertThat(russia.quoted()).isFalse();
+        assertThat(nato.holder()).isEqualTo("russia");
+        assertThat(west.holder()).isEqualTo("russia");
+        assertThat(west.polarity()).isEqualTo(Polarity.NEGATIVE);
+    }
+
+    @Test
+    void thePassiveAgentHoldsTheStance() {
+        Mention russia = mention(analyze("Russia was sharply criticized by NATO.", 2010), "russia");
+
+        assertThat(russia.holder()).isEqualTo("nato");
+        assertThat(russia.polarity()).isEqualTo(Polarity.NEGATIVE);
+    }
+
+    @Test
+    void aCoordinatedClauseKeepsItsOwnSubject() {
+        ArticleAnalysis analysis = analyze("NATO leaders welcomed Russia, and Medvedev agreed to study the plan.", 2010);
+
+        assertThat(mention(analysis, "russia").holder()).isEqualTo("nato");
+        assertThat(mention(analysis, "medvedev").holder()).as("the welcome is not about Medvedev").isEmpty();
+    }
+
+    @Test
+    void theOutletsOwnVoiceHasNoHolder() {
+        Mention russia = mention(analyze("Russia signed the agreement on Tuesday.", 2010), "russia");
+
+        assertThat(russia.holder()).isEmpty();
+        assertThat(russia.hasHolder()).isFalse();
+        assertThat(russia.quoted()).isFalse();
+    }
+
+    @Test
+    void theKremlinIsRussia() {
+        Mention mention = mention(analyze("The Kremlin rejected the proposal.", 2010), "russia");
+
+        assertThat(mention.surface()).isEqualTo("The Kremlin");
+    }
+
+    @Test
+    void aPlaceNameThatNerCallsAPersonIsNotTheActor() {
+        assertThat(analyze("Denzel Washington starred in the film.", 2010).mentions()).isEmpty();
+        assertThat(analyze("Washington rejected the offer.", 2010).mentions()).extracting(Mention::actor).containsExactly("us");
+    }
+
+    @Test
+    void twoTargetsInOneSentenceCanGetOppositeStances() {
+        ArticleAnalysis analysis = analyze(
+                "Georgia's brave defenders won praise, while Russia was condemned for its brutal invasion.", 2010);
+
+        assertThat(mention(analysis, "georgia").score()).isGreaterThan(mention(analysis, "russia").score());
+        assertThat(mention(analysis, "russia").polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(mention(analysis, "georgia").polarity()).isNotEqualTo(Polarity.NEGATIVE);
+    }
+
+    @Test
+    void aTopicWithoutAnActorIsFoundAndLendsItsTopicToTheNextSentence() {
+        ArticleAnalysis analysis = analyze(
+                "The missile shield in Europe remains controversial. Officials in Washington declined to comment.", 2010);
+
+        assertThat(analysis.sentenceTopics().getFirst()).containsExactly("missile-defense");
+        assertThat(analysis.topics()).containsExactly("missile-defense");
+        assertThat(analysis.mentions()).extracting(Mention::sentenceIndex).containsOnly(1);
+        assertThat(mention(analysis, "us").topics()).containsExactly("missile-defense");
+    }
+
+    @Test
+    void aPersonAlsoCountsForTheActorOfTheirOfficeThatYear() {
+        assertThat(analyze("Lavrov criticized the plan.", 2010).mentions()).extracting(Mention::actor)
+                .containsExactly("lavrov", "russia");
+        assertThat(analyze("Lavrov criticized the plan.", 2003).mentions()).extracting(Mention::actor)
+                .containsExactly("lavrov");
+    }
+
+    @Test
+    void aNonEnglishArticleIsSkippedWithTheReason() {
+        Article german = LocalArticles.of("Die Regierung in Moskau hat die Pläne der NATO scharf kritisiert.", "test",
+                LocalDate.of(2010, 1, 1), "de");
+        long before = scorer.counters().snapshot().get("articles.notEnglish");
+
+        ArticleAnalysis analysis = scorer.analyze(german);
+
+        assertThat(analysis.mentions()).isEmpty();
+        assertThat(analysis.notes()).singleElement().asString().contains("language 'de' is not scored");
+        assertThat(scorer.counters().snapshot().get("articles.notEnglish")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aNonEnglishSentenceInAnEnglishArticleIsSkippedWithTheReason() {
+        ArticleAnalysis analysis = analyze("NATO ministers met on Monday. "
+                + "Die Regierung in Moskau hat die Pläne der NATO scharf kritisiert und abgelehnt.", 2010);
+
+        assertThat(analysis.mentions()).extracting(Mention::sentenceIndex).containsOnly(0);
+        assertThat(analysis.notes()).contains("sentence 1 skipped: it is not English");
+    }
+
+    @Test
+    void anEmptyTextGivesNoMentions() {
+        ArticleAnalysis analysis = analyze("", 2010);
+
+        assertThat(analysis.mentions()).isEmpty();
+        assertThat(analysis.notes()).singleElement().asString().contains("has no text");
+    }
+
+    @Test
+    void aFiveThousandTokenSentenceIsScoredInWindowsAndCounted() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1240; i++) {
+            text.append("and the talks went ");
+            if (i == 600) {
+                text.append("on while NATO sharply criticized Russia ");
+            }
+        }
+        long before = scorer.counters().snapshot().get("sentences.tooLong");
+
+        ArticleAnalysis analysis = analyze(text.toString(), 2010);
+
+        assertThat(analysis.sentenceCount()).isEqualTo(1);
+        assertThat(analysis.mentions()).extracting(Mention::actor).containsExactly("nato", "russia");
+        assertThat(analysis.notes()).anySatisfy(note -> assertThat(note).contains("tokens: each mention parsed in a window"));
+        assertThat(scorer.counters().snapshot().get("sentences.tooLong")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void everyMentionFieldComesFromTheArticleOrTheScorer() {
+        Article article = new Article("a1", "https://example.com/a", "https://example.com/a", "src", "example.com",
+                "Title", List.of(), Instant.parse("2010-04-08T10:00:00Z"), DateSource.FEED,
+                Instant.parse("2010-04-09T00:00:00Z"), "en", "Obama and Medvedev signed the New START treaty in Prague.", 8,
+                "hash", "00000000000000ff", 3, "original-id");
+
+        List<Mention> mentions = scorer.score(article);
+
+        assertThat(mentions).extracting(Mention::actor).contains("obama", "us", "medvedev", "russia", "czech-republic");
+        for (Mention mention : mentions) {
+            assertThat(mention.id()).isEqualTo(Mention.idFor("a1", 0, mention.actor()));
+            assertThat(mention.articleId()).isEqualTo("a1");
+            assertThat(mention.revision()).isEqualTo(3);
+            assertThat(mention.copyOf()).isEqualTo("original-id");
+            assertThat(mention.dateSource()).isEqualTo(DateSource.FEED);
+            assertThat(mention.publishedAt()).isEqualTo(article.publishedAt());
+            assertThat(mention.outlet()).isEqualTo("example.com");
+            assertThat(mention.url()).isEqualTo("https://example.com/a");
+            assertThat(mention.model()).isEqualTo(scorer.version()).startsWith("corenlp-stance/");
+            assertThat(mention.sentence()).isEqualTo("Obama and Medvedev signed the New START treaty in Prague.");
+            assertThat(mention.topics()).contains("arms-control");
+        }
+    }
+
+    @Test
+    void oneScorerGivesTheSameResultsFromManyThreads() throws Exception {
+        List<String> texts = List.of(
+                "The Kremlin rejected the proposal.",
+                "NATO welcomed the decision of the Russian government.",
+                "Iran's nuclear programme worries Washington and the European Union.",
+                "Gadhafi's forces shelled Misrata as the rebels retreated.");
+        List<List<Mention>> sequential = new ArrayList<>();
+        for (String text : texts) {
+            sequential.add(analyze(text, 2011).mentions());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Mention>>> parallel = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (String text : texts) {
+                    parallel.add(pool.submit(() -> analyze(text, 2011).mentions()));
+                }
+            }
+            for (int i = 0; i < parallel.size(); i++) {
+                assertThat(parallel.get(i).get()).isEqualTo(sequential.get(i % texts.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

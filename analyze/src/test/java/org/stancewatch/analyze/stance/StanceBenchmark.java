@@ -1,0 +1,191 @@
+package org.stancewatch.analyze.stance;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.stancewatch.analyze.lexicon.ActorMatcher;
+import org.stancewatch.analyze.lexicon.LexiconFiles;
+import org.stancewatch.analyze.lexicon.PhraseTokenizer;
+import org.stancewatch.model.Article;
+
+/**
+ * {@code bin/benchmark analyze}: the stance scorer's throughput on real article bodies, side by
+ * side with the pipeline a user would write first (CoreNLP's tokenize, ssplit, pos, lemma, ner,
+ * parse, sentiment on every sentence, default models), in the same run, on the same texts, one
+ * thread each.
+ *
+ * <p>The corpus: the English pages (html lang="en...") of the trafilatura evaluation set under
+ * {@code ../shared/data/extraction/trafilatura-eval/eval/}, in file-name order, whose body text
+ * (the page's {@code <p>} elements, extracted with Jsoup) names at least three tracked actors,
+ * i.e. news in the domain stancewatch watches; each body cut at a sentence end near
+ * {@code --max-chars}. Options: {@code --articles N} (default 12), {@code --max-chars N} (default
+ * 4000), {@code --skip-naive}.
+ */
+public final class StanceBenchmark {
+
+    private StanceBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int articles = 12;
+        int maxChars = 4000;
+        boolean naive = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--articles" -> articles = Integer.parseInt(args[++i]);
+                case "--max-chars" -> maxChars = Integer.parseInt(args[++i]);
+                case "--skip-naive" -> naive = false;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --articles N, --max-chars N, --skip-naive)");
+            }
+        }
+        Path pages = Path.of(System.getProperty("stancewatch.shared.data", "../shared/data"),
+                "extraction", "trafilatura-eval", "eval");
+        if (!Files.isDirectory(pages)) {
+            System.err.println("no pages at " + pages + ": the benchmark needs ../shared/data beside the clone");
+            System.exit(2);
+        }
+        List<String> corpus = corpus(pages, articles, maxChars);
+        System.out.printf("corpus: %d English article bodies from %s (%d characters)%n", corpus.size(), pages,
+                corpus.stream().mapToInt(String::length).sum());
+
+        long loadStarted = System.nanoTime();
+        CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
+        double scorerLoad = seconds(loadStarted);
+        scorer.analyze(article(corpus.getFirst()));   // warm-up
+        Result ours = measure("stancewatch scorer", corpus, text -> {
+            ArticleAnalysis analysis = scorer.analyze(article(text));
+            return new int[] {analysis.sentenceCount(), analysis.parsedSentences(), analysis.mentions().size()};
+        });
+        System.out.printf(Locale.ROOT, "  (load %.1f s)%n", scorerLoad);
+        if (!naive) {
+            return;
+        }
+        Properties props = new Properties();
+        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
+        loadStarted = System.nanoTime();
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
+        double naiveLoad = seconds(loadStarted);
+        pipeline.annotate(new Annotation("A short warm-up sentence."));
+        Result baseline = measure("naive CoreNLP pipeline", corpus, text -> {
+            Annotation annotation = new Annotation(text);
+            pipeline.annotate(annotation);
+            int sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class).size();
+            return new int[] {sentences, sentences, 0};
+        });
+        System.out.printf(Locale.ROOT, "  (load %.1f s)%n", naiveLoad);
+        System.out.printf(Locale.ROOT, "speed-up: %.1fx articles/s (goal: at least 20x)%n",
+                ours.articlesPerSecond() / baseline.articlesPerSecond());
+    }
+
+    private record Result(double articlesPerSecond) {
+    }
+
+    private interface Work {
+        int[] run(String text);
+    }
+
+    private static Result measure(String name, List<String> corpus, Work work) {
+        System.gc();
+        long heapBefore = usedHeap();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long sentences = 0;
+        long parsed = 0;
+        long mentions = 0;
+        long started = System.nanoTime();
+        for (String text : corpus) {
+            int[] counts = work.run(text);
+            sentences += counts[0];
+            parsed += counts[1];
+            mentions += counts[2];
+        }
+        double seconds = seconds(started);
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        double articlesPerSecond = corpus.size() / seconds;
+        System.out.printf(Locale.ROOT, "%-24s %6.2f articles/s  %7.1f sentences/s  %5.1f s  %d sentences, %d parsed"
+                        + "%s  heap: %d MB in use after load, %d MB peak%n",
+                name, articlesPerSecond, sentences / seconds, seconds, sentences, parsed,
+                mentions > 0 ? ", " + mentions + " mentions" : "", heapBefore >> 20, peak >> 20);
+        return new Result(articlesPerSecond);
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static Article article(String text) {
+        return LocalArticles.of(text, "benchmark", LocalDate.of(2020, 1, 1), "en");
+    }
+
+    /** English bodies that name at least three tracked actors, in file-name order. */
+    static List<String> corpus(Path pages, int articles, int maxChars) throws IOException {
+        ActorMatcher actors = new ActorMatcher(LexiconFiles.load(null, null).actors());
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(pages)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".html.gz")).sorted().toList();
+        }
+        List<String> corpus = new ArrayList<>();
+        for (Path file : files) {
+            if (corpus.size() == articles) {
+                break;
+            }
+            Document page = Jsoup.parse(read(file));
+            if (!page.select("html").attr("lang").toLowerCase(Locale.ROOT).startsWith("en")) {
+                continue;
+            }
+            String body = body(page, maxChars);
+            if (body.length() < 1000 || actors.newArticle().find(PhraseTokenizer.tokens(body)).size() < 3) {
+                continue;
+            }
+            corpus.add(body);
+        }
+        return corpus;
+    }
+
+    private static String read(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The page's paragraphs of 40 characters or more, cut after the last full stop before maxChars. */
+    private static String body(Document page, int maxChars) {
+        StringBuilder text = new StringBuilder();
+        for (Element paragraph : page.select("p")) {
+            String line = paragraph.text().strip();
+            if (line.length() >= 40) {
+                text.append(line).append("\n\n");
+            }
+        }
+        if (text.length() <= maxChars) {
+            return text.toString().strip();
+        }
+        int cut = text.lastIndexOf(". ", maxChars);
+        return text.substring(0, cut > 0 ? cut + 1 : maxChars).strip();
+    }
+}
