@@ -1,11 +1,11 @@
 package org.stancewatch.index.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Conflicts;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.DeleteByQueryResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
@@ -26,7 +26,8 @@ import org.stancewatch.index.templates.IndexLayout;
  * mentions arrive on different topics in any order, so both orders are covered:
  * <ul>
  *   <li>after article revision N is indexed, mentions of that article with revision &lt; N are
- *       deleted by query (after a refresh, so that mentions acknowledged just before are seen);
+ *       searched (after a refresh, so that mentions acknowledged just before are seen) and
+ *       deleted;
  *   <li>after mentions are indexed, the current revision of their articles is read (a realtime
  *       multi-get, no refresh needed) and any mention older than it is deleted again.
  * </ul>
@@ -36,6 +37,8 @@ import org.stancewatch.index.templates.IndexLayout;
 final class RevisionCleanup {
     private final ElasticsearchClient client;
     private final IndexLayout layout;
+    /** More mentions than one article can have: one per sentence and actor. */
+    private static final int MAX_MENTIONS_PER_ARTICLE = 10_000;
 
     RevisionCleanup(ElasticsearchClient client, IndexLayout layout) {
         this.client = client;
@@ -46,18 +49,21 @@ final class RevisionCleanup {
     long afterArticles(List<PendingDocument> articles) throws IOException {
         String mentions = layout.alias(IndexKind.MENTIONS);
         client.indices().refresh(r -> r.index(mentions));
-        long deleted = 0;
+        List<StaleMention> stale = new ArrayList<>();
         for (PendingDocument article : articles) {
-            DeleteByQueryResponse response = client.deleteByQuery(d -> d.index(mentions)
-                    .conflicts(Conflicts.Proceed)
-                    .refresh(true)
+            // search, then delete by id: delete-by-query lives in a module the minimal node lacks
+            SearchResponse<ObjectNode> older = client.search(s -> s.index(mentions)
+                    .size(MAX_MENTIONS_PER_ARTICLE)
+                    .source(src -> src.filter(f -> f.includes("revision")))
                     .query(q -> q.bool(b -> b
                             .filter(f -> f.term(t -> t.field("articleId").value(article.id())))
                             .filter(f -> f.range(r -> r.number(n -> n.field("revision")
-                                    .lt((double) article.revision())))))));
-            deleted += response.deleted() == null ? 0 : response.deleted();
+                                    .lt((double) article.revision())))))), ObjectNode.class);
+            for (Hit<ObjectNode> hit : older.hits().hits()) {
+                stale.add(new StaleMention(hit.id(), hit.source() == null ? 0 : hit.source().path("revision").asInt()));
+            }
         }
-        return deleted;
+        return delete(stale);
     }
 
     /** Deletes those of these mentions whose article has a newer revision; returns how many. */
@@ -71,17 +77,29 @@ final class RevisionCleanup {
                 revisions.put(item.result().id(), item.result().source().path("revision").asInt(0));
             }
         }
-        List<BulkOperation> deletes = new ArrayList<>();
+        List<StaleMention> stale = new ArrayList<>();
         for (PendingDocument mention : mentions) {
             Integer revision = revisions.get(mention.articleId());
             if (revision != null && mention.revision() < revision) {
-                deletes.add(BulkOperation.of(op -> op.delete(d -> d.index(layout.alias(IndexKind.MENTIONS))
-                        .id(mention.id()).versionType(VersionType.ExternalGte).version((long) mention.revision()))));
+                stale.add(new StaleMention(mention.id(), mention.revision()));
             }
         }
-        if (deletes.isEmpty()) {
+        return delete(stale);
+    }
+
+    private record StaleMention(String id, int revision) {}
+
+    /**
+     * Deletes by id with the mention's revision as an external version: a newer revision's
+     * mention with the same id that arrived meanwhile is kept (409, ignored).
+     */
+    private long delete(List<StaleMention> stale) throws IOException {
+        if (stale.isEmpty()) {
             return 0;
         }
+        String mentions = layout.alias(IndexKind.MENTIONS);
+        List<BulkOperation> deletes = stale.stream().map(m -> BulkOperation.of(op -> op.delete(d -> d.index(mentions)
+                .id(m.id()).versionType(VersionType.ExternalGte).version((long) m.revision())))).toList();
         BulkResponse response = client.bulk(b -> b.operations(deletes));
         long deleted = 0;
         for (BulkResponseItem item : response.items()) {

@@ -47,11 +47,9 @@ public final class IndexTemplates {
                     t -> t.name(component).withJson(new StringReader(TemplateResources.mappingsComponent(kind)))));
             templates.add(component);
             String template = layout.indexTemplate(kind);
+            String body = TemplateResources.indexTemplate(kind, layout);
             call("put index template " + template, () -> client.indices().putIndexTemplate(t -> t
-                    .withJson(new StringReader(TemplateResources.indexTemplate(kind)))
-                    .name(template)
-                    .indexPatterns(layout.indexPattern(kind))
-                    .composedOf(layout.settingsComponent(), component)));
+                    .name(template).withJson(new StringReader(body))));
             templates.add(template);
             if (createIndexIfMissing(kind)) {
                 created.add(layout.firstIndex(kind));

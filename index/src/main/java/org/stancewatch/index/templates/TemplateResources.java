@@ -1,6 +1,8 @@
 package org.stancewatch.index.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +28,21 @@ public final class TemplateResources {
 
     public static String indexTemplate(IndexKind kind) {
         return read(kind.word() + "-template.json");
+    }
+
+    /** The kind's index template with the names of a layout (patterns and components). */
+    public static String indexTemplate(IndexKind kind, IndexLayout layout) {
+        try {
+            ObjectNode template = (ObjectNode) Json.mapper().readTree(indexTemplate(kind));
+            ArrayNode patterns = template.putArray("index_patterns");
+            patterns.add(layout.indexPattern(kind));
+            ArrayNode components = template.putArray("composed_of");
+            components.add(layout.settingsComponent());
+            components.add(layout.mappingsComponent(kind));
+            return template.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("template resource of " + kind.word() + " is not valid JSON", e);
+        }
     }
 
     /** The {@code mappings} object of a kind's component template. */
