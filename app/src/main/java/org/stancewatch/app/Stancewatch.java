@@ -27,6 +27,10 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             ServicesCommand.class,
+            IndexCommand.class,
+            TrendsCommand.class,
+            AlertsCommand.class,
+            KibanaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Stancewatch implements Runnable {

@@ -11,6 +11,6 @@ import java.util.Map;
  */
 public record ImportReport(int imported, Map<String, Integer> byType, String dashboardUrl) {
     public ImportReport {
-        byType = Map.copyOf(byType);
+        byType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byType)); // by type name
     }
 }
