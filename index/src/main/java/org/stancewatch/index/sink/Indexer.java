@@ -192,6 +192,8 @@ public final class Indexer implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-index");
+        // a topic the consumer created would have the broker's default partitions and retention
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.putAll(config.kafkaOverrides());
         return props;
     }
