@@ -32,6 +32,7 @@ public final class KafkaTestSupport implements AutoCloseable {
     private final String bootstrapServers;
     private final Admin admin;
     private final KafkaProducer<String, byte[]> producer;
+    private final java.util.Queue<Exception> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public KafkaTestSupport(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -49,6 +50,18 @@ public final class KafkaTestSupport implements AutoCloseable {
         }
         created.add(new NewTopic(topics.deadLetters(), 1, (short) 1));
         admin.createTopics(created).all().get(30, TimeUnit.SECONDS);
+        // a new partition takes a moment to get its leader; sending before that only adds retries
+        List<String> names = created.stream().map(NewTopic::name).toList();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the test topics got no leader within 30 s");
     }
 
     public <T extends Record> void send(String topic, String key, T record) {
@@ -56,11 +69,22 @@ public final class KafkaTestSupport implements AutoCloseable {
     }
 
     public void send(String topic, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, key, value));
+        producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+            if (error != null) {
+                failures.add(error);
+            }
+        });
     }
 
+    /** Waits until every record sent is on the broker; fails if any could not be sent. */
     public void flush() {
         producer.flush();
+        if (!failures.isEmpty()) {
+            IllegalStateException failed = new IllegalStateException(failures.size() + " test records were not sent");
+            failures.forEach(failed::addSuppressed);
+            failures.clear();
+            throw failed;
+        }
     }
 
     @SuppressWarnings("unchecked")
