@@ -69,9 +69,14 @@ public final class IndexBenchmark {
                 kafka.createTopics(topics, 3);
                 for (int i = 0; i < mentions.size(); i++) {
                     kafka.send(topics.mentions(), mentions.get(i).id(), json.get(i));
+                    if (i % 5000 == 4999) {
+                        kafka.flush(); // in slices: a busy machine must not time out a huge backlog
+                    }
                 }
                 kafka.flush();
             }
+            double readSeconds = readOnly(services.kafkaBootstrapServers(), topics.mentions(), documents);
+
             IndexLayout indexerLayout = new IndexLayout("bench-indexer");
             IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(url), services.kafkaBootstrapServers())
                     .withTopics(topics).withLayout(indexerLayout).withGroupId("bench").withBulk(bulk);
@@ -81,6 +86,7 @@ public final class IndexBenchmark {
             try (Indexer indexer = Indexer.start(config)) {
                 long lastCount = -1;
                 long lastChange = System.nanoTime();
+                long lastReport = System.nanoTime();
                 while (indexer.progress().indexed(IndexKind.MENTIONS) < documents) {
                     long count = indexer.progress().indexed(IndexKind.MENTIONS);
                     if (count != lastCount) {
@@ -90,6 +96,10 @@ public final class IndexBenchmark {
                         throw new IllegalStateException("the indexer made no progress for 60 s: " + indexer.progress());
                     }
                     Thread.sleep(5);
+                    if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                        lastReport = System.nanoTime();
+                        System.out.printf("  %5.1f s  %s%n", (lastReport - started) / 1e9, indexer.progress());
+                    }
                 }
                 indexerSeconds = (System.nanoTime() - started) / 1e9;
                 System.out.println("indexer: " + indexer.progress());
@@ -103,9 +113,36 @@ public final class IndexBenchmark {
             System.out.printf(Locale.ROOT, "indexer (Kafka -> ES)        %,10.0f documents/s  (%.2f s, from start to "
                     + "the last acknowledgement)%n", indexerRate, indexerSeconds);
             System.out.printf(Locale.ROOT, "ratio indexer / raw          %10.2f   (goal >= 0.80)%n", indexerRate / rawRate);
+            System.out.printf(Locale.ROOT, "for reference: reading the topic alone (plain consumer, no Elasticsearch) "
+                    + "%,.0f documents/s (%.2f s)%n", documents / readSeconds, readSeconds);
             System.out.printf(Locale.ROOT, "benchmark JVM heap used      %10.0f MB of %.0f MB max%n",
                     (runtime.totalMemory() - runtime.freeMemory()) / 1e6, runtime.maxMemory() / 1e6);
         }
+    }
+
+    /** How long a plain consumer takes to read the topic: the Kafka side's own ceiling here. */
+    private static double readOnly(String bootstrapServers, String topic, int documents) {
+        java.util.Map<String, Object> props = new java.util.HashMap<>();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("group.id", "bench-read-only");
+        props.put("auto.offset.reset", "earliest");
+        props.put("enable.auto.commit", false);
+        props.put("isolation.level", "read_committed");
+        props.put("max.poll.records", 1000);
+        long started = System.nanoTime();
+        long read = 0;
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(props,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (read < documents) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    Codecs.MENTION.read(record.value()); // the indexer reads each record too
+                    read++;
+                }
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private static void install(String url, IndexLayout layout) throws Exception {

@@ -21,8 +21,9 @@ import org.stancewatch.model.json.RecordFormatException;
  * Turns a Kafka record into the bulk operation that writes it.
  *
  * <ul>
- *   <li>The document is the record's JSON as the model's codec writes it (schema version
- *       included), so what Elasticsearch holds reads back with the same codec.
+ *   <li>The record is read with the model's codec (which checks it), and its bytes, as the
+ *       codec wrote them upstream (schema version included), are the document: no second
+ *       serialisation, and what Elasticsearch holds reads back with the same codec.
  *   <li>The document id is the record's id: a replay overwrites instead of duplicating.
  *   <li>Articles and mentions carry their article revision as an external version
  *       ({@code external_gte}): a newer revision overwrites, a late older one is refused (409)
@@ -53,28 +54,26 @@ final class DocumentDecoder {
         return switch (kind) {
             case ARTICLES -> {
                 Article article = Codecs.ARTICLE.read(record.value());
-                yield versioned(record, partition, key, kind, article.id(), article.id(), article.revision(),
-                        Codecs.ARTICLE.write(article));
+                yield versioned(record, partition, key, kind, article.id(), article.id(), article.revision());
             }
             case MENTIONS -> {
                 Mention mention = Codecs.MENTION.read(record.value());
-                yield versioned(record, partition, key, kind, mention.id(), mention.articleId(), mention.revision(),
-                        Codecs.MENTION.write(mention));
+                yield versioned(record, partition, key, kind, mention.id(), mention.articleId(), mention.revision());
             }
             case STANCE -> {
                 StanceBucket bucket = Codecs.STANCE_BUCKET.read(record.value());
-                yield plain(record, partition, key, kind, bucket.id(), Codecs.STANCE_BUCKET.write(bucket));
+                yield plain(record, partition, key, kind, bucket.id());
             }
             case ALERTS -> {
                 Alert alert = Codecs.ALERT.read(record.value());
-                yield plain(record, partition, key, kind, alert.id(), Codecs.ALERT.write(alert));
+                yield plain(record, partition, key, kind, alert.id());
             }
         };
     }
 
     private PendingDocument versioned(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, String key,
-            IndexKind kind, String id, String articleId, int revision, byte[] json) {
-        BinaryData document = BinaryData.of(json, ContentType.APPLICATION_JSON);
+            IndexKind kind, String id, String articleId, int revision) {
+        BinaryData document = BinaryData.of(record.value(), ContentType.APPLICATION_JSON);
         BulkOperation index = BulkOperation.of(op -> op.index(i -> i.index(layout.alias(kind)).id(id)
                 .versionType(VersionType.ExternalGte).version((long) revision).document(document)));
         return new PendingDocument(partition, record.offset(), key, record.value(), kind, id, articleId, revision,
@@ -82,8 +81,8 @@ final class DocumentDecoder {
     }
 
     private PendingDocument plain(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, String key,
-            IndexKind kind, String id, byte[] json) {
-        BinaryData document = BinaryData.of(json, ContentType.APPLICATION_JSON);
+            IndexKind kind, String id) {
+        BinaryData document = BinaryData.of(record.value(), ContentType.APPLICATION_JSON);
         BulkOperation index = BulkOperation.of(op -> op.index(i -> i.index(layout.alias(kind)).id(id).document(document)));
         return new PendingDocument(partition, record.offset(), key, record.value(), kind, id, null, 0, index);
     }

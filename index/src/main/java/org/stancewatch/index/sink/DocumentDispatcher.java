@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,11 @@ final class DocumentDispatcher {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService cleanupExecutor;
     private volatile BulkIngester<PendingDocument> ingester;
+    /** Documents per revision clean-up round: one multi-get of at most this many article ids. */
+    private static final int MAX_CLEANUP_BATCH = 10_000;
+    private final Queue<PendingDocument> mentionsToClean = new ConcurrentLinkedQueue<>();
+    private final Queue<PendingDocument> articlesToClean = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean cleanupScheduled = new AtomicBoolean();
 
     DocumentDispatcher(OffsetTracker tracker, IndexerStats stats, DeadLetterPublisher deadLetters,
             RevisionCleanup cleanup, BulkSettings settings, ScheduledExecutorService scheduler,
@@ -103,10 +111,10 @@ final class DocumentDispatcher {
             }
         }
         if (!mentions.isEmpty()) {
-            cleanUp(mentions, false, 1);
+            cleanUp(mentions, false);
         }
         if (!revisedArticles.isEmpty()) {
-            cleanUp(revisedArticles, true, 1);
+            cleanUp(revisedArticles, true);
         }
     }
 
@@ -139,25 +147,64 @@ final class DocumentDispatcher {
         });
     }
 
-    private void cleanUp(List<PendingDocument> documents, boolean articles, int attempt) {
+    /**
+     * Queues documents for the revision clean-up. One task at a time drains everything queued, so
+     * when Elasticsearch is slow the checks grow larger instead of queueing up one per bulk.
+     */
+    private void cleanUp(List<PendingDocument> documents, boolean articles) {
+        (articles ? articlesToClean : mentionsToClean).addAll(documents);
+        if (cleanupScheduled.compareAndSet(false, true)) {
+            runCleanup(1);
+        }
+    }
+
+    private void runCleanup(int attempt) {
         try {
             cleanupExecutor.execute(() -> {
+                List<PendingDocument> articles = drain(articlesToClean);
+                List<PendingDocument> mentions = drain(mentionsToClean);
                 try {
-                    long deleted = articles ? cleanup.afterArticles(documents) : cleanup.afterMentions(documents);
+                    long deleted = 0;
+                    if (!articles.isEmpty()) {
+                        deleted += cleanup.afterArticles(articles);
+                    }
+                    if (!mentions.isEmpty()) {
+                        deleted += cleanup.afterMentions(mentions);
+                    }
                     stats.staleMentionsDeleted.addAndGet(deleted);
-                    for (PendingDocument document : documents) {
+                    for (PendingDocument document : articles) {
                         stats.indexed(document.kind());
                         finish(document, true);
+                    }
+                    for (PendingDocument document : mentions) {
+                        stats.indexed(document.kind());
+                        finish(document, true);
+                    }
+                    cleanupScheduled.set(false);
+                    if ((!articlesToClean.isEmpty() || !mentionsToClean.isEmpty())
+                            && cleanupScheduled.compareAndSet(false, true)) {
+                        runCleanup(1);
                     }
                 } catch (Exception e) {
                     log.warn("revision clean-up failed ({}); retrying", e.getMessage());
                     stats.retried.incrementAndGet();
-                    schedule(() -> cleanUp(documents, articles, attempt + 1), attempt);
+                    articlesToClean.addAll(articles);
+                    mentionsToClean.addAll(mentions);
+                    schedule(() -> runCleanup(attempt + 1), attempt);
                 }
             });
         } catch (RejectedExecutionException stopping) {
             // shutting down: the records stay unacknowledged and are replayed on the next start
         }
+    }
+
+    private static List<PendingDocument> drain(Queue<PendingDocument> queue) {
+        List<PendingDocument> drained = new ArrayList<>();
+        PendingDocument next;
+        while (drained.size() < MAX_CLEANUP_BATCH && (next = queue.poll()) != null) {
+            drained.add(next);
+        }
+        return drained;
     }
 
     private void resend(PendingDocument document) {

@@ -40,6 +40,16 @@ public final class KafkaTestSupport implements AutoCloseable {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // a busy build machine can be slow to take a large burst of records: do not expire them
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
+        // Seen here: the idempotent producer, writing to a partition created a moment before on a
+        // busy machine, retried its first batch after later ones were written and was refused
+        // forever (OutOfOrderSequenceException). One request in flight keeps order without it;
+        // a rare duplicate from a retry is harmless, since documents are keyed by record id.
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -80,7 +90,8 @@ public final class KafkaTestSupport implements AutoCloseable {
     public void flush() {
         producer.flush();
         if (!failures.isEmpty()) {
-            IllegalStateException failed = new IllegalStateException(failures.size() + " test records were not sent");
+            IllegalStateException failed = new IllegalStateException(failures.size() + " test records were not sent, "
+                    + "e.g. " + failures.peek());
             failures.forEach(failed::addSuppressed);
             failures.clear();
             throw failed;
