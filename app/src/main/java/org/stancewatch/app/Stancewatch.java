@@ -30,6 +30,10 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             ServicesCommand.class,
             StanceCommand.class,
+            IndexCommand.class,
+            TrendsCommand.class,
+            AlertsCommand.class,
+            KibanaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Stancewatch implements Runnable {

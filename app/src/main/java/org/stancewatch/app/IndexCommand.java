@@ -1,0 +1,96 @@
+package org.stancewatch.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.stancewatch.index.sink.Indexer;
+import org.stancewatch.index.sink.IndexerConfig;
+import org.stancewatch.index.sink.IndexerProgress;
+import org.stancewatch.model.topic.TopicSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stancewatch index}: the index stage, until Ctrl-C. */
+@Command(name = "index",
+        mixinStandardHelpOptions = true,
+        header = "Indexes articles, mentions, stance buckets and alerts into Elasticsearch until Ctrl-C.",
+        description = {
+            "Consumes the topics stancewatch.articles, .mentions, .stance and .alerts as a member of the consumer "
+                    + "group stancewatch-index and writes them into the Elasticsearch indices stancewatch-articles, "
+                    + "-mentions, -stance and -alerts (write aliases over stancewatch-<kind>-000001). Installs the "
+                    + "index templates and creates the indices and the Kafka topics where they are missing.",
+            "",
+            "Run several instances with the same group to share the partitions. Documents Elasticsearch refuses go "
+                    + "to stancewatch.index.dlq with the reason; offsets are committed only after Elasticsearch "
+                    + "acknowledged every document before them, so stopping (even killing) it never loses or "
+                    + "duplicates anything.",
+            "",
+            "Uses KAFKA_BOOTSTRAP_SERVERS, ELASTICSEARCH_URL and ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME / "
+                    + "ELASTICSEARCH_PASSWORD."
+        })
+final class IndexCommand implements Callable<Integer> {
+
+    @Option(names = "--group", paramLabel = "ID", defaultValue = IndexerConfig.DEFAULT_GROUP_ID,
+            description = "Kafka consumer group (default: ${DEFAULT-VALUE})")
+    String group;
+
+    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "print a progress line this often; 0 for none (default: ${DEFAULT-VALUE})")
+    int progressEvery;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String bootstrap = Environment.KAFKA_BOOTSTRAP_SERVERS.value();
+        ensureTopics(bootstrap);
+        IndexerConfig config = IndexerConfig.of(ElasticsearchSettings.elasticsearch(), bootstrap).withGroupId(group);
+        System.out.println("Indexing from Kafka at " + bootstrap + " into Elasticsearch at " + config.elasticsearch().url()
+                + " ... (Ctrl-C to stop)");
+        Indexer indexer = Indexer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: waiting for Elasticsearch to acknowledge what is in flight ...");
+            indexer.close();
+            System.out.println("Stopped. " + indexer.progress());
+            stopped.countDown();
+        }, "index-shutdown"));
+        IndexerProgress last = null;
+        while (indexer.isRunning()) {
+            Thread.sleep(progressEvery > 0 ? Duration.ofSeconds(progressEvery).toMillis() : 1000);
+            IndexerProgress now = indexer.progress();
+            if (progressEvery > 0 && !now.equals(last)) {
+                System.out.println(now);
+                last = now;
+            }
+        }
+        if (indexer.failure().isPresent()) {
+            indexer.close();
+            throw new IllegalStateException("the indexer stopped: " + indexer.failure().get().getMessage(),
+                    indexer.failure().get());
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static void ensureTopics(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            int brokers;
+            try {
+                brokers = admin.describeCluster().nodes().get(30, java.util.concurrent.TimeUnit.SECONDS).size();
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka at " + bootstrap + " is not reachable (" + e.getMessage()
+                        + "). Start it (stancewatch services, or docker compose up -d kafka) or set "
+                        + "KAFKA_BOOTSTRAP_SERVERS.", e);
+            }
+            List<String> created = TopicSetup.ensureTopics(admin, TopicSetup.DEFAULT_PARTITIONS,
+                    (short) Math.min(3, Math.max(1, brokers)));
+            if (!created.isEmpty()) {
+                System.out.println("Created Kafka topics " + String.join(", ", created));
+            }
+        }
+    }
+}

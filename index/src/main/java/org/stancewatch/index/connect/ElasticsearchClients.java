@@ -1,0 +1,26 @@
+package org.stancewatch.index.connect;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import org.stancewatch.model.json.Json;
+
+/** Builds the official Java client from an {@link ElasticsearchConfig}. */
+public final class ElasticsearchClients {
+    private ElasticsearchClients() {}
+
+    /**
+     * A client that reads and writes JSON with stancewatch's own mapper (ISO-8601 instants), so
+     * documents and query results use the same JSON as the Kafka records. Close it when done.
+     */
+    public static ElasticsearchClient create(ElasticsearchConfig config) {
+        return ElasticsearchClient.of(b -> {
+            b.host(config.url()).jsonMapper(new JacksonJsonpMapper(Json.mapper()));
+            if (config.hasApiKey()) {
+                b.apiKey(config.apiKey());
+            } else if (config.hasUser()) {
+                b.usernameAndPassword(config.username(), config.password());
+            }
+            return b;
+        });
+    }
+}

@@ -1,0 +1,197 @@
+package org.stancewatch.index.sink;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stancewatch.index.templates.IndexKind;
+import org.stancewatch.model.json.RecordFormatException;
+
+/**
+ * The consumer's thread: polls the four topics, decodes each record and hands it to the
+ * dispatcher, commits what the {@link OffsetTracker} says is safe, and pauses consumption while
+ * too much awaits Elasticsearch. On stop it waits (bounded) for the documents in flight and
+ * commits a last time.
+ */
+final class ConsumerLoop implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final IndexerConfig config;
+    private final Map<String, IndexKind> kinds;
+    private final DocumentDecoder decoder;
+    private final DocumentDispatcher dispatcher;
+    private final OffsetTracker tracker;
+    private final Runnable flush;
+    private volatile boolean stopping;
+    private volatile Throwable failure;
+    private boolean paused;
+    private long lastCommit = System.nanoTime();
+
+    ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, IndexerConfig config, DocumentDecoder decoder,
+            DocumentDispatcher dispatcher, OffsetTracker tracker, Runnable flush) {
+        this.consumer = consumer;
+        this.config = config;
+        this.kinds = config.topics().kindsByTopic();
+        this.decoder = decoder;
+        this.dispatcher = dispatcher;
+        this.tracker = tracker;
+        this.flush = flush;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(kinds.keySet(), new Rebalance());
+            while (!stopping) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    handle(record);
+                }
+                pauseWhenBehind();
+                if (System.nanoTime() - lastCommit >= config.bulk().commitInterval().toNanos()) {
+                    commit(tracker.committable());
+                }
+            }
+        } catch (WakeupException stopped) {
+            // close() woke the consumer
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            log.error("the indexer stopped: {}", e.getMessage(), e);
+        } finally {
+            drainAndCommit();
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+        }
+    }
+
+    void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        tracker.started(partition, record.offset(), record.value() == null ? 64 : record.value().length);
+        PendingDocument document;
+        try {
+            document = decoder.decode(record, kinds.get(record.topic()));
+        } catch (RecordFormatException e) {
+            dispatcher.deadLetterUnreadable(partition, record.offset(), keyOf(record), record.value(), e.reason(),
+                    e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            dispatcher.deadLetterUnreadable(partition, record.offset(), keyOf(record), record.value(),
+                    "malformed-record", e.toString());
+            return;
+        }
+        dispatcher.submit(document);
+    }
+
+    private static String keyOf(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Back-pressure: stop fetching while Elasticsearch is behind (or away), resume at half. */
+    private void pauseWhenBehind() {
+        BulkSettings bulk = config.bulk();
+        int pending = tracker.outstandingCount();
+        long bytes = tracker.outstandingBytes();
+        if (pending >= bulk.maxPendingDocuments() || bytes >= bulk.maxPendingBytes()) {
+            if (!paused) {
+                log.info("{} documents await Elasticsearch; pausing consumption", pending);
+            }
+            paused = true;
+            consumer.pause(consumer.assignment()); // again each time: covers newly assigned partitions
+        } else if (paused && pending < bulk.maxPendingDocuments() / 2 && bytes < bulk.maxPendingBytes() / 2) {
+            paused = false;
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        lastCommit = System.nanoTime();
+        if (offsets.isEmpty()) {
+            return;
+        }
+        offsets.keySet().retainAll(consumer.assignment());
+        try {
+            consumer.commitSync(offsets);
+            tracker.markCommitted(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            log.info("offsets not committed during a rebalance ({}); they are committed next time", e.getMessage());
+        }
+    }
+
+    private void drainAndCommit() {
+        flush.run();
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        while (tracker.outstandingCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (tracker.outstandingCount() > 0) {
+            log.warn("stopping with {} documents not yet acknowledged by Elasticsearch; they are indexed "
+                    + "again on the next start", tracker.outstandingCount());
+        }
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                commit(tracker.committable());
+                return;
+            } catch (WakeupException late) {
+                // the wake-up of stop() arrived after the last poll: it is spent now, commit again
+            } catch (KafkaException e) {
+                log.warn("last offset commit failed ({}); the next start replays from the previous commit",
+                        e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = tracker.committable();
+            offsets.keySet().retainAll(revoked);
+            try {
+                if (!offsets.isEmpty()) {
+                    consumer.commitSync(offsets);
+                }
+            } catch (KafkaException e) {
+                log.info("offsets of revoked partitions not committed ({})", e.getMessage());
+            }
+            tracker.forget(revoked);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            if (!assigned.isEmpty()) {
+                log.info("indexing {} partitions: {}", assigned.size(), assigned);
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            tracker.forget(lost);
+        }
+    }
+}

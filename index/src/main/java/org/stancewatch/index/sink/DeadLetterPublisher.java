@@ -1,0 +1,66 @@
+package org.stancewatch.index.sink;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stancewatch.model.DeadLetter;
+import org.stancewatch.model.topic.Topics;
+
+/**
+ * Sends what the indexer cannot write to its dead-letter topic, as {@link DeadLetter} records
+ * with stage {@code index}, keyed by the original key. A record counts as done only once the
+ * broker has the dead letter.
+ */
+final class DeadLetterPublisher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
+    static final String STAGE = "index";
+
+    private final KafkaProducer<String, DeadLetter> producer;
+    private final String topic;
+
+    DeadLetterPublisher(String bootstrapServers, String topic, Map<String, Object> overrides) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "stancewatch-index-dlq");
+        props.putAll(overrides);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), Topics.INDEX_DLQ.valueSerde().serializer());
+        this.topic = topic;
+    }
+
+    /**
+     * Sends the dead letter; {@code done} runs once the broker has it, {@code failed} if it
+     * could not be sent (the caller retries).
+     */
+    void publish(String key, String subject, byte[] payload, String reason, String message, Runnable done,
+            Consumer<Exception> failed) {
+        DeadLetter letter = new DeadLetter(STAGE, reason, message, subject,
+                payload == null ? null : new String(payload, StandardCharsets.UTF_8), Instant.now());
+        log.warn("dead-lettered {} ({}): {}", subject, reason, message);
+        try {
+            producer.send(new ProducerRecord<>(topic, key, letter), (metadata, error) -> {
+                if (error == null) {
+                    done.run();
+                } else {
+                    failed.accept(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed.accept(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,248 @@
+package org.stancewatch.index.sink;
+
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stancewatch.index.templates.IndexKind;
+
+/**
+ * Moves documents through the {@link BulkIngester} and decides what happens after each result:
+ * acknowledge, retry after a back-off, or dead-letter.
+ *
+ * <p>At most one write per document id is in flight: a later record for the same id waits until
+ * the earlier one is acknowledged, so concurrent bulk requests can never apply an older version
+ * last. While one waits, a still newer record for the same id replaces it (the waiting one is
+ * acknowledged as superseded: the newer record carries the whole document).
+ */
+final class DocumentDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(DocumentDispatcher.class);
+
+    private final Map<String, PendingDocument> waitingBySlot = new HashMap<>();
+    private final Map<String, Boolean> busySlots = new HashMap<>();
+    private final OffsetTracker tracker;
+    private final IndexerStats stats;
+    private final DeadLetterPublisher deadLetters;
+    private final RevisionCleanup cleanup;
+    private final BulkSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService cleanupExecutor;
+    private volatile BulkIngester<PendingDocument> ingester;
+    /** Documents per revision clean-up round: one multi-get of at most this many article ids. */
+    private static final int MAX_CLEANUP_BATCH = 10_000;
+    private final Queue<PendingDocument> mentionsToClean = new ConcurrentLinkedQueue<>();
+    private final Queue<PendingDocument> articlesToClean = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean cleanupScheduled = new AtomicBoolean();
+
+    DocumentDispatcher(OffsetTracker tracker, IndexerStats stats, DeadLetterPublisher deadLetters,
+            RevisionCleanup cleanup, BulkSettings settings, ScheduledExecutorService scheduler,
+            ExecutorService cleanupExecutor) {
+        this.tracker = tracker;
+        this.stats = stats;
+        this.deadLetters = deadLetters;
+        this.cleanup = cleanup;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.cleanupExecutor = cleanupExecutor;
+    }
+
+    void attach(BulkIngester<PendingDocument> ingester) {
+        this.ingester = ingester;
+    }
+
+    /** A decoded record: write it now, or after the write of the same id in flight. */
+    void submit(PendingDocument document) {
+        PendingDocument replaced = null;
+        boolean sendNow;
+        synchronized (busySlots) {
+            String slot = document.slotKey();
+            if (busySlots.putIfAbsent(slot, Boolean.TRUE) == null) {
+                sendNow = true;
+            } else {
+                replaced = waitingBySlot.put(slot, document);
+                sendNow = false;
+            }
+        }
+        if (replaced != null) {
+            stats.superseded.incrementAndGet();
+            finish(replaced, false);
+        }
+        if (sendNow) {
+            ingester.add(document.operation(), document); // blocks while the ingester is full: back-pressure
+        }
+    }
+
+    /** A record that could not be decoded: straight to the dead-letter topic. */
+    void deadLetterUnreadable(TopicPartition partition, long offset, String key, byte[] value, String reason,
+            String message) {
+        String subject = partition + "@" + offset;
+        deadLetters.publish(key, subject, value, reason, message, () -> {
+            stats.deadLettered.incrementAndGet();
+            tracker.completed(partition, offset);
+        }, error -> {
+            log.warn("cannot dead-letter {} yet ({}); retrying", subject, error.getMessage());
+            schedule(() -> deadLetterUnreadable(partition, offset, key, value, reason, message), 1);
+        });
+    }
+
+    /** Elasticsearch acknowledged these documents. */
+    void indexed(List<PendingDocument> documents) {
+        List<PendingDocument> mentions = new ArrayList<>();
+        List<PendingDocument> revisedArticles = new ArrayList<>();
+        for (PendingDocument document : documents) {
+            if (document.kind() == IndexKind.MENTIONS && !document.isDelete()) {
+                mentions.add(document);
+            } else if (document.kind() == IndexKind.ARTICLES && !document.isDelete() && document.revision() > 1) {
+                revisedArticles.add(document);
+            } else {
+                stats.indexed(document.kind());
+                finish(document, true);
+            }
+        }
+        if (!mentions.isEmpty()) {
+            cleanUp(mentions, false);
+        }
+        if (!revisedArticles.isEmpty()) {
+            cleanUp(revisedArticles, true);
+        }
+    }
+
+    /** A newer version of the document is already indexed. */
+    void superseded(PendingDocument document) {
+        stats.superseded.incrementAndGet();
+        finish(document, true);
+    }
+
+    /** Retry after a back-off; a limited retry gives up after {@link BulkSettings#maxItemRetries()}. */
+    void retry(PendingDocument document, boolean limited, String why) {
+        int retry = document.retried();
+        if (limited && retry > settings.maxItemRetries()) {
+            reject(document, ItemOutcome.RETRIES_EXHAUSTED, "still failing after " + settings.maxItemRetries()
+                    + " retries: " + why);
+            return;
+        }
+        stats.retried.incrementAndGet();
+        schedule(() -> resend(document), retry);
+    }
+
+    /** Elasticsearch refuses the document: dead-letter it with Elasticsearch's error. */
+    void reject(PendingDocument document, String reason, String message) {
+        deadLetters.publish(document.key(), document.subject(), document.value(), reason, message, () -> {
+            stats.deadLettered.incrementAndGet();
+            finish(document, true);
+        }, error -> {
+            log.warn("cannot dead-letter {} yet ({}); retrying", document.subject(), error.getMessage());
+            schedule(() -> reject(document, reason, message), document.retried());
+        });
+    }
+
+    /**
+     * Queues documents for the revision clean-up. One task at a time drains everything queued, so
+     * when Elasticsearch is slow the checks grow larger instead of queueing up one per bulk.
+     */
+    private void cleanUp(List<PendingDocument> documents, boolean articles) {
+        (articles ? articlesToClean : mentionsToClean).addAll(documents);
+        if (cleanupScheduled.compareAndSet(false, true)) {
+            runCleanup(1);
+        }
+    }
+
+    private void runCleanup(int attempt) {
+        try {
+            cleanupExecutor.execute(() -> {
+                List<PendingDocument> articles = drain(articlesToClean);
+                List<PendingDocument> mentions = drain(mentionsToClean);
+                try {
+                    long deleted = 0;
+                    if (!articles.isEmpty()) {
+                        deleted += cleanup.afterArticles(articles);
+                    }
+                    if (!mentions.isEmpty()) {
+                        deleted += cleanup.afterMentions(mentions);
+                    }
+                    stats.staleMentionsDeleted.addAndGet(deleted);
+                    for (PendingDocument document : articles) {
+                        stats.indexed(document.kind());
+                        finish(document, true);
+                    }
+                    for (PendingDocument document : mentions) {
+                        stats.indexed(document.kind());
+                        finish(document, true);
+                    }
+                    cleanupScheduled.set(false);
+                    if ((!articlesToClean.isEmpty() || !mentionsToClean.isEmpty())
+                            && cleanupScheduled.compareAndSet(false, true)) {
+                        runCleanup(1);
+                    }
+                } catch (Exception e) {
+                    log.warn("revision clean-up failed ({}); retrying", e.getMessage());
+                    stats.retried.incrementAndGet();
+                    articlesToClean.addAll(articles);
+                    mentionsToClean.addAll(mentions);
+                    schedule(() -> runCleanup(attempt + 1), attempt);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: the records stay unacknowledged and are replayed on the next start
+        }
+    }
+
+    private static List<PendingDocument> drain(Queue<PendingDocument> queue) {
+        List<PendingDocument> drained = new ArrayList<>();
+        PendingDocument next;
+        while (drained.size() < MAX_CLEANUP_BATCH && (next = queue.poll()) != null) {
+            drained.add(next);
+        }
+        return drained;
+    }
+
+    private void resend(PendingDocument document) {
+        try {
+            ingester.add(document.operation(), document);
+        } catch (IllegalStateException closed) {
+            // shutting down: the record stays unacknowledged and is replayed on the next start
+        }
+    }
+
+    private void schedule(Runnable task, int retry) {
+        try {
+            scheduler.schedule(task, settings.backoff().delayMillis(retry), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: the record stays unacknowledged and is replayed on the next start
+        }
+    }
+
+    /** Acknowledges the record and sends the next waiting write of the same id, if any. */
+    private void finish(PendingDocument document, boolean releaseSlot) {
+        tracker.completed(document.partition(), document.offset());
+        if (!releaseSlot) {
+            return; // a superseded waiting record never held the slot
+        }
+        PendingDocument next;
+        synchronized (busySlots) {
+            next = waitingBySlot.remove(document.slotKey());
+            if (next == null) {
+                busySlots.remove(document.slotKey());
+            }
+        }
+        if (next != null) {
+            PendingDocument send = next;
+            try {
+                scheduler.execute(() -> resend(send)); // never block the ingester's listener thread
+            } catch (RejectedExecutionException stopping) {
+                // shutting down: replayed on the next start
+            }
+        }
+    }
+}
