@@ -1,0 +1,101 @@
+package org.stancewatch.analyze.stream.shift;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.stancewatch.analyze.stream.aggregate.Contribution;
+import org.stancewatch.analyze.stream.aggregate.SeriesKey;
+import org.stancewatch.analyze.stream.monitor.JobCounters;
+import org.stancewatch.model.Alert;
+
+/**
+ * The shift detector in the aggregation application: keyed by series, it keeps each series'
+ * {@link SeriesHistory} in a state store and lets {@link ShiftMonitor} decide on alerts.
+ *
+ * <p>Two kinds of contribution are kept out. Mentions of articles dated only by their fetch
+ * time: when the crawler first meets a site or backfills its archive, months of articles get
+ * today's date, and a pile of old coverage landing in one recent window is exactly what a shift
+ * looks like; weighting them down would make such false shifts smaller, not go away. They still
+ * count in the stance buckets. And contributions later than the grace period, as the windowed
+ * aggregates drop them too.
+ */
+public final class ShiftProcessor implements Processor<String, Contribution, String, Alert> {
+    /** The store of series histories. */
+    public static final String STORE = "series-history";
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    private static final long DAY_MS = 86_400_000L;
+
+    private final ShiftMonitor monitor;
+    private final ShiftSettings settings;
+    private final Duration grace;
+    private final JobCounters counters;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, SeriesHistory> histories;
+
+    public ShiftProcessor(ShiftSettings settings, Duration grace, JobCounters counters) {
+        this.settings = settings;
+        this.monitor = new ShiftMonitor(settings);
+        this.grace = grace;
+        this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.histories = context.getStateStore(STORE);
+        context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
+    }
+
+    @Override
+    public void process(Record<String, Contribution> record) {
+        Contribution contribution = record.value();
+        if (contribution == null || record.key() == null) {
+            return;
+        }
+        if (contribution.mention().dateSource().isFetchTime()) {
+            counters.recordFetchDatedSkip();
+            return;
+        }
+        long dayEnd = (Math.floorDiv(record.timestamp(), DAY_MS) + 1) * DAY_MS;
+        if (dayEnd + grace.toMillis() <= context.currentStreamTimeMs()) {
+            counters.recordLateSkip(); // its day window is closed: the day buckets dropped it too
+            return;
+        }
+        SeriesHistory history = histories.get(record.key());
+        ShiftMonitor.Outcome outcome = monitor.apply(SeriesKey.decode(record.key()),
+                history == null ? SeriesHistory.EMPTY : history, contribution,
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        if (outcome.history() != history) {
+            histories.put(record.key(), outcome.history());
+        }
+        outcome.alert().ifPresent(alert -> {
+            counters.alert();
+            context.forward(new Record<>(alert.id(), alert, record.timestamp()));
+        });
+    }
+
+    /** Drops the histories of series silent for longer than both windows and the grace period. */
+    private void purge() {
+        long streamDay = Math.floorDiv(context.currentStreamTimeMs(), DAY_MS);
+        long oldest = streamDay - settings.baselineDays() - settings.recentDays() - grace.toDays() - 1;
+        List<String> dormant = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesHistory> all = histories.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, SeriesHistory> entry = all.next();
+                Long latest = entry.value.latestDay();
+                if (latest != null && latest < oldest) {
+                    dormant.add(entry.key);
+                }
+            }
+        }
+        dormant.forEach(histories::delete);
+    }
+}
