@@ -77,7 +77,8 @@ public final class ShiftMonitor {
 
     /**
      * The recent mentions that show the change best: the most negative for a negative shift (the
-     * most positive for a positive one), from different articles where there are enough.
+     * most positive for a positive one), from different articles where there are enough; only
+     * mentions at least as far out as the recent mean, so no friendly sentence backs a hostile shift.
      */
     private List<Evidence> evidence(List<EvidenceCandidate> candidates, Assessment a) {
         Comparator<EvidenceCandidate> strongest = Comparator.comparingDouble(EvidenceCandidate::score);
@@ -86,8 +87,8 @@ public final class ShiftMonitor {
         }
         List<EvidenceCandidate> ordered = candidates.stream()
                 .filter(c -> c.day() >= a.recentFromDay() && c.day() <= a.latestDay())
-                .filter(c -> a.direction() == Direction.NEGATIVE ? c.score() < a.baseline().mean()
-                        : c.score() > a.baseline().mean())
+                .filter(c -> a.direction() == Direction.NEGATIVE ? c.score() <= a.recent().mean()
+                        : c.score() >= a.recent().mean())
                 .sorted(strongest.thenComparing(EvidenceCandidate::mentionId))
                 .toList();
         List<EvidenceCandidate> chosen = new ArrayList<>();
