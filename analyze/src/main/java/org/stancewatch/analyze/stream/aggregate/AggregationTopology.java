@@ -42,10 +42,13 @@ import org.stancewatch.model.topic.Topics;
  * restart neither loses nor double-counts a contribution. Records here are cheap (no NLP), so
  * short transactions suit it.
  *
- * <p>Windows are tumbling and aligned to UTC, with the configured grace for late articles; a
- * contribution later than that is dropped (Kafka Streams counts it in its {@code dropped-records}
- * metric) and its window keeps its value. Each update of a window is written to {@code stance}
- * under the bucket's id, so the topic (and the index) holds the latest value of every bucket.
+ * <p>Windows are tumbling and aligned to UTC. Which articles are too late to count is decided
+ * upstream ({@link org.stancewatch.analyze.stream.MentionHeaders}); the windows themselves stay
+ * open for the grace plus the reorder allowance, so that partitions of this job that progress at
+ * different speeds while catching up do not make each other's records late. Past that a record
+ * is dropped (Kafka Streams counts it in its {@code dropped-records} metric). Each update of a
+ * window is written to {@code stance} under the bucket's id, so the topic (and the index) holds
+ * the latest value of every bucket.
  */
 public final class AggregationTopology {
     /** The store of what each mention id currently contributes. */
@@ -86,7 +89,7 @@ public final class AggregationTopology {
         aggregate(bySeries, HOUR, Duration.ofHours(1), settings, counters);
         aggregate(bySeries, DAY, Duration.ofDays(1), settings, counters);
 
-        bySeries.process(() -> new ShiftProcessor(settings.shift(), settings.grace(), counters),
+        bySeries.process(() -> new ShiftProcessor(settings.shift(), settings.windowGrace(), counters),
                         Named.as("detect-shifts"), ShiftProcessor.STORE)
                 .to(settings.topics().alerts(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName("alerts"));
@@ -96,7 +99,7 @@ public final class AggregationTopology {
     private static void aggregate(KStream<String, Contribution> bySeries, String granularity, Duration size,
                                   AnalyzeSettings settings, JobCounters counters) {
         bySeries.groupByKey(Grouped.with("by-series-" + granularity, Serdes.String(), CONTRIBUTION_SERDE))
-                .windowedBy(TimeWindows.ofSizeAndGrace(size, settings.grace()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(size, settings.windowGrace()))
                 .aggregate(() -> BucketSums.EMPTY, (series, contribution, sums) -> sums.plus(contribution),
                         Named.as("sum-" + granularity),
                         Materialized.<String, BucketSums, WindowStore<Bytes, byte[]>>as("stance-" + granularity)

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.stancewatch.analyze.stream.MentionHeaders;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.model.Mention;
 
@@ -25,8 +26,8 @@ import org.stancewatch.model.Mention;
  *   <li>the same value again (the scoring application repeats itself after a crash) does nothing.
  * </ul>
  *
- * Mentions older than the state retention are forgotten: no window they belong to accepts
- * changes any more.
+ * Mentions marked late by the scoring application are left out entirely. Mentions older than
+ * the state retention are forgotten: no window they belong to accepts changes any more.
  */
 final class MentionChangeProcessor implements Processor<String, Mention, String, Contribution> {
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
@@ -51,8 +52,8 @@ final class MentionChangeProcessor implements Processor<String, Mention, String,
     @Override
     public void process(Record<String, Mention> record) {
         String id = record.key();
-        if (id == null) {
-            return;
+        if (id == null || MentionHeaders.isLate(record.headers())) {
+            return; // a late article's windows keep the values they had
         }
         Mention previous = counted.get(id);
         Mention current = record.value() == null ? null : slim(record.value());

@@ -22,7 +22,7 @@ public final class JobCounters {
     private final LongAdder bucketUpdates = new LongAdder();
     private final LongAdder alerts = new LongAdder();
     private final LongAdder fetchDatedSkipped = new LongAdder();
-    private final LongAdder lateSkipped = new LongAdder();
+    private final LongAdder lateArticles = new LongAdder();
     private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
 
     public void articleIn() {
@@ -58,9 +58,9 @@ public final class JobCounters {
         fetchDatedSkipped.increment();
     }
 
-    /** A contribution the shift detector refused as later than the grace period. */
-    public void recordLateSkip() {
-        lateSkipped.increment();
+    /** An article later than the grace period: published, but left out of the aggregates. */
+    public void lateArticle() {
+        lateArticles.increment();
     }
 
     public void deadLetter(String reason) {
@@ -99,8 +99,8 @@ public final class JobCounters {
         return fetchDatedSkipped.sum();
     }
 
-    public long lateSkipped() {
-        return lateSkipped.sum();
+    public long lateArticles() {
+        return lateArticles.sum();
     }
 
     /** Dead letters written, all reasons together. */

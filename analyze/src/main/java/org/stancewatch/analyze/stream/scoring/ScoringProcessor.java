@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,6 +16,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.stancewatch.analyze.stance.StanceScorer;
+import org.stancewatch.analyze.stream.MentionHeaders;
 import org.stancewatch.analyze.stream.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.errors.AnalyzeFailure;
 import org.stancewatch.analyze.stream.errors.Reasons;
@@ -30,6 +30,10 @@ import org.stancewatch.model.Mention;
  * are overwritten under their deterministic ids. An older revision than the one already
  * published is ignored. Processing the same revision again (after a crash, under at-least-once)
  * publishes the same mentions and the same tombstones again, which downstream treats as no change.
+ *
+ * <p>An article published more than the grace period before the newest article seen in its
+ * partition is late: its mentions are published marked {@link MentionHeaders#LATE}, and leave
+ * the aggregates as they were.
  */
 final class ScoringProcessor implements Processor<String, Article, String, Mention> {
     /** How often the ledger drops articles too old for any open window. */
@@ -37,15 +41,18 @@ final class ScoringProcessor implements Processor<String, Article, String, Menti
 
     private final StanceScorer scorer;
     private final Duration scoringTimeout;
+    private final Duration grace;
     private final Duration retention;
     private final JobCounters counters;
     private ProcessorContext<String, Mention> context;
     private KeyValueStore<String, ArticleLedger> ledger;
     private ScoringWatchdog watchdog;
 
-    ScoringProcessor(StanceScorer scorer, Duration scoringTimeout, Duration retention, JobCounters counters) {
+    ScoringProcessor(StanceScorer scorer, Duration scoringTimeout, Duration grace, Duration retention,
+                     JobCounters counters) {
         this.scorer = scorer;
         this.scoringTimeout = scoringTimeout;
+        this.grace = grace;
         this.retention = retention;
         this.counters = counters;
     }
@@ -78,6 +85,11 @@ final class ScoringProcessor implements Processor<String, Article, String, Menti
             return;
         }
         List<Mention> mentions = checked(article, watchdog.score(article));
+        // Late: published more than the grace period before the newest article of this partition.
+        boolean late = article.publishedAt().toEpochMilli() + grace.toMillis() < context.currentStreamTimeMs();
+        if (late) {
+            counters.lateArticle();
+        }
         Set<String> ids = new LinkedHashSet<>();
         mentions.forEach(mention -> ids.add(mention.id()));
 
@@ -93,10 +105,11 @@ final class ScoringProcessor implements Processor<String, Article, String, Menti
             retiredAt = replay ? previous.retiredPublishedAt() : previous.publishedAt();
         }
         for (String id : retired) {
-            context.forward(new Record<String, Mention>(id, null, retiredAt.toEpochMilli(), new RecordHeaders()));
+            context.forward(new Record<String, Mention>(id, null, retiredAt.toEpochMilli(), MentionHeaders.of(late)));
         }
         for (Mention mention : mentions) {
-            context.forward(new Record<>(mention.id(), mention, mention.publishedAt().toEpochMilli(), new RecordHeaders()));
+            context.forward(new Record<>(mention.id(), mention, mention.publishedAt().toEpochMilli(),
+                    MentionHeaders.of(late)));
         }
         counters.mentionsRetracted(retired.size());
         counters.mentionsOut(mentions.size());
@@ -114,7 +127,7 @@ final class ScoringProcessor implements Processor<String, Article, String, Menti
         retired.addAll(previous.retiredIds());
         for (String id : retired) {
             context.forward(new Record<String, Mention>(id, null, previous.publishedAt().toEpochMilli(),
-                    new RecordHeaders()));
+                    MentionHeaders.of(false)));
         }
         counters.mentionsRetracted(retired.size());
         ledger.put(articleId, new ArticleLedger(previous.revision(), previous.contentHash(), previous.publishedAt(),

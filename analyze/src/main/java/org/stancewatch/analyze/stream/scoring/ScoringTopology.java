@@ -45,7 +45,8 @@ public final class ScoringTopology {
         builder.stream(settings.topics().articles(), Consumed.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("articles"))
-                .process(() -> new ScoringProcessor(scorer, settings.scoringTimeout(), settings.stateRetention(), counters),
+                .process(() -> new ScoringProcessor(scorer, settings.scoringTimeout(), settings.grace(),
+                                settings.stateRetention(), counters),
                         Named.as("score-articles"), LEDGER_STORE)
                 .to(settings.topics().mentions(), Produced.with(Topics.MENTIONS.keySerde(), Topics.MENTIONS.valueSerde())
                         .withName("mentions"));

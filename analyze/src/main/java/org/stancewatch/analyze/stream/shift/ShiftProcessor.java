@@ -24,8 +24,7 @@ import org.stancewatch.model.Alert;
  * time: when the crawler first meets a site or backfills its archive, months of articles get
  * today's date, and a pile of old coverage landing in one recent window is exactly what a shift
  * looks like; weighting them down would make such false shifts smaller, not go away. They still
- * count in the stance buckets. And contributions later than the grace period, as the windowed
- * aggregates drop them too.
+ * count in the stance buckets. (Late articles never get here: the mention changes leave them out.)
  */
 public final class ShiftProcessor implements Processor<String, Contribution, String, Alert> {
     /** The store of series histories. */
@@ -62,11 +61,6 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
         }
         if (contribution.mention().dateSource().isFetchTime()) {
             counters.recordFetchDatedSkip();
-            return;
-        }
-        long dayEnd = (Math.floorDiv(record.timestamp(), DAY_MS) + 1) * DAY_MS;
-        if (dayEnd + grace.toMillis() <= context.currentStreamTimeMs()) {
-            counters.recordLateSkip(); // its day window is closed: the day buckets dropped it too
             return;
         }
         SeriesHistory history = histories.get(record.key());
