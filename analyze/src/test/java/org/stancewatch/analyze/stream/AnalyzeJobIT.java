@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.stancewatch.analyze.stream.support.Articles.article;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.support.KafkaTopics;
 import org.stancewatch.analyze.stream.support.KeywordStanceScorer;
@@ -35,10 +35,10 @@ class AnalyzeJobIT {
     static final Instant T = Instant.parse("2011-03-01T10:00:00Z");
 
     @Test
-    void badRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheJobKeepsRunning(EmbeddedServices services) throws Exception {
+    void badRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheJobKeepsRunning(EmbeddedServices services,
+            @TempDir Path state) throws Exception {
         String run = "it-dlq-" + UUID.randomUUID().toString().substring(0, 8);
         KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run)).create(2);
-        Path state = Files.createTempDirectory("analyze-it");
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
                 .withScoringTimeout(Duration.ofSeconds(1)).withProgressInterval(Duration.ZERO);

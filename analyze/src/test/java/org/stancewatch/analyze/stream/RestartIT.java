@@ -3,7 +3,6 @@ package org.stancewatch.analyze.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.support.Corpus;
 import org.stancewatch.analyze.stream.support.GroupProgress;
 import org.stancewatch.analyze.stream.support.KafkaTopics;
@@ -44,8 +44,8 @@ class RestartIT {
     }
 
     @Test
-    void aJobKilledMidStreamAndRestartedEndsWithTheAggregatesOfAnUninterruptedRun(EmbeddedServices services)
-            throws Exception {
+    void aJobKilledMidStreamAndRestartedEndsWithTheAggregatesOfAnUninterruptedRun(EmbeddedServices services,
+            @TempDir Path steadyState, @TempDir Path killedState) throws Exception {
         String bootstrap = services.kafkaBootstrapServers();
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Article> articles = Corpus.generate(42, ARTICLES, Instant.parse("2011-01-03T00:00:00Z"), Duration.ofDays(28));
@@ -56,17 +56,15 @@ class RestartIT {
         killed.send(articles);
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            AnalyzeSettings steadySettings = settings(bootstrap, "steady-" + run, ".steady-" + run,
-                    Files.createTempDirectory("steady"));
+            AnalyzeSettings steadySettings = settings(bootstrap, "steady-" + run, ".steady-" + run, steadyState);
             try (AnalyzeJob job = AnalyzeJob.start(steadySettings, new KeywordStanceScorer(Duration.ofMillis(SCORING_DELAY_MS)))) {
                 GroupProgress.awaitCaughtUp(admin, steadySettings, Duration.ofMinutes(4));
             }
 
-            Path killedState = Files.createTempDirectory("killed");
             AnalyzeSettings killedSettings = settings(bootstrap, "killed-" + run, ".killed-" + run, killedState);
             Process child = startChild(bootstrap, killedSettings, killedState);
             try {
-                awaitMentions(killed, ARTICLES / 3, child);
+                awaitMidStream(killed, child);
             } finally {
                 child.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no checkpoint
                 child.waitFor(30, TimeUnit.SECONDS);
@@ -92,6 +90,7 @@ class RestartIT {
             assertThat(got.sum()).as("sum of %s", id).isCloseTo(want.sum(), org.assertj.core.data.Offset.offset(1e-9));
             assertThat(got.weight()).as("weight of %s", id).isCloseTo(want.weight(), org.assertj.core.data.Offset.offset(1e-9));
         }
+        assertThat(alertIds(steady)).as("the planted change of tone raises alerts").isNotEmpty();
         assertThat(alertIds(killed)).isEqualTo(alertIds(steady));
     }
 
@@ -106,9 +105,11 @@ class RestartIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitMentions(KafkaTopics topics, int atLeast, Process child) throws InterruptedException {
+    /** Waits until a third of the mentions are out and the aggregation has committed some buckets. */
+    private static void awaitMidStream(KafkaTopics topics, Process child) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (topics.readRaw(topics.names().mentions()).size() < atLeast) {
+        while (topics.readRaw(topics.names().mentions()).size() < ARTICLES / 3
+                || topics.readRaw(topics.names().stance()).size() < 200) {
             if (!child.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("the child job did not get going (alive: " + child.isAlive() + ")");
             }
