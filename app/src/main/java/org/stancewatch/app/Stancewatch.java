@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             ServicesCommand.class,
+            AnalyzeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Stancewatch implements Runnable {
