@@ -20,11 +20,12 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
+import org.stancewatch.analyze.stream.shift.DayEvidence;
 import org.stancewatch.analyze.stream.shift.SeriesHistory;
 import org.stancewatch.analyze.stream.shift.ShiftProcessor;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.model.json.JsonSerde;
-import org.stancewatch.model.json.RecordCodec;
+import org.stancewatch.analyze.stream.InternalSerde;
+import org.stancewatch.model.Mention;
 import org.stancewatch.model.topic.Topics;
 
 /**
@@ -56,10 +57,11 @@ public final class AggregationTopology {
     public static final String HOUR = "hour";
     public static final String DAY = "day";
 
-    static final Serde<Contribution> CONTRIBUTION_SERDE =
-            new JsonSerde<>(new RecordCodec<>(Contribution.class, 1));
-    static final Serde<BucketSums> SUMS_SERDE = new JsonSerde<>(new RecordCodec<>(BucketSums.class, 1));
-    static final Serde<SeriesHistory> HISTORY_SERDE = new JsonSerde<>(new RecordCodec<>(SeriesHistory.class, 1));
+    static final Serde<Contribution> CONTRIBUTION_SERDE = new InternalSerde<>(Contribution.class);
+    static final Serde<BucketSums> SUMS_SERDE = new InternalSerde<>(BucketSums.class);
+    static final Serde<SeriesHistory> HISTORY_SERDE = new InternalSerde<>(SeriesHistory.class);
+    static final Serde<DayEvidence> EVIDENCE_SERDE = new InternalSerde<>(DayEvidence.class);
+    static final Serde<Mention> COUNTED_SERDE = new InternalSerde<>(Mention.class);
 
     private AggregationTopology() {}
 
@@ -71,9 +73,11 @@ public final class AggregationTopology {
     public static Topology build(AnalyzeSettings settings, JobCounters counters) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED_STORE),
-                Serdes.String(), Topics.MENTIONS.valueSerde()));
+                Serdes.String(), COUNTED_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ShiftProcessor.STORE),
                 Serdes.String(), HISTORY_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ShiftProcessor.EVIDENCE_STORE),
+                Serdes.String(), EVIDENCE_SERDE));
 
         KStream<String, Contribution> bySeries = builder
                 .stream(settings.topics().mentions(), Consumed.with(Topics.MENTIONS.keySerde(), Topics.MENTIONS.valueSerde())
@@ -90,7 +94,7 @@ public final class AggregationTopology {
         aggregate(bySeries, DAY, Duration.ofDays(1), settings, counters);
 
         bySeries.process(() -> new ShiftProcessor(settings.shift(), settings.windowGrace(), counters),
-                        Named.as("detect-shifts"), ShiftProcessor.STORE)
+                        Named.as("detect-shifts"), ShiftProcessor.STORE, ShiftProcessor.EVIDENCE_STORE)
                 .to(settings.topics().alerts(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName("alerts"));
         return builder.build();

@@ -9,10 +9,9 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.stancewatch.analyze.stance.StanceScorer;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
+import org.stancewatch.analyze.stream.InternalSerde;
 import org.stancewatch.analyze.stream.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
-import org.stancewatch.model.json.JsonSerde;
-import org.stancewatch.model.json.RecordCodec;
 import org.stancewatch.model.topic.Topics;
 
 /**
@@ -29,7 +28,7 @@ import org.stancewatch.model.topic.Topics;
 public final class ScoringTopology {
     /** The store of what was published per article. */
     public static final String LEDGER_STORE = "article-ledger";
-    static final RecordCodec<ArticleLedger> LEDGER_CODEC = new RecordCodec<>(ArticleLedger.class, 1);
+    static final InternalSerde<ArticleLedger> LEDGER_SERDE = new InternalSerde<>(ArticleLedger.class);
 
     private ScoringTopology() {}
 
@@ -41,7 +40,7 @@ public final class ScoringTopology {
     public static Topology build(StanceScorer scorer, AnalyzeSettings settings, JobCounters counters) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
-                Serdes.String(), new JsonSerde<>(LEDGER_CODEC)));
+                Serdes.String(), LEDGER_SERDE));
         builder.stream(settings.topics().articles(), Consumed.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("articles"))

@@ -6,22 +6,20 @@ import java.util.List;
 
 /**
  * What the shift detector remembers of one series: its daily totals over the baseline and
- * recent windows, evidence candidates of the recent window, and its last alert.
+ * recent windows, and its last alert. Small on purpose, since it is read and written for every
+ * contribution; the evidence candidates live in a store of their own ({@link DayEvidence}).
  *
  * @param latestDay       the latest day (epoch day) with a contribution, or null when new
  * @param days            daily totals, oldest first, only days with mentions
- * @param evidence        evidence candidates of the recent window
  * @param lastAlertEndDay the day after the last alert's recent window, or null
  * @param rearmFromDay    the baseline starts no earlier than this day, or null
  */
-public record SeriesHistory(Long latestDay, List<DayTotals> days, List<EvidenceCandidate> evidence,
-                            Long lastAlertEndDay, Long rearmFromDay) {
+public record SeriesHistory(Long latestDay, List<DayTotals> days, Long lastAlertEndDay, Long rearmFromDay) {
 
-    public static final SeriesHistory EMPTY = new SeriesHistory(null, List.of(), List.of(), null, null);
+    public static final SeriesHistory EMPTY = new SeriesHistory(null, List.of(), null, null);
 
     public SeriesHistory {
         days = days == null ? List.of() : List.copyOf(days);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     /** This history with one day's totals changed. */
@@ -44,49 +42,20 @@ public record SeriesHistory(Long latestDay, List<DayTotals> days, List<EvidenceC
             updated.sort(Comparator.comparingLong(DayTotals::day));
         }
         long latest = latestDay == null ? day : Math.max(latestDay, day);
-        return new SeriesHistory(latest, updated, evidence, lastAlertEndDay, rearmFromDay);
+        return new SeriesHistory(latest, updated, lastAlertEndDay, rearmFromDay);
     }
 
-    /**
-     * This history with a new candidate, keeping per day only the {@code perSide} most negative
-     * and {@code perSide} most positive.
-     */
-    SeriesHistory withCandidate(EvidenceCandidate candidate, int perSide) {
-        List<EvidenceCandidate> sameDay = new ArrayList<>();
-        List<EvidenceCandidate> kept = new ArrayList<>();
-        for (EvidenceCandidate existing : evidence) {
-            if (existing.mentionId().equals(candidate.mentionId())) {
-                continue;
-            }
-            (existing.day() == candidate.day() ? sameDay : kept).add(existing);
+    /** This history without days before {@code firstDay}. */
+    SeriesHistory prunedBefore(long firstDay) {
+        if (days.isEmpty() || days.get(0).day() >= firstDay) {
+            return this;
         }
-        sameDay.add(candidate);
-        sameDay.sort(Comparator.comparingDouble(EvidenceCandidate::score));
-        if (sameDay.size() > 2 * perSide) {
-            List<EvidenceCandidate> extremes = new ArrayList<>(sameDay.subList(0, perSide));
-            extremes.addAll(sameDay.subList(sameDay.size() - perSide, sameDay.size()));
-            sameDay = extremes;
-        }
-        kept.addAll(sameDay);
-        return new SeriesHistory(latestDay, days, kept, lastAlertEndDay, rearmFromDay);
-    }
-
-    /** This history without the candidate of a mention that was taken out. */
-    SeriesHistory withoutCandidate(String mentionId) {
-        List<EvidenceCandidate> kept = evidence.stream().filter(c -> !c.mentionId().equals(mentionId)).toList();
-        return kept.size() == evidence.size() ? this
-                : new SeriesHistory(latestDay, days, kept, lastAlertEndDay, rearmFromDay);
-    }
-
-    /** This history without days before {@code firstDay} and evidence before {@code firstEvidenceDay}. */
-    SeriesHistory prunedBefore(long firstDay, long firstEvidenceDay) {
-        List<DayTotals> keptDays = days.stream().filter(d -> d.day() >= firstDay).toList();
-        List<EvidenceCandidate> keptEvidence = evidence.stream().filter(c -> c.day() >= firstEvidenceDay).toList();
-        return new SeriesHistory(latestDay, keptDays, keptEvidence, lastAlertEndDay, rearmFromDay);
+        return new SeriesHistory(latestDay, days.stream().filter(d -> d.day() >= firstDay).toList(), lastAlertEndDay,
+                rearmFromDay);
     }
 
     /** This history after an alert on the recent window {@code [recentFromDay, endDay)}. */
     SeriesHistory alerted(long endDay, long recentFromDay) {
-        return new SeriesHistory(latestDay, days, evidence, endDay, recentFromDay);
+        return new SeriesHistory(latestDay, days, endDay, recentFromDay);
     }
 }

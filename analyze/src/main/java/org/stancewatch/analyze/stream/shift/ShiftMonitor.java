@@ -39,7 +39,21 @@ public final class ShiftMonitor {
     /** The history after the contribution, and the alert it raised, if any. */
     public record Outcome(SeriesHistory history, Optional<Alert> alert, Assessment assessment) {}
 
+    /** Where an alert finds its evidence candidates: those of the days {@code fromDay..toDay}. */
+    @FunctionalInterface
+    public interface EvidenceSource {
+        List<EvidenceCandidate> between(long fromDay, long toDay);
+
+        EvidenceSource NONE = (fromDay, toDay) -> List.of();
+    }
+
+    /** As {@link #apply(SeriesKey, SeriesHistory, Contribution, Instant, EvidenceSource)}, alerts without evidence. */
     public Outcome apply(SeriesKey series, SeriesHistory history, Contribution contribution, Instant now) {
+        return apply(series, history, contribution, now, EvidenceSource.NONE);
+    }
+
+    public Outcome apply(SeriesKey series, SeriesHistory history, Contribution contribution, Instant now,
+                         EvidenceSource evidence) {
         Mention mention = contribution.mention();
         long day = epochDay(mention.publishedAt());
         long latest = history.latestDay() == null ? day : Math.max(history.latestDay(), day);
@@ -47,14 +61,8 @@ public final class ShiftMonitor {
         if (day < firstKeptDay) {
             return new Outcome(history, Optional.empty(), null); // older than any window it could matter to
         }
-        long firstRecentDay = latest - settings.recentDays() + 1;
-        SeriesHistory updated = history.withContribution(day, contribution.sign(), contribution.weight(), mention.score());
-        if (!contribution.isAddition()) {
-            updated = updated.withoutCandidate(mention.id());
-        } else if (day >= firstRecentDay) {
-            updated = updated.withCandidate(EvidenceCandidate.of(day, mention), settings.evidence());
-        }
-        updated = updated.prunedBefore(firstKeptDay, firstRecentDay);
+        SeriesHistory updated = history.withContribution(day, contribution.sign(), contribution.weight(), mention.score())
+                .prunedBefore(firstKeptDay);
 
         Assessment assessment = detector.assess(updated.days(), latest, updated.rearmFromDay());
         boolean coolingDown = updated.lastAlertEndDay() != null
@@ -62,7 +70,7 @@ public final class ShiftMonitor {
         if (coolingDown || !assessment.isShift(settings)) {
             return new Outcome(updated, Optional.empty(), assessment);
         }
-        Alert alert = alertOf(series, assessment, updated.evidence(), now);
+        Alert alert = alertOf(series, assessment, evidence.between(assessment.recentFromDay(), latest), now);
         return new Outcome(updated.alerted(latest + 1, assessment.recentFromDay()), Optional.of(alert), assessment);
     }
 

@@ -29,6 +29,8 @@ import org.stancewatch.model.Alert;
 public final class ShiftProcessor implements Processor<String, Contribution, String, Alert> {
     /** The store of series histories. */
     public static final String STORE = "series-history";
+    /** The store of evidence candidates per series and day of the recent window. */
+    public static final String EVIDENCE_STORE = "series-evidence";
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
     private static final long DAY_MS = 86_400_000L;
 
@@ -38,6 +40,7 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
     private final JobCounters counters;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SeriesHistory> histories;
+    private KeyValueStore<String, DayEvidence> evidence;
 
     public ShiftProcessor(ShiftSettings settings, Duration grace, JobCounters counters) {
         this.settings = settings;
@@ -50,6 +53,7 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.histories = context.getStateStore(STORE);
+        this.evidence = context.getStateStore(EVIDENCE_STORE);
         context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
     }
 
@@ -63,17 +67,62 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
             counters.recordFetchDatedSkip();
             return;
         }
-        SeriesHistory history = histories.get(record.key());
-        ShiftMonitor.Outcome outcome = monitor.apply(SeriesKey.decode(record.key()),
+        String series = record.key();
+        SeriesHistory history = histories.get(series);
+        Long previousLatest = history == null ? null : history.latestDay();
+        long day = ShiftMonitor.epochDay(contribution.mention().publishedAt());
+        long latest = previousLatest == null ? day : Math.max(previousLatest, day);
+        keepEvidence(series, day, latest, contribution);
+        ShiftMonitor.Outcome outcome = monitor.apply(SeriesKey.decode(series),
                 history == null ? SeriesHistory.EMPTY : history, contribution,
-                Instant.ofEpochMilli(context.currentSystemTimeMs()));
+                Instant.ofEpochMilli(context.currentSystemTimeMs()), (from, to) -> candidates(series, from, to));
         if (outcome.history() != history) {
-            histories.put(record.key(), outcome.history());
+            histories.put(series, outcome.history());
+        }
+        if (previousLatest != null && latest > previousLatest) {
+            // days that left the recent window take their candidates with them
+            long firstRecent = latest - settings.recentDays() + 1;
+            for (long old = previousLatest - settings.recentDays() + 1; old < firstRecent; old++) {
+                evidence.delete(evidenceKey(series, old));
+            }
         }
         outcome.alert().ifPresent(alert -> {
             counters.alert();
             context.forward(new Record<>(alert.id(), alert, record.timestamp()));
         });
+    }
+
+    /** Adds an added mention to its day's candidates (if in the recent window); drops a subtracted one. */
+    private void keepEvidence(String series, long day, long latest, Contribution contribution) {
+        if (day < latest - settings.recentDays() + 1) {
+            return;
+        }
+        String key = evidenceKey(series, day);
+        DayEvidence current = evidence.get(key);
+        if (contribution.isAddition()) {
+            evidence.put(key, (current == null ? DayEvidence.EMPTY : current)
+                    .with(EvidenceCandidate.of(day, contribution.mention()), settings.evidence()));
+        } else if (current != null) {
+            DayEvidence changed = current.without(contribution.mention().id());
+            if (changed != null) {
+                evidence.put(key, changed);
+            }
+        }
+    }
+
+    private List<EvidenceCandidate> candidates(String series, long fromDay, long toDay) {
+        List<EvidenceCandidate> all = new ArrayList<>();
+        for (long day = fromDay; day <= toDay; day++) {
+            DayEvidence candidates = evidence.get(evidenceKey(series, day));
+            if (candidates != null) {
+                all.addAll(candidates.candidates());
+            }
+        }
+        return all;
+    }
+
+    private static String evidenceKey(String series, long day) {
+        return series + '\u001e' + day;
     }
 
     /** Drops the histories of series silent for longer than both windows and the grace period. */
@@ -90,6 +139,12 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
                 }
             }
         }
-        dormant.forEach(histories::delete);
+        for (String series : dormant) {
+            long latest = histories.get(series).latestDay();
+            for (long day = latest - settings.recentDays() + 1; day <= latest; day++) {
+                evidence.delete(evidenceKey(series, day));
+            }
+            histories.delete(series);
+        }
     }
 }

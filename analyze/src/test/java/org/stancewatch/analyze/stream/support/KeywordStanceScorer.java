@@ -152,8 +152,11 @@ public final class KeywordStanceScorer implements StanceScorer {
         return null;
     }
 
+    private static final Map<String, Pattern> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static int indexOfWord(String text, String phrase) {
-        Matcher matcher = Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b").matcher(text);
+        Pattern word = WORDS.computeIfAbsent(phrase, p -> Pattern.compile("\\b" + Pattern.quote(p) + "\\b"));
+        Matcher matcher = word.matcher(text);
         return matcher.find() ? matcher.start() : -1;
     }
 
