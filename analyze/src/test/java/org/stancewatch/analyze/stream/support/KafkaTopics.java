@@ -45,10 +45,35 @@ public final class KafkaTopics {
                 topics.add(new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")));
             }
             admin.createTopics(topics).all().get();
+            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("cannot create the test topics", e);
         }
         return this;
+    }
+
+    /**
+     * Waits until every partition has a leader: a producer that writes to a topic in the moment
+     * after its creation can get its first batch refused and, idempotent, keep failing the next.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (ExecutionException notYet) {
+                ready = false; // the metadata has not reached the broker yet
+            }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the test topics got no leaders within 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Writes articles keyed by id, stamped with their publication time, idempotently. */
