@@ -31,6 +31,8 @@ public final class StreamsSettings {
     static final int SCORING_MAX_POLL_RECORDS = 10;
     static final Duration SCORING_COMMIT_INTERVAL = Duration.ofSeconds(1);
     static final Duration AGGREGATION_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /** Longer than any span of publication times the job will see: a century. */
+    static final Duration WINDOW_CHANGELOG_RETENTION = Duration.ofDays(36_525);
 
     private StreamsSettings() {}
 
@@ -56,6 +58,12 @@ public final class StreamsSettings {
         // One transaction a second rather than Streams' exactly-once default of ten: each commit
         // writes markers to every changelog and output partition, and news needs no lower latency.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, AGGREGATION_COMMIT_INTERVAL.toMillis());
+        // The windows' changelog records carry the articles' publication times, often years old,
+        // and the broker deletes by timestamp: with Streams' default retention (window size +
+        // grace + 1 day) it would delete them at once, and the windows restored after a crash
+        // would come back empty. The changelogs are compacted per window, so they stay bounded
+        // by the windows there are; the local stores still drop windows past their grace.
+        props.put(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, WINDOW_CHANGELOG_RETENTION.toMillis());
         return withOverrides(props, settings);
     }
 
