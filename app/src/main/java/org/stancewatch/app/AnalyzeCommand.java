@@ -198,8 +198,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 System.out.println("Created topics " + String.join(", ", created));
             }
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + settings.bootstrapServers() + " ("
-                    + e.getMessage() + "); start it (stancewatch services) or set KAFKA_BOOTSTRAP_SERVERS", e);
+            throw new IllegalStateException("cannot create the topics on Kafka at " + settings.bootstrapServers()
+                    + "; is it running? Start it (stancewatch services) or set KAFKA_BOOTSTRAP_SERVERS", e);
         }
     }
 }
