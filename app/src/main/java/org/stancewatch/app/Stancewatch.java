@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             TrendsCommand.class,
             AlertsCommand.class,
             KibanaCommand.class,
+            AnalyzeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Stancewatch implements Runnable {

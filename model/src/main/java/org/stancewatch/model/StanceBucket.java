@@ -21,12 +21,16 @@ import java.time.Instant;
  * @param windowStart inclusive start of the window (UTC)
  * @param windowEnd   exclusive end of the window (UTC)
  * @param count       mentions in the window
- * @param sum         sum of their scores
- * @param sumOfSquares sum of their squared scores
+ * @param weight      sum of the mentions' weights: equal to {@code count} unless syndicated copies
+ *                    are down-weighted (each copy then weighs less than 1); means and variances
+ *                    divide by it. Absent (null) in buckets written before it existed: read as
+ *                    {@code count}. Boxed only for that; never null after construction
+ * @param sum         sum of their weighted scores
+ * @param sumOfSquares sum of their weighted squared scores
  * @param positive    mentions with positive polarity
  * @param neutral     mentions with neutral polarity
  * @param negative    mentions with negative polarity
- * @param mean        sum / count (0 when empty)
+ * @param mean        sum / weight (0 when empty)
  */
 public record StanceBucket(
         String id,
@@ -38,6 +42,7 @@ public record StanceBucket(
         Instant windowStart,
         Instant windowEnd,
         long count,
+        Double weight,
         double sum,
         double sumOfSquares,
         long positive,
@@ -63,18 +68,33 @@ public record StanceBucket(
         if (count < 0 || positive < 0 || neutral < 0 || negative < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
+        if (weight == null) {
+            weight = (double) count; // written before weights existed: every mention weighed 1
+        }
+        if (weight < 0) {
+            throw new IllegalArgumentException("weight must not be negative, was " + weight);
+        }
     }
 
-    /** A bucket with its id and mean computed from the other fields. */
+    /** A bucket of mentions that each weigh 1, with its id and mean computed from the other fields. */
     public static StanceBucket of(
             String actor, String topic, String outlet, String holder, String granularity,
             Instant windowStart, Instant windowEnd,
             long count, double sum, double sumOfSquares, long positive, long neutral, long negative) {
+        return of(actor, topic, outlet, holder, granularity, windowStart, windowEnd,
+                count, count, sum, sumOfSquares, positive, neutral, negative);
+    }
+
+    /** A bucket with its id and mean computed from the other fields; {@code sum} is weighted. */
+    public static StanceBucket of(
+            String actor, String topic, String outlet, String holder, String granularity,
+            Instant windowStart, Instant windowEnd,
+            long count, double weight, double sum, double sumOfSquares, long positive, long neutral, long negative) {
         return new StanceBucket(
                 idFor(actor, topic, outlet, holder, granularity, windowStart),
                 actor, topic, outlet, holder, granularity, windowStart, windowEnd,
-                count, sum, sumOfSquares, positive, neutral, negative,
-                count == 0 ? 0 : sum / count);
+                count, weight, sum, sumOfSquares, positive, neutral, negative,
+                count == 0 || weight <= 0 ? 0 : sum / weight);
     }
 
     public static String idFor(
@@ -82,12 +102,15 @@ public record StanceBucket(
         return Ids.of(actor, topic, outlet, holder, granularity, windowStart);
     }
 
-    /** Sample variance of the scores (0 with fewer than two mentions). */
+    /**
+     * Sample variance of the scores, the weights counted as frequencies (0 with a total weight of
+     * one or less). With every weight 1 this is the usual sample variance.
+     */
     public double variance() {
-        if (count < 2) {
+        if (count < 2 || weight <= 1) {
             return 0;
         }
-        double variance = (sumOfSquares - sum * sum / count) / (count - 1);
+        double variance = (sumOfSquares - sum * sum / weight) / (weight - 1);
         return Math.max(0, variance); // rounding can push an all-equal series slightly below 0
     }
 }

@@ -154,6 +154,30 @@ class RecordJsonTest {
     }
 
     @Test
+    void aBucketWrittenBeforeWeightsExistedWeighsItsCount() {
+        StanceBucket bucket = StanceBucket.of("russia", StanceBucket.ALL, StanceBucket.ALL, StanceBucket.ALL, "day",
+                PUBLISHED, PUBLISHED.plusSeconds(86_400), 4, 1.0, 0.5, 2, 1, 1);
+        String json = Codecs.STANCE_BUCKET.writeString(bucket).replace("\"weight\":4.0,", "");
+
+        StanceBucket read = Codecs.STANCE_BUCKET.read(json);
+
+        assertThat(json).doesNotContain("weight");
+        assertThat(read.weight()).isEqualTo(4.0);
+        assertThat(read).isEqualTo(bucket);
+    }
+
+    @Test
+    void aDownWeightedBucketDividesByItsWeight() {
+        // an original scoring -0.6 and a copy weighing 0.5 scoring -0.6: weighted sum -0.9
+        StanceBucket bucket = StanceBucket.of("russia", StanceBucket.ALL, StanceBucket.ALL, StanceBucket.ALL, "day",
+                PUBLISHED, PUBLISHED.plusSeconds(86_400), 2, 1.5, -0.9, 0.54, 0, 0, 2);
+
+        assertThat(bucket.count()).isEqualTo(2);
+        assertThat(bucket.mean()).isCloseTo(-0.6, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(bucket.variance()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void formatErrorsAreKafkaSerializationErrorsWithAReasonCode() {
         RecordFormatException error = org.junit.jupiter.api.Assertions.assertThrows(
                 RecordFormatException.class, () -> Codecs.ARTICLE.read("nope"));

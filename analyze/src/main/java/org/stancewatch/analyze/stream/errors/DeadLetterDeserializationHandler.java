@@ -1,0 +1,31 @@
+package org.stancewatch.analyze.stream.errors;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A record whose key or value cannot be read (not JSON, a missing field, an unknown schema
+ * version) goes to the dead-letter topic with its reason and raw payload; the job goes on with
+ * the next record.
+ */
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
+    private DeadLetters deadLetters;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        deadLetters = DeadLetters.configuredBy(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception error) {
+        String reason = Reasons.ofDeserialization(error);
+        log.warn("Unreadable record {}-{}@{} ({}) goes to {}: {}", context.topic(), context.partition(),
+                context.offset(), reason, deadLetters.topic(), DeadLetters.describe(error));
+        return Response.resume(deadLetters.about(context, record.key(), record.value(), reason, error));
+    }
+}

@@ -1,0 +1,42 @@
+package org.stancewatch.analyze.stream.monitor;
+
+import java.util.Map;
+
+/**
+ * A snapshot of the job's progress, for a progress line.
+ *
+ * @param state             the job's state
+ * @param articlesIn        articles (revisions) read
+ * @param mentionsOut       mentions published
+ * @param mentionsRetracted mentions retracted by revisions
+ * @param bucketUpdates     stance bucket updates written
+ * @param alerts            alerts raised
+ * @param deadLetters       dead letters written, by reason
+ * @param scoringLag        records the scoring application has yet to read (-1: not known yet)
+ * @param aggregationLag    records the aggregation application has yet to read (-1: not known yet)
+ */
+public record JobProgress(JobState state, long articlesIn, long mentionsOut, long mentionsRetracted,
+                          long bucketUpdates, long alerts, Map<String, Long> deadLetters,
+                          long scoringLag, long aggregationLag) {
+
+    public JobProgress {
+        deadLetters = Map.copyOf(deadLetters);
+    }
+
+    public long deadLetterCount() {
+        return deadLetters.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** One line for people, e.g. for a progress display. */
+    public String line() {
+        return String.format("%,d articles, %,d mentions (%,d retracted), %,d bucket updates, %,d alerts, "
+                        + "%,d dead letters%s; lag %s / %s; %s",
+                articlesIn, mentionsOut, mentionsRetracted, bucketUpdates, alerts, deadLetterCount(),
+                deadLetters.isEmpty() ? "" : " " + deadLetters, lag(scoringLag), lag(aggregationLag),
+                state.name().toLowerCase());
+    }
+
+    private static String lag(long lag) {
+        return lag < 0 ? "?" : String.format("%,d", lag);
+    }
+}

@@ -1,0 +1,88 @@
+package org.stancewatch.analyze.stream.scoring;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stancewatch.analyze.stance.StanceScorer;
+import org.stancewatch.analyze.stream.errors.Reasons;
+import org.stancewatch.model.Article;
+import org.stancewatch.model.Mention;
+
+/**
+ * Runs the scorer on one article at a time with a deadline. NLP on a pathological text (a
+ * table of numbers, a page of run-on sentences) can take minutes; without a deadline one such
+ * article stalls its partition and, past {@code max.poll.interval.ms}, makes the consumer group
+ * rebalance again and again on the same record. Past the deadline the article fails with
+ * {@link ScoringTimeoutException} (so it goes to the dead-letter topic) and the scoring thread is
+ * interrupted and abandoned: CoreNLP checks interrupts between annotators, and a thread that
+ * does not stop is left to finish on its own, replaced by a fresh one for the next article.
+ */
+public final class ScoringWatchdog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ScoringWatchdog.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final StanceScorer scorer;
+    private final Duration timeout;
+    private ExecutorService executor = newExecutor();
+
+    public ScoringWatchdog(StanceScorer scorer, Duration timeout) {
+        this.scorer = scorer;
+        this.timeout = timeout;
+    }
+
+    /**
+     * The article's mentions.
+     *
+     * @throws ScoringTimeoutException past the deadline
+     * @throws ScoringFailedException  when the scorer throws
+     */
+    public List<Mention> score(Article article) {
+        Future<List<Mention>> scoring = executor.submit(() -> scorer.score(article));
+        try {
+            List<Mention> mentions = scoring.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return mentions == null ? List.of() : mentions;
+        } catch (TimeoutException e) {
+            scoring.cancel(true);
+            replaceExecutor();
+            throw new ScoringTimeoutException(article.id(), timeout);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ScoringFailedException(Reasons.SCORING_FAILED, "the scorer (" + scorer.version()
+                    + ") failed on article " + article.id() + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            scoring.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring article " + article.id(), e);
+        }
+    }
+
+    private void replaceExecutor() {
+        executor.shutdownNow();
+        executor = newExecutor();
+        log.warn("A scoring thread was abandoned after {} ms; it stops when the scorer next checks for interrupts",
+                timeout.toMillis());
+    }
+
+    private static ExecutorService newExecutor() {
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "stance-scorer-" + THREADS.incrementAndGet());
+            thread.setDaemon(true); // an abandoned, stuck scoring must not keep the JVM alive
+            return thread;
+        };
+        return Executors.newSingleThreadExecutor(factory);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,130 @@
+package org.stancewatch.analyze.stream.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.stancewatch.analyze.stream.TopicNames;
+import org.stancewatch.model.Article;
+import org.stancewatch.model.topic.Topics;
+
+/** A test run's topics on a real broker: create them, write articles, read everything back. */
+public final class KafkaTopics {
+    private final String bootstrap;
+    private final TopicNames names;
+
+    public KafkaTopics(String bootstrap, TopicNames names) {
+        this.bootstrap = bootstrap;
+        this.names = names;
+    }
+
+    public TopicNames names() {
+        return names;
+    }
+
+    public KafkaTopics create(int partitions) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : List.of(names.articles(), names.mentions(), names.stance(), names.alerts(),
+                    names.deadLetters())) {
+                topics.add(new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")));
+            }
+            admin.createTopics(topics).all().get();
+            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("cannot create the test topics", e);
+        }
+        return this;
+    }
+
+    /**
+     * Waits until every partition has a leader: a producer that writes to a topic in the moment
+     * after its creation can get its first batch refused and, idempotent, keep failing the next.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (ExecutionException notYet) {
+                ready = false; // the metadata has not reached the broker yet
+            }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the test topics got no leaders within 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Writes articles keyed by id, stamped with their publication time, idempotently. */
+    public void send(List<Article> articles) {
+        try (var producer = new KafkaProducer<>(producerConfig(), Topics.ARTICLES.keySerde().serializer(),
+                Topics.ARTICLES.valueSerde().serializer())) {
+            for (Article article : articles) {
+                producer.send(new ProducerRecord<>(names.articles(), null, article.publishedAt().toEpochMilli(),
+                        article.id(), article));
+            }
+        }
+    }
+
+    /** Writes raw bytes to a topic (a poison record). */
+    public void sendRaw(String topic, String key, byte[] value) {
+        try (var producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key.getBytes(), value));
+        }
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    /** Every committed record of a topic, read from the start until the end offsets at the call. */
+    public <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    public List<ConsumerRecord<String, byte[]>> readRaw(String topic) {
+        return readAll(topic, new ByteArrayDeserializer());
+    }
+}

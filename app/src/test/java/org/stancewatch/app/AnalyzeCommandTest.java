@@ -1,0 +1,88 @@
+package org.stancewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.analyze.stream.AnalyzeSettings;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+
+    static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = new CommandLine(new Stancewatch());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(out));
+        commandLine.execute(args);
+        return out.toString();
+    }
+
+    @Test
+    void helpDescribesEveryOptionWithItsDefault() {
+        String help = run("analyze", "--help");
+
+        assertThat(help).contains("stancewatch.analyze.dlq", "same --application-id");
+        for (String option : new String[] {"--application-id", "--threads", "--aggregation-threads", "--state-dir",
+                "--grace", "--reorder-allowance", "--copy-weight", "--scoring-timeout", "--baseline", "--recent",
+                "--min-baseline", "--min-recent", "--threshold", "--min-change", "--cooldown", "--shrinkage",
+                "--evidence", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port",
+                "--streams-config"}) {
+            assertThat(help).contains(option);
+        }
+        assertThat(help).contains("stancewatch-analyze)", "(default: 7d)", "(default: 4.0)", "(default: 60s)");
+        assertThat(run("--help")).contains("analyze");
+    }
+
+    @Test
+    void optionsBecomeTheJobSettings() {
+        AnalyzeCommand command = CommandLine.populateCommand(new AnalyzeCommand(),
+                "--application-id", "newsroom", "--threads", "3", "--grace", "30d", "--copy-weight", "0.5",
+                "--scoring-timeout", "90s", "--recent", "5d", "--threshold", "3.5", "--state-dir", "/tmp/x",
+                "-c", "num.standby.replicas=1");
+
+        AnalyzeSettings settings = command.settings();
+
+        assertThat(settings.applicationId()).isEqualTo("newsroom");
+        assertThat(settings.scoringThreads()).isEqualTo(3);
+        assertThat(settings.grace()).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.copyWeight()).isEqualTo(0.5);
+        assertThat(settings.scoringTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.shift().recent()).isEqualTo(Duration.ofDays(5));
+        assertThat(settings.shift().threshold()).isEqualTo(3.5);
+        assertThat(settings.stateDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(settings.streamsOverrides()).containsEntry("num.standby.replicas", "1");
+    }
+
+    @Test
+    void theDefaultsAreTheJobsDefaults() {
+        AnalyzeSettings settings = CommandLine.populateCommand(new AnalyzeCommand()).settings();
+        AnalyzeSettings library = AnalyzeSettings.defaults(settings.bootstrapServers());
+
+        assertThat(settings.shift()).isEqualTo(library.shift());
+        assertThat(settings.grace()).isEqualTo(library.grace());
+        assertThat(settings.reorderAllowance()).isEqualTo(library.reorderAllowance());
+        assertThat(settings.scoringTimeout()).isEqualTo(library.scoringTimeout());
+        assertThat(settings.copyWeight()).isEqualTo(library.copyWeight());
+    }
+
+    @Test
+    void durationsAreWrittenAsPeopleWriteThem() {
+        DurationConverter converter = new DurationConverter();
+
+        assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(converter.convert("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(converter.convert("15m")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(converter.convert("12h")).isEqualTo(Duration.ofHours(12));
+        assertThat(converter.convert("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(converter.convert("PT2H")).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void aDurationThatCannotBeReadIsRefusedWithExamples() {
+        assertThat(run("analyze", "--grace", "soon")).contains("'soon' is not a duration; write e.g. 30s, 15m, 12h or 7d");
+    }
+}
