@@ -3,16 +3,14 @@ package org.stancewatch.app;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.stancewatch.index.connect.ElasticsearchClients;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.trends.AlertQuery;
+import org.stancewatch.index.trends.AlertText;
 import org.stancewatch.index.trends.TrendQueries;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Direction;
-import org.stancewatch.model.Evidence;
-import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.Json;
 import picocli.CommandLine.Command;
@@ -71,27 +69,8 @@ final class AlertsCommand implements Callable<Integer> {
                 System.out.println("No alerts" + (since == null ? "" : " since " + since) + ".");
                 return 0;
             }
-            for (Alert alert : alerts) {
-                print(alert);
-            }
+            alerts.forEach(alert -> System.out.print(AlertText.render(alert)));
             return 0;
         }
-    }
-
-    private static void print(Alert alert) {
-        System.out.printf(Locale.ROOT, "%s to %s  %s%s%s: %s %+.2f (mean %+.2f over %d mentions, was %+.2f over %d; "
-                        + "significance %.1f)%n",
-                alert.windowStart().toString().substring(0, 10), alert.windowEnd().toString().substring(0, 10),
-                alert.actor(), part("topic", alert.topic()), part("outlet", alert.outlet()),
-                alert.direction().json(), alert.change(), alert.recentMean(), alert.recentCount(), alert.baselineMean(),
-                alert.baselineCount(), alert.significance());
-        for (Evidence evidence : alert.evidence()) {
-            System.out.printf(Locale.ROOT, "    %+.2f  %s%n           %s  %s%n", evidence.score(), evidence.sentence(),
-                    evidence.outlet(), evidence.url());
-        }
-    }
-
-    private static String part(String name, String value) {
-        return StanceBucket.ALL.equals(value) ? "" : ", " + name + " " + value;
     }
 }

@@ -26,15 +26,18 @@ import picocli.CommandLine.Command;
             "Run 'stancewatch help COMMAND' for a command's options."
         },
         subcommands = {
-            CrawlCommand.class,
-            ExtractCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
             ServicesCommand.class,
-            StanceCommand.class,
+            CrawlCommand.class,
+            AnalyzeCommand.class,
             IndexCommand.class,
             TrendsCommand.class,
             AlertsCommand.class,
+            ReportCommand.class,
             KibanaCommand.class,
-            AnalyzeCommand.class,
+            ExtractCommand.class,
+            StanceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Stancewatch implements Runnable {

@@ -94,14 +94,21 @@ public final class StanceCharts {
         for (Bar bar : bars) {
             data.add(bar.mean(), (bar.high() - bar.low()) / 2, "mean stance", bar.label() + " (" + bar.count() + ")");
         }
-        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                Number mean = data.getValue(row, column);
+                return mean != null && mean.doubleValue() < 0 ? NEGATIVE : POSITIVE;
+            }
+        };
         renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
         renderer.setShadowVisible(false);
         renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        renderer.setSeriesPaint(0, POSITIVE);
         NumberAxis stanceAxis = new NumberAxis("mean stance");
         stanceAxis.setRange(-1, 1);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), stanceAxis, renderer);
+        CategoryAxis outletAxis = new CategoryAxis();
+        outletAxis.setMaximumCategoryLabelWidthRatio(0.45f); // outlet names are long: give them room
+        CategoryPlot plot = new CategoryPlot(data, outletAxis, stanceAxis, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(0, NEUTRAL, new BasicStroke(1f)));
         return svg(chart(title, plot, false), width, height);
@@ -122,9 +129,15 @@ public final class StanceCharts {
         LookupPaintScale scale = divergingScale();
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
-        XYPlot plot = new XYPlot(data, new SymbolAxis("target", targets.toArray(String[]::new)),
-                new SymbolAxis("holder", holders.toArray(String[]::new)), renderer);
+        SymbolAxis targetAxis = new SymbolAxis("target", targets.toArray(String[]::new));
+        targetAxis.setVerticalTickLabels(true); // every target named, however many
+        targetAxis.setGridBandsVisible(false);
+        SymbolAxis holderAxis = new SymbolAxis("holder", holders.toArray(String[]::new));
+        holderAxis.setGridBandsVisible(false);
+        XYPlot plot = new XYPlot(data, targetAxis, holderAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
         JFreeChart chart = chart(title, plot, false);
         NumberAxis legendAxis = new NumberAxis("mean stance");
         legendAxis.setRange(-1, 1);

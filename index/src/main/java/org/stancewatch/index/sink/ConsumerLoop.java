@@ -60,6 +60,12 @@ final class ConsumerLoop implements Runnable {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     handle(record);
                 }
+                for (TopicPartition partition : tracker.partitions()) {
+                    // past transaction markers too: a partition read to its end can be committed at its end
+                    if (consumer.assignment().contains(partition)) {
+                        tracker.readUpTo(partition, consumer.position(partition));
+                    }
+                }
                 pauseWhenBehind();
                 if (System.nanoTime() - lastCommit >= config.bulk().commitInterval().toNanos()) {
                     commit(tracker.committable());

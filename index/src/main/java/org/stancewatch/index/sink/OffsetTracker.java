@@ -34,6 +34,24 @@ final class OffsetTracker {
         state.next = Math.max(state.next, offset + 1);
     }
 
+    /**
+     * The consumer's position after a poll. It can lie beyond the last record read: a
+     * transactional producer's commit markers take offsets but are never returned as records.
+     * Committing the position once everything before it is done lets a caught-up group show no
+     * lag.
+     */
+    synchronized void readUpTo(TopicPartition partition, long position) {
+        PartitionState state = partitions.get(partition);
+        if (state != null) {
+            state.next = Math.max(state.next, position);
+        }
+    }
+
+    /** The partitions this instance has read records of. */
+    synchronized java.util.Set<TopicPartition> partitions() {
+        return java.util.Set.copyOf(partitions.keySet());
+    }
+
     /** The record is acknowledged (indexed, superseded or dead-lettered). Unknown ones are ignored. */
     synchronized void completed(TopicPartition partition, long offset) {
         PartitionState state = partitions.get(partition);

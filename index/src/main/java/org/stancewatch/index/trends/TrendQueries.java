@@ -143,6 +143,76 @@ public final class TrendQueries {
         return evidence(query, point.start(), point.end(), limit);
     }
 
+    /**
+     * What the index holds: counts, time span, scorer versions, the {@code actors} most
+     * mentioned actors with their top topics, and the {@code relations} busiest holder → target
+     * pairs.
+     */
+    public Overview overview(int actors, int relations) {
+        if (actors < 1 || relations < 1) {
+            throw new IllegalArgumentException("an overview needs at least one actor and one relation");
+        }
+        Query originals = noCopies();
+        SearchResponse<Void> response = search(() -> client.search(s -> s
+                .index(layout.alias(IndexKind.MENTIONS))
+                .size(0)
+                .trackTotalHits(t -> t.enabled(true))
+                .query(originals)
+                .aggregations("outlets", a -> a.cardinality(c -> c.field("outlet")))
+                .aggregations("first", a -> a.min(m -> m.field("publishedAt")))
+                .aggregations("last", a -> a.max(m -> m.field("publishedAt")))
+                .aggregations("models", a -> a.terms(t -> t.field("model").size(10)))
+                .aggregations("actors", a -> a.terms(t -> t.field("actor").size(actors))
+                        .aggregations(STATS, sub -> sub.extendedStats(e -> e.field("score")))
+                        .aggregations("topics", sub -> sub.terms(t -> t.field("topics").size(5))))
+                .aggregations("holders", a -> a
+                        .filter(f -> f.bool(b -> b.mustNot(m -> m.term(t -> t.field("holder").value("")))))
+                        .aggregations("holder", sub -> sub.terms(t -> t.field("holder").size(relations))
+                                .aggregations("target", target -> target.terms(t -> t.field("actor").size(relations))
+                                        .aggregations(STATS, stats -> stats.extendedStats(e -> e.field("score")))))),
+                Void.class));
+        var aggregations = response.aggregations();
+        List<Overview.ActorStance> actorStances = new ArrayList<>();
+        for (StringTermsBucket actor : aggregations.get("actors").sterms().buckets().array()) {
+            List<String> topics = actor.aggregations().get("topics").sterms().buckets().array().stream()
+                    .map(bucket -> bucket.key().stringValue()).toList();
+            actorStances.add(new Overview.ActorStance(actor.key().stringValue(),
+                    estimate(actor.aggregations().get(STATS)), topics));
+        }
+        List<Overview.Relation> cells = new ArrayList<>();
+        for (StringTermsBucket holder : aggregations.get("holders").filter().aggregations().get("holder").sterms()
+                .buckets().array()) {
+            for (StringTermsBucket target : holder.aggregations().get("target").sterms().buckets().array()) {
+                cells.add(new Overview.Relation(holder.key().stringValue(), target.key().stringValue(),
+                        estimate(target.aggregations().get(STATS))));
+            }
+        }
+        cells.sort(Comparator.comparingLong((Overview.Relation r) -> -r.stance().count())
+                .thenComparing(Overview.Relation::holder).thenComparing(Overview.Relation::target));
+        List<String> models = aggregations.get("models").sterms().buckets().array().stream()
+                .map(bucket -> bucket.key().stringValue()).toList();
+        return new Overview(articleCount(), response.hits().total().value(),
+                aggregations.get("outlets").cardinality().value(),
+                instant(aggregations.get("first").min().value()), instant(aggregations.get("last").max().value()),
+                models, actorStances, cells.subList(0, Math.min(relations, cells.size())));
+    }
+
+    private long articleCount() {
+        try {
+            return client.count(c -> c.index(layout.alias(IndexKind.ARTICLES))).count();
+        } catch (ElasticsearchException | IOException e) {
+            return 0; // the articles index comes with the first article
+        }
+    }
+
+    private static Query noCopies() {
+        return Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("copyOf")))));
+    }
+
+    private static Instant instant(double epochMillis) {
+        return Double.isFinite(epochMillis) ? Instant.ofEpochMilli((long) epochMillis) : null;
+    }
+
     /** Alerts, newest shift first (by the end of the recent window, then detection time). */
     public List<Alert> alerts(AlertQuery query) {
         BoolQuery.Builder bool = new BoolQuery.Builder();

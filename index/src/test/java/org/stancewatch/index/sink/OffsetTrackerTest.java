@@ -42,6 +42,17 @@ class OffsetTrackerTest {
     }
 
     @Test
+    void aPositionPastATransactionMarkerIsCommittedOnceEverythingBeforeItIsDone() {
+        tracker.started(P0, 7, 100); // the last record of a transaction; its commit marker is offset 8
+        tracker.readUpTo(P0, 9);
+        assertThat(tracker.committable()).containsExactly(Map.entry(P0, new OffsetAndMetadata(7)));
+
+        tracker.completed(P0, 7);
+
+        assertThat(tracker.committable()).containsExactly(Map.entry(P0, new OffsetAndMetadata(9)));
+    }
+
+    @Test
     void countsWhatIsOutstandingAndForgetsRevokedPartitions() {
         tracker.started(P0, 0, 100);
         tracker.started(P1, 0, 50);

@@ -1,20 +1,27 @@
 package org.stancewatch.ingest.publish;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.StateCodec;
 import org.stancewatch.ingest.state.StateKey;
@@ -29,16 +36,38 @@ import org.stancewatch.model.topic.Topics;
  * transaction. A crash mid-batch leaves nothing of it visible to {@code read_committed}
  * consumers, and the restarted crawler, whose state says the page was not done, fetches it
  * again: nothing is lost and nothing is published twice.
+ *
+ * <p>A failed batch is aborted. Some failures leave a producer unable to abort or to begin
+ * another transaction (Kafka calls them fatal); then a new producer takes over under the same
+ * transactional id with the next batch, so the crawler keeps publishing. Only being fenced by another instance with
+ * this instance's name, or not being allowed to write, ends publishing for good.
  */
 public final class KafkaOutput implements CrawlOutput {
-    private final KafkaProducer<String, byte[]> producer;
+    private static final Logger log = LoggerFactory.getLogger(KafkaOutput.class);
+
+    private final Supplier<Producer<String, byte[]>> producers;
     private final CrawlState state;
-    private final int statePartitions;
     private final Serializer<Article> articles = Topics.ARTICLES.valueSerde().serializer();
     private final Serializer<DeadLetter> deadLetters = Topics.INGEST_DLQ.valueSerde().serializer();
+    private final String bootstrapServers;
+    private Producer<String, byte[]> producer;
+    private int statePartitions;
     private boolean closed;
 
     public KafkaOutput(KafkaSettings settings, CrawlState state) {
+        this(() -> new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer()),
+                state, settings.bootstrapServers());
+    }
+
+    /** With producers from elsewhere (a test's); each is initialised for transactions here. */
+    KafkaOutput(Supplier<Producer<String, byte[]>> producers, CrawlState state, String bootstrapServers) {
+        this.producers = producers;
+        this.state = state;
+        this.bootstrapServers = bootstrapServers;
+        this.producer = newProducer();
+    }
+
+    private static Map<String, Object> producerConfig(KafkaSettings settings) {
         Map<String, Object> config = new HashMap<>(settings.clientProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
@@ -48,15 +77,20 @@ public final class KafkaOutput implements CrawlOutput {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "stancewatch-crawler-" + settings.instanceId());
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
-        this.state = state;
+        return config;
+    }
+
+    /** A producer ready for transactions; its {@code initTransactions} fences any earlier one of this id. */
+    private Producer<String, byte[]> newProducer() {
+        Producer<String, byte[]> created = producers.get();
         try {
-            producer.initTransactions(); // fences a previous incarnation of this instance
-            this.statePartitions = producer.partitionsFor(Topics.CRAWL_STATE.name()).size();
+            created.initTransactions();
+            statePartitions = created.partitionsFor(Topics.CRAWL_STATE.name()).size();
+            return created;
         } catch (KafkaException e) {
-            producer.close();
-            throw new IllegalStateException("cannot start publishing to Kafka at " + settings.bootstrapServers()
-                    + ": " + e.getMessage(), e);
+            created.close(Duration.ZERO);
+            throw new IllegalStateException("cannot start publishing to Kafka at " + bootstrapServers + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -68,9 +102,16 @@ public final class KafkaOutput implements CrawlOutput {
         if (batch.isEmpty()) {
             return;
         }
+        if (producer == null) {
+            try {
+                producer = newProducer();
+            } catch (IllegalStateException e) {
+                throw new PublishException(e.getMessage(), e, false);
+            }
+        }
         try {
             producer.beginTransaction();
-            java.util.List<Future<RecordMetadata>> sends = new java.util.ArrayList<>();
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (Article article : batch.articles()) {
                 sends.add(producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.id(),
                         articles.serialize(Topics.ARTICLES.name(), article))));
@@ -88,27 +129,33 @@ public final class KafkaOutput implements CrawlOutput {
             for (Future<RecordMetadata> send : sends) {
                 send.get(); // already complete after the commit; surfaces a failed send
             }
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
-                 | InvalidProducerEpochException e) {
+        } catch (ProducerFencedException | AuthorizationException | InvalidProducerEpochException e) {
             closed = true;
-            producer.close();
+            producer.close(Duration.ZERO);
             throw new PublishException("this crawler can no longer publish: " + e.getMessage(), e, true);
         } catch (KafkaException | ExecutionException e) {
-            abort();
+            abortOrReplaceProducer(e);
             throw new PublishException("publishing failed, nothing of the batch was published: " + e.getMessage(), e, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abort();
+            abortOrReplaceProducer(e);
             throw new PublishException("interrupted while publishing", e, false);
         }
         batch.changes().forEach(change -> state.apply(change.key(), change.value()));
     }
 
-    private void abort() {
+    /**
+     * Aborts the failed transaction. A producer that cannot abort is closed, and the next batch
+     * starts a new one.
+     */
+    private void abortOrReplaceProducer(Exception failure) {
         try {
             producer.abortTransaction();
-        } catch (KafkaException ignored) {
-            // the transaction is lost either way; the next beginTransaction tells if the producer is usable
+        } catch (KafkaException abortFailed) {
+            log.warn("the Kafka producer cannot go on after '{}'; the next batch starts a new one",
+                    failure.getMessage());
+            producer.close(Duration.ZERO);
+            producer = null;
         }
     }
 
@@ -121,7 +168,9 @@ public final class KafkaOutput implements CrawlOutput {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            producer.close();
+            if (producer != null) {
+                producer.close();
+            }
         }
     }
 }

@@ -1,0 +1,162 @@
+package org.stancewatch.app;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
+import org.stancewatch.analyze.stance.StanceScorer;
+import org.stancewatch.app.demo.DemoContent;
+import org.stancewatch.app.demo.DemoRun;
+import org.stancewatch.app.demo.DemoSiteServer;
+import org.stancewatch.app.pipeline.Pipeline;
+import org.stancewatch.embedded.Ports;
+import org.stancewatch.index.connect.ElasticsearchClients;
+import org.stancewatch.index.report.StanceReport;
+import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.index.trends.AlertQuery;
+import org.stancewatch.index.trends.AlertText;
+import org.stancewatch.index.trends.Interval;
+import org.stancewatch.index.trends.Overview;
+import org.stancewatch.index.trends.SeriesQuery;
+import org.stancewatch.index.trends.TrendQueries;
+import org.stancewatch.index.trends.TrendTable;
+import org.stancewatch.model.Alert;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stancewatch demo}: the whole pipeline on the bundled demo news site. */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        header = "Runs the whole pipeline on a bundled demo news site, then shows the trends and the alert.",
+        description = {
+            "Serves a fictional news site on this machine (four outlets, 134 articles of 2010-2012 about the "
+                    + "US-Russia reset, written for this demo), starts an embedded Kafka and Elasticsearch, and runs "
+                    + "crawl, analyze and index on it. The site publishes its articles month by month, and the "
+                    + "crawler visits after each month. One outlet's tone toward Russia turns sharply in November "
+                    + "2011: the demo ends by printing the trends of the main actors and the alert it raised, and "
+                    + "writes the HTML report.",
+            "",
+            "The demo's data is fictional and stays in its own folder (--home, wiped at each run); it never "
+                    + "uses the clusters KAFKA_BOOTSTRAP_SERVERS or ELASTICSEARCH_URL name. It takes a few minutes, "
+                    + "most of them scoring sentences with CoreNLP. Afterwards, 'stancewatch services --home "
+                    + "<home>' brings its servers back with the demo's data, for 'trends', 'alerts' and 'report'."
+        })
+final class DemoCommand implements Callable<Integer> {
+    private static final List<String> DATA_FOLDERS = List.of("kafka", "elasticsearch", "streams");
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "folder of the demo's servers and state (default: STANCEWATCH_HOME/demo, i.e. ./data/demo)")
+    Path home = Path.of(Environment.STANCEWATCH_HOME.value(), "demo");
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "report.html",
+            description = "where to write the HTML report (default: ${DEFAULT-VALUE})")
+    Path report;
+
+    @Option(names = "--keep-running",
+            description = "after the demo, keep Kafka and Elasticsearch up (with the demo's data) until Ctrl-C")
+    boolean keepRunning;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        DemoContent content = DemoContent.load(DemoContent.BUNDLED);
+        out.printf("stancewatch demo: %d fictional outlets, %d articles, %s to %s.%n", content.outlets().size(),
+                content.articles().size(), content.articles().getFirst().published().toString().substring(0, 10),
+                content.articles().getLast().published().toString().substring(0, 10));
+        wipe(home);
+        quietStageLogs();
+        out.println("Starting Kafka and Elasticsearch under " + home.toAbsolutePath() + ", loading CoreNLP ...");
+        CompletableFuture<StanceScorer> scorer = CompletableFuture.supplyAsync(CoreNlpStanceScorer::fromDefaults);
+        try (Clusters clusters = Clusters.embedded(home, Ports.free());
+             DemoSiteServer site = DemoSiteServer.start(content)) {
+            clusters.description().forEach(line -> out.println("  " + line));
+            DemoRun run = new DemoRun(site, out);
+            try (Pipeline pipeline = Pipeline.start(
+                    run.settings(clusters.bootstrapServers(), clusters.elasticsearch(), home.resolve("streams")),
+                    scorer.join())) {
+                out.printf("Pipeline running after %.1f s. The demo site publishes month by month:%n",
+                        seconds(started));
+                run.publishAndCrawl(pipeline, null, month -> false);
+                run.awaitCaughtUp(pipeline, Duration.ofMinutes(30));
+                out.println("Done: " + pipeline.progress().line());
+            }
+            try (ElasticsearchClient client = ElasticsearchClients.create(clusters.elasticsearch())) {
+                client.indices().refresh();
+                TrendQueries trends = new TrendQueries(client, IndexLayout.defaults());
+                printTrends(trends);
+                printAlerts(trends);
+                Files.writeString(report, new StanceReport(trends, StanceReport.Options.defaults()).render(Instant.now()));
+                out.println("Report written to " + report.toAbsolutePath());
+            }
+            out.printf("The demo took %.0f s; this JVM's heap %d MiB in use, embedded servers %d MiB resident.%n",
+                    seconds(started), usedHeapMiB(), clusters.embeddedResidentBytes() >> 20);
+            if (keepRunning) {
+                clusters.description().forEach(line -> out.println("  " + line));
+                out.println("Kafka and Elasticsearch stay up with the demo's data; Ctrl-C to stop.");
+                Thread.currentThread().join();
+            } else {
+                out.println("To explore further: stancewatch services --home " + home
+                        + ", then stancewatch trends --actor russia --outlets");
+            }
+        }
+        return 0;
+    }
+
+    private void printTrends(TrendQueries trends) {
+        Overview overview = trends.overview(4, 1);
+        for (Overview.ActorStance actor : overview.actors()) {
+            out.println();
+            out.print(TrendTable.render(trends.stanceOverTime(SeriesQuery.of(actor.actor()).withInterval(Interval.MONTH))));
+        }
+        out.println();
+        out.print(TrendTable.renderOutlets("russia", trends.outlets(SeriesQuery.of("russia"))));
+    }
+
+    private void printAlerts(TrendQueries trends) {
+        List<Alert> alerts = trends.alerts(AlertQuery.newest());
+        out.println();
+        out.println(alerts.isEmpty() ? "No alert was raised." : "Alerts (" + alerts.size() + "):");
+        alerts.forEach(alert -> out.print(AlertText.render(alert)));
+        out.println();
+    }
+
+    /** The demo prints its own progress; the crawler's per-run lines would drown it. */
+    private static void quietStageLogs() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.stancewatch.ingest"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
+    /** Removes the demo's own data folders only: --home may name a folder with other things in it. */
+    private static void wipe(Path home) throws IOException {
+        for (String folder : DATA_FOLDERS) {
+            Path data = home.resolve(folder);
+            if (Files.exists(data)) {
+                try (Stream<Path> paths = Files.walk(data)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static long usedHeapMiB() {
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+    }
+}

@@ -1,0 +1,97 @@
+package org.stancewatch.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
+import org.stancewatch.analyze.stream.AnalyzeSettings;
+import org.stancewatch.app.pipeline.Pipeline;
+import org.stancewatch.embedded.Ports;
+import org.stancewatch.ingest.fetch.HostResolver;
+import org.stancewatch.ingest.source.SourcesFile;
+import org.stancewatch.model.topic.TopicSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stancewatch run}: crawl, analyze and index in one process, on schedule, until Ctrl-C. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        header = "Runs the whole pipeline in one process: crawl on schedule, analyze, index, until Ctrl-C.",
+        description = {
+            "Starts an embedded Kafka and Elasticsearch under STANCEWATCH_HOME (default ./data) unless "
+                    + "KAFKA_BOOTSTRAP_SERVERS and ELASTICSEARCH_URL name clusters to use, creates the topics and "
+                    + "index templates, and runs the crawler on the sources file (config/sources.yml by default), "
+                    + "the analyze job and the indexer, printing progress. Ctrl-C stops the stages cleanly; nothing "
+                    + "is lost or counted twice when it starts again.",
+            "",
+            "To look at the results while it runs, in another terminal: stancewatch trends --actor russia, "
+                    + "stancewatch alerts, stancewatch report."
+        })
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "sources file (default: ./config/sources.yml, else the bundled one)")
+    Path sources;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "data folder of the embedded servers and the analyze state (default: STANCEWATCH_HOME or ./data)")
+    Path home = Path.of(Environment.STANCEWATCH_HOME.value());
+
+    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "print a progress line this often (default: ${DEFAULT-VALUE})")
+    int progressEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        var sourceList = SourcesFile.load(Optional.ofNullable(sources));
+        System.out.println("Starting stancewatch on " + sourceList.sources().size() + " sources from "
+                + sourceList.origin() + " ...");
+        var scorer = java.util.concurrent.CompletableFuture.supplyAsync(CoreNlpStanceScorer::fromDefaults);
+        Clusters clusters = Clusters.fromEnvironment(home, Ports.defaults());
+        Pipeline pipeline;
+        try {
+            clusters.description().forEach(line -> System.out.println("  " + line));
+            AnalyzeSettings analyze = AnalyzeSettings.defaults(clusters.bootstrapServers())
+                    .withStateDir(home.resolve("streams"));
+            pipeline = Pipeline.start(new Pipeline.Settings(clusters.bootstrapServers(), clusters.elasticsearch(),
+                    sourceList, HostResolver.system(), analyze, TopicSetup.DEFAULT_PARTITIONS, hostName()), scorer.join());
+        } catch (RuntimeException e) {
+            clusters.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: crawler, analysis, indexer, then the embedded servers ...");
+            pipeline.close();
+            clusters.close();
+            System.out.println("Stopped. " + pipeline.progress().line());
+            stopped.countDown();
+        }, "run-shutdown"));
+        pipeline.startCrawling();
+        System.out.printf("Running after %.1f s: heap %d MiB in use, embedded servers %d MiB resident. Ctrl-C to stop.%n",
+                (System.nanoTime() - started) / 1e9, usedHeapMiB(), clusters.embeddedResidentBytes() >> 20);
+        while (stopped.getCount() > 0) {
+            if (stopped.await(Math.max(1, progressEvery), java.util.concurrent.TimeUnit.SECONDS)) {
+                break;
+            }
+            pipeline.checkHealthy();
+            System.out.println(pipeline.progress().line());
+        }
+        return 0;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "stancewatch";
+        }
+    }
+
+    private static long usedHeapMiB() {
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+    }
+}

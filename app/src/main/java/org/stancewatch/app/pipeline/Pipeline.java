@@ -1,0 +1,207 @@
+package org.stancewatch.app.pipeline;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stancewatch.analyze.stance.StanceScorer;
+import org.stancewatch.analyze.stream.AnalyzeJob;
+import org.stancewatch.analyze.stream.AnalyzeSettings;
+import org.stancewatch.analyze.stream.monitor.JobState;
+import org.stancewatch.index.connect.ElasticsearchClients;
+import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.sink.Indexer;
+import org.stancewatch.index.sink.IndexerConfig;
+import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.index.templates.IndexTemplates;
+import org.stancewatch.ingest.Crawler;
+import org.stancewatch.ingest.CrawlerConfig;
+import org.stancewatch.ingest.fetch.HostResolver;
+import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.source.Sources;
+import org.stancewatch.model.topic.TopicSetup;
+
+/**
+ * The three stages in one process: the crawler, the analyze job and the indexer, over one Kafka
+ * cluster and one Elasticsearch cluster. Each stage is the same code that runs alone in {@code
+ * stancewatch crawl|analyze|index}; here they only share a JVM (and the CoreNLP scorer's
+ * memory).
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    /**
+     * @param bootstrapServers Kafka
+     * @param elasticsearch    Elasticsearch
+     * @param sources          what to crawl
+     * @param resolver         host name resolution of the crawler
+     * @param analyze          the analyze job's settings
+     * @param partitions       partitions of topics the pipeline creates
+     * @param crawlerInstance  the crawler's instance name
+     */
+    public record Settings(String bootstrapServers, ElasticsearchConfig elasticsearch, Sources sources,
+                           HostResolver resolver, AnalyzeSettings analyze, int partitions, String crawlerInstance) {}
+
+    private final Settings settings;
+    private final Admin admin;
+    private final AnalyzeJob analyze;
+    private final Indexer indexer;
+    private final Crawler crawler;
+    private final IndexerConfig indexerConfig;
+
+    private Pipeline(Settings settings, Admin admin, AnalyzeJob analyze, Indexer indexer, Crawler crawler,
+                     IndexerConfig indexerConfig) {
+        this.settings = settings;
+        this.admin = admin;
+        this.analyze = analyze;
+        this.indexer = indexer;
+        this.crawler = crawler;
+        this.indexerConfig = indexerConfig;
+    }
+
+    /**
+     * Creates the topics and index templates that are missing, then starts the analyze job and
+     * the indexer, and opens the crawler (its schedule starts with {@link #startCrawling}).
+     */
+    public static Pipeline start(Settings settings, StanceScorer scorer) {
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+        List<AutoCloseable> started = new ArrayList<>(List.of(admin));
+        try {
+            short replication = (short) Math.min(3, brokers(admin, settings.bootstrapServers()));
+            List<String> created = TopicSetup.ensureTopics(admin, settings.partitions(), replication);
+            if (!created.isEmpty()) {
+                log.info("created Kafka topics {}", created);
+            }
+            try (ElasticsearchClient client = ElasticsearchClients.create(settings.elasticsearch())) {
+                new IndexTemplates(client, IndexLayout.defaults()).install();
+            }
+            AnalyzeJob analyze = AnalyzeJob.start(settings.analyze(), scorer);
+            started.add(analyze);
+            IndexerConfig indexerConfig = IndexerConfig.of(settings.elasticsearch(), settings.bootstrapServers());
+            Indexer indexer = Indexer.start(indexerConfig);
+            started.add(indexer);
+            KafkaSettings kafka = new KafkaSettings(settings.bootstrapServers(), Map.of(), settings.crawlerInstance(),
+                    false, settings.partitions(), replication);
+            Crawler crawler = Crawler.open(CrawlerConfig.kafka(settings.sources(), kafka).withResolver(settings.resolver()));
+            return new Pipeline(settings, admin, analyze, indexer, crawler, indexerConfig);
+        } catch (RuntimeException e) {
+            closeAll(started.reversed());
+            throw e;
+        } catch (Exception e) {
+            closeAll(started.reversed());
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Crawls every source on its interval until closed. */
+    public void startCrawling() {
+        crawler.startSchedule();
+    }
+
+    /** Runs every source once, now, and returns when all are done. */
+    public void crawlOnce() throws InterruptedException {
+        crawler.runOnce();
+    }
+
+    public Crawler crawler() {
+        return crawler;
+    }
+
+    public AnalyzeJob analyzeJob() {
+        return analyze;
+    }
+
+    public Indexer indexer() {
+        return indexer;
+    }
+
+    /** A snapshot of all three stages. */
+    public PipelineProgress progress() {
+        return new PipelineProgress(crawler.stats(), analyze.progress(), indexer.progress());
+    }
+
+    /**
+     * True when every stage has read everything committed before it: the scoring application
+     * the articles, the aggregation application the mentions (and its own repartition topics),
+     * the indexer the four record topics; and the indexer has nothing in flight.
+     */
+    public boolean isCaughtUp() {
+        AnalyzeSettings analyzeSettings = settings.analyze();
+        Set<String> allTopics = topicNames();
+        List<String> aggregationInputs = new ArrayList<>(List.of(analyzeSettings.topics().mentions()));
+        allTopics.stream().filter(name -> name.startsWith(analyzeSettings.aggregationApplicationId() + "-")
+                && name.endsWith("-repartition")).forEach(aggregationInputs::add);
+        return GroupLag.of(admin, analyzeSettings.scoringApplicationId(), List.of(analyzeSettings.topics().articles())) == 0
+                && GroupLag.of(admin, analyzeSettings.aggregationApplicationId(), aggregationInputs) == 0
+                && GroupLag.of(admin, indexerConfig.groupId(), indexerConfig.topics().recordTopics()) == 0
+                && indexer.progress().pending() == 0;
+    }
+
+    /** Waits until {@link #isCaughtUp()} holds twice in a row, a second apart, or the timeout passes. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int inARow = 0;
+        while (System.nanoTime() < deadline) {
+            checkHealthy();
+            inARow = isCaughtUp() ? inARow + 1 : 0;
+            if (inARow >= 2) {
+                return true;
+            }
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
+    /** Fails if a stage has stopped on its own. */
+    public void checkHealthy() {
+        crawler.failure().ifPresent(e -> {
+            throw new IllegalStateException("the crawler stopped: " + e.getMessage(), e);
+        });
+        indexer.failure().ifPresent(e -> {
+            throw new IllegalStateException("the indexer stopped: " + e.getMessage(), e);
+        });
+        if (analyze.state() == JobState.FAILED) {
+            throw new IllegalStateException("the analyze job stopped: " + analyze.describe());
+        }
+    }
+
+    /** Stops the crawler first, then the analyze job, then the indexer, each cleanly. */
+    @Override
+    public void close() {
+        closeAll(List.of(crawler, analyze, indexer, admin));
+    }
+
+    private Set<String> topicNames() {
+        try {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list the Kafka topics: " + e.getMessage(), e);
+        }
+    }
+
+    private static int brokers(Admin admin, String bootstrapServers) {
+        try {
+            return admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " is not reachable (" + e.getMessage()
+                    + "). Start it (stancewatch services) or set KAFKA_BOOTSTRAP_SERVERS.", e);
+        }
+    }
+
+    private static void closeAll(List<? extends AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("while stopping {}: {}", resource.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.stancewatch.ingest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.ingest.state.CrawlState;
+import org.stancewatch.model.Article;
+import org.stancewatch.model.DateSource;
+import org.stancewatch.model.topic.Topics;
+
+/**
+ * Kafka's own MockProducer stands in for the broker here: the failures below cannot be caused on
+ * demand on a real one. The crawler's IT covers publishing to the embedded broker.
+ */
+class KafkaOutputTest {
+    private static final Node NODE = new Node(1, "localhost", 9092);
+    private static final Cluster CLUSTER = new Cluster("test", List.of(NODE),
+            java.util.stream.Stream.of(Topics.ARTICLES, Topics.INGEST_DLQ, Topics.CRAWL_STATE)
+                    .map(topic -> new PartitionInfo(topic.name(), 0, NODE, new Node[] {NODE}, new Node[] {NODE}))
+                    .toList(),
+            java.util.Set.of(), java.util.Set.of());
+
+    private final Deque<MockProducer<String, byte[]>> created = new ArrayDeque<>();
+    private final Deque<MockProducer<String, byte[]>> next = new ArrayDeque<>();
+
+    private Producer<String, byte[]> producer() {
+        MockProducer<String, byte[]> producer = next.isEmpty() ? healthy() : next.poll();
+        created.add(producer);
+        return producer;
+    }
+
+    private static MockProducer<String, byte[]> healthy() {
+        return new MockProducer<>(CLUSTER, true, null, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static CrawlBatch batch(String url) {
+        Article article = new Article(Article.idFor(url), url, url, "src", "example.org", "t", List.of(),
+                Instant.parse("2011-01-01T00:00:00Z"), DateSource.META, Instant.now(), "en", "text", 1, "h",
+                "0000000000000000", 1, null);
+        return new CrawlBatch().article(article).change("page|" + url, null);
+    }
+
+    @Test
+    void aProducerThatCanNeitherCommitNorAbortIsReplacedAndTheNextBatchIsPublished() throws Exception {
+        MockProducer<String, byte[]> broken = healthy();
+        broken.commitTransactionException = new InvalidTxnStateException("invalid transaction state");
+        broken.abortTransactionException = new KafkaException("Cannot execute transactional method because we are in an error state");
+        next.add(broken);
+        KafkaOutput output = new KafkaOutput(this::producer, new CrawlState(), "localhost:9092");
+
+        assertThatThrownBy(() -> output.commit(batch("https://example.org/a")))
+                .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.fatal()).isFalse());
+        assertThat(broken.closed()).isTrue();
+
+        output.commit(batch("https://example.org/b"));
+
+        MockProducer<String, byte[]> replacement = created.getLast();
+        assertThat(replacement).isNotSameAs(broken);
+        assertThat(replacement.transactionCommitted()).isTrue();
+        assertThat(replacement.history()).extracting(record -> record.topic())
+                .contains(Topics.ARTICLES.name());
+    }
+
+    @Test
+    void aFailedBatchThatCanBeAbortedKeepsItsProducer() throws Exception {
+        MockProducer<String, byte[]> flaky = healthy();
+        flaky.commitTransactionException = new KafkaException("request timed out");
+        next.add(flaky);
+        KafkaOutput output = new KafkaOutput(this::producer, new CrawlState(), "localhost:9092");
+
+        assertThatThrownBy(() -> output.commit(batch("https://example.org/a"))).isInstanceOf(PublishException.class);
+        flaky.commitTransactionException = null;
+        output.commit(batch("https://example.org/b"));
+
+        assertThat(created).containsExactly(flaky);
+        assertThat(flaky.transactionAborted()).isFalse(); // the second transaction committed after the abort
+        assertThat(flaky.transactionCommitted()).isTrue();
+    }
+
+    @Test
+    void beingFencedByAnotherInstanceEndsPublishing() {
+        MockProducer<String, byte[]> fenced = healthy();
+        fenced.commitTransactionException = new ProducerFencedException("another crawler took this instance's name");
+        next.add(fenced);
+        KafkaOutput output = new KafkaOutput(this::producer, new CrawlState(), "localhost:9092");
+
+        assertThatThrownBy(() -> output.commit(batch("https://example.org/a")))
+                .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.fatal()).isTrue());
+        assertThatThrownBy(() -> output.commit(batch("https://example.org/b")))
+                .hasMessageContaining("closed");
+    }
+}
