@@ -56,6 +56,7 @@ final class ArticleAssembler {
                 ? extraction.text().substring(0, MAX_TEXT_CHARS) : extraction.text();
         String contentHash = Fingerprints.contentHash(text);
         long simhash = Fingerprints.simhash(text);
+        java.util.OptionalLong coreSimhash = Fingerprints.coreSimhash(text);
         Optional<ArticleState> previous = state.article(id);
         if (previous.isPresent() && !previous.get().source().equals(source.id())) {
             return new OtherSource(id, previous.get().source());
@@ -65,18 +66,20 @@ final class ArticleAssembler {
         }
         int revision = previous.map(p -> p.revision() + 1).orElse(1);
         String copyOf = previous.map(ArticleState::copyOf).orElseGet(() -> original(id, contentHash, simhash,
-                extraction.wordCount(), state));
+                coreSimhash, extraction.wordCount(), state));
         PublishedDate published = PublicationDate.choose(extraction.published(), listedAt, fetchedAt);
         String language = LanguageGuess.UNDETERMINED.equals(extraction.language()) ? source.language() : extraction.language();
         Article article = new Article(id, fetchedUrl.toString(), canonical, source.id(), outlet(canonical, fetchedUrl),
                 extraction.title(), extraction.authors(), published.instant(), published.source(), fetchedAt, language,
                 text, extraction.wordCount(), contentHash, Fingerprints.hex(simhash), revision, copyOf);
         ArticleState record = new ArticleState(id, source.id(), canonical, revision, contentHash, Fingerprints.hex(simhash),
-                extraction.wordCount(), copyOf, previous.map(ArticleState::firstPublished).orElse(fetchedAt), fetchedAt);
+                extraction.wordCount(), copyOf, previous.map(ArticleState::firstPublished).orElse(fetchedAt), fetchedAt,
+                coreSimhash.isPresent() ? Fingerprints.hex(coreSimhash.getAsLong()) : null);
         return new Publish(article, record);
     }
 
-    private static String original(String id, String contentHash, long simhash, int words, CrawlState state) {
+    private static String original(String id, String contentHash, long simhash, java.util.OptionalLong coreSimhash,
+                                   int words, CrawlState state) {
         Optional<String> exact = state.articleWithContent(contentHash).filter(other -> !other.equals(id));
         if (exact.isPresent()) {
             return exact.get();
@@ -84,7 +87,7 @@ final class ArticleAssembler {
         if (words < MIN_WORDS_FOR_NEAR_DUPLICATES) {
             return null;
         }
-        return state.nearDuplicateOf(simhash, id).orElse(null);
+        return state.nearDuplicateOf(simhash, coreSimhash, id).orElse(null);
     }
 
     static String canonical(Extraction extraction, URI fetchedUrl) {

@@ -11,7 +11,10 @@ import java.util.Locale;
 /**
  * Fingerprints of article text: an exact hash (revisions, exact duplicates) and a 64-bit SimHash
  * (Charikar) over word 3-shingles (near duplicates: a wire story republished with a different
- * headline, byline or last paragraph stays within a few bits).
+ * headline, byline or last paragraph stays within a few bits), plus the SimHash of the text's
+ * core, without its first and last paragraphs: the paragraphs a newspaper rewrites when it runs a
+ * wire story (its own lede, a credit line), which can move the whole text's SimHash well past
+ * the near-duplicate distance.
  */
 public final class Fingerprints {
     private static final int SHINGLE = 3;
@@ -80,6 +83,31 @@ public final class Fingerprints {
             }
         }
         return simhash;
+    }
+
+    /** Least words of a core worth a fingerprint: below it, unrelated texts collide too easily. */
+    static final int MIN_CORE_WORDS = 80;
+    /** Shorter paragraphs are credit lines, datelines and sign-offs, which copies add or drop. */
+    static final int MIN_CORE_PARAGRAPH_WORDS = 15;
+
+    /**
+     * The SimHash of the text's core: its paragraphs (separated by blank lines) of at least
+     * {@link #MIN_CORE_PARAGRAPH_WORDS} words, but the first and the last of those; empty when
+     * fewer than {@link #MIN_CORE_WORDS} words remain.
+     */
+    public static java.util.OptionalLong coreSimhash(String text) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            if (words(paragraph).size() >= MIN_CORE_PARAGRAPH_WORDS) {
+                paragraphs.add(paragraph);
+            }
+        }
+        if (paragraphs.size() < 3) {
+            return java.util.OptionalLong.empty();
+        }
+        String core = String.join("\n\n", paragraphs.subList(1, paragraphs.size() - 1));
+        return words(core).size() < MIN_CORE_WORDS ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(simhash(core));
     }
 
     /** SplitMix64's finaliser: spreads FNV's output over all 64 bits. */

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param copyOf        the id of the article it copies, or null
  * @param firstPublished when revision 1 was published
  * @param lastPublished  when the last revision was published
+ * @param coreSimhash   SimHash of the text without its first and last paragraphs (16 hex digits),
+ *                      or null for a text too short to have one (or a record of an older version)
  */
 public record ArticleState(
         String id,
@@ -27,4 +29,5 @@ public record ArticleState(
         int wordCount,
         String copyOf,
         Instant firstPublished,
-        Instant lastPublished) {}
+        Instant lastPublished,
+        String coreSimhash) {}

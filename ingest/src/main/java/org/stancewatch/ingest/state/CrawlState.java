@@ -23,6 +23,7 @@ public final class CrawlState {
     private final Map<String, ArticleState> articles = new ConcurrentHashMap<>();
     private final Map<String, String> contentHashes = new ConcurrentHashMap<>();
     private final NearDuplicateIndex nearDuplicates = new NearDuplicateIndex();
+    private final NearDuplicateIndex nearCores = new NearDuplicateIndex();
     private final Map<String, RobotsState> robots = new ConcurrentHashMap<>();
     private final Map<String, SourceRunState> runs = new ConcurrentHashMap<>();
 
@@ -78,6 +79,10 @@ public final class CrawlState {
         if (previous == null || !previous.simhash().equals(article.simhash())) {
             nearDuplicates.add(Fingerprints.parseHex(article.simhash()), article.id());
         }
+        if (article.coreSimhash() != null
+                && (previous == null || !article.coreSimhash().equals(previous.coreSimhash()))) {
+            nearCores.add(Fingerprints.parseHex(article.coreSimhash()), article.id());
+        }
     }
 
     public Optional<PageState> page(String source, String url) {
@@ -117,9 +122,17 @@ public final class CrawlState {
         return Optional.ofNullable(contentHashes.get(contentHash));
     }
 
-    /** The earliest article whose text is nearly this one's, other than {@code except}. */
-    public Optional<String> nearDuplicateOf(long simhash, String except) {
-        return nearDuplicates.nearest(simhash, except);
+    /**
+     * The earliest article whose text is nearly this one's, other than {@code except}; failing
+     * that, the earliest whose core (the text but its first and last paragraphs) is nearly this
+     * one's core.
+     */
+    public Optional<String> nearDuplicateOf(long simhash, java.util.OptionalLong coreSimhash, String except) {
+        Optional<String> whole = nearDuplicates.nearest(simhash, except);
+        if (whole.isPresent() || coreSimhash.isEmpty()) {
+            return whole;
+        }
+        return nearCores.nearest(coreSimhash.getAsLong(), except);
     }
 
     public Optional<RobotsState> robots(String origin) {

@@ -52,6 +52,44 @@ class FingerprintsTest {
         assertThat(index.nearest(original, "first")).contains("second");
     }
 
+    /** A wire report in paragraphs, as the extractor writes article text. */
+    private static final String WIRE_REPORT = """
+            The United Nations Security Council on Friday extended the mandate of its mission in Afghanistan for another \
+            year, with the United States and Russia voting together after weeks of talks over the wording.
+
+            Diplomats said the resolution keeps the mission's focus on elections, human rights and the coordination of \
+            civilian aid, while asking the secretary-general for a review of its size before the next renewal.
+
+            Russia had pressed for language on the flow of heroin from Afghan provinces into Central Asia, and the final \
+            text asks the mission to report on counternarcotics cooperation with neighbouring states every six months.
+
+            The American ambassador said the vote showed that the council could still act together on Afghanistan even \
+            when its members disagreed on other crises, and thanked Moscow for its help with transit routes for supplies.
+
+            Officials in Kabul welcomed the decision but asked for more of the aid to be spent through Afghan ministries \
+            rather than foreign contractors, a request several donors have promised to consider before the spring.
+
+            The council will hear the next report on the mission in three months.
+            """;
+
+    @Test
+    void aWireCopyWithItsOwnLedeAndACreditLineKeepsItsCore() {
+        String[] paragraphs = WIRE_REPORT.strip().split("\n\\s*\n");
+        paragraphs[0] = "Voting together after weeks of talks, the United States and Russia on Friday joined the rest of "
+                + "the Security Council in renewing the UN mission in Afghanistan for one more year.";
+        String copy = String.join("\n\n", paragraphs) + "\n\nThis report was distributed by a wire service.";
+
+        assertThat(Fingerprints.coreSimhash(copy)).isPresent();
+        assertThat(Fingerprints.distance(Fingerprints.coreSimhash(WIRE_REPORT).getAsLong(),
+                Fingerprints.coreSimhash(copy).getAsLong())).isLessThanOrEqualTo(NearDuplicateIndex.MAX_DISTANCE);
+    }
+
+    @Test
+    void aTextTooShortForACoreHasNone() {
+        assertThat(Fingerprints.coreSimhash(STORY)).isEmpty(); // one paragraph
+        assertThat(Fingerprints.coreSimhash("Lede.\n\nA short middle.\n\nEnd.")).isEmpty();
+    }
+
     @Test
     void simhashRoundTripsThroughHex() {
         long simhash = Fingerprints.simhash(STORY);
