@@ -51,7 +51,7 @@ import picocli.CommandLine.Option;
                     + "<home>' brings its servers back with the demo's data, for 'trends', 'alerts' and 'report'."
         })
 final class DemoCommand implements Callable<Integer> {
-    private static final List<String> DATA_FOLDERS = List.of("kafka", "elasticsearch", "streams");
+    private static final List<String> DATA_FOLDERS = List.of("kafka", "elasticsearch", "analyze-state");
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "folder of the demo's servers and state (default: STANCEWATCH_HOME/demo, i.e. ./data/demo)")
@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
             clusters.description().forEach(line -> out.println("  " + line));
             DemoRun run = new DemoRun(site, out);
             try (Pipeline pipeline = Pipeline.start(
-                    run.settings(clusters.bootstrapServers(), clusters.elasticsearch(), home.resolve("streams")),
+                    run.settings(clusters.bootstrapServers(), clusters.elasticsearch(), home.resolve("analyze-state")),
                     scorer.join())) {
                 out.printf("Pipeline running after %.1f s. The demo site publishes month by month:%n",
                         seconds(started));

@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             clusters.description().forEach(line -> System.out.println("  " + line));
             AnalyzeSettings analyze = AnalyzeSettings.defaults(clusters.bootstrapServers())
-                    .withStateDir(home.resolve("streams"));
+                    .withStateDir(home.resolve("analyze-state"));
             pipeline = Pipeline.start(new Pipeline.Settings(clusters.bootstrapServers(), clusters.elasticsearch(),
                     sourceList, HostResolver.system(), analyze, TopicSetup.DEFAULT_PARTITIONS, hostName()), scorer.join());
         } catch (RuntimeException e) {

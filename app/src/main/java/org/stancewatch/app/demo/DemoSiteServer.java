@@ -31,6 +31,11 @@ import java.util.concurrent.Executors;
 public final class DemoSiteServer implements AutoCloseable {
     private final DemoContent content;
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+    private final java.util.concurrent.ExecutorService handlers = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "demo-site");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, OutletSite.Style> styles = new LinkedHashMap<>();
     private final Set<String> held = ConcurrentHashMap.newKeySet();
 
@@ -104,6 +109,7 @@ public final class DemoSiteServer implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(server -> server.stop(0));
+        handlers.shutdownNow();
     }
 
     private OutletSite site(String outletId) {
@@ -125,7 +131,7 @@ public final class DemoSiteServer implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
             server.createContext("/", exchange -> respond(exchange, outlet.id()));
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.setExecutor(handlers);
             server.start();
             return server;
         } catch (IOException e) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.json.JsonData;
 import java.awt.image.BufferedImage;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.index.connect.ElasticsearchClients;
 import org.stancewatch.index.connect.ElasticsearchConfig;
 import org.stancewatch.index.report.StanceReport;
+import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.templates.IndexTemplates;
 import org.stancewatch.index.trends.TrendQueries;
@@ -52,12 +53,13 @@ class ReportInBrowserIT {
         Path chromium = HeadlessChromium.find().orElse(null);
         assumeTrue(chromium != null, "skipped: no Chromium (apt-get install chromium; .ci/run installs it)");
         ElasticsearchConfig elasticsearch = ElasticsearchConfig.of(services.elasticsearchUrl());
+        IndexLayout layout = new IndexLayout("report-test"); // indices of its own on the shared node
         String html;
         try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch)) {
-            new IndexTemplates(client, IndexLayout.defaults()).install();
-            index(client, mentions(), alert());
+            new IndexTemplates(client, layout).install();
+            index(client, layout, mentions(), alert());
             client.indices().refresh();
-            html = new StanceReport(new TrendQueries(client, IndexLayout.defaults()), StanceReport.Options.defaults())
+            html = new StanceReport(new TrendQueries(client, layout), StanceReport.Options.defaults())
                     .render(Instant.parse("2012-01-01T00:00:00Z"));
         }
         Path report = dir.resolve("report.html");
@@ -105,14 +107,15 @@ class ReportInBrowserIT {
                 Direction.NEGATIVE, List.of(Evidence.of(worst)), windowStart.plus(7, ChronoUnit.DAYS));
     }
 
-    private static void index(ElasticsearchClient client, List<Mention> mentions, Alert alert) throws Exception {
+    private static void index(ElasticsearchClient client, IndexLayout layout, List<Mention> mentions, Alert alert)
+            throws Exception {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (Mention mention : mentions) {
-            bulk.operations(op -> op.index(i -> i.index("stancewatch-mentions").id(mention.id())
-                    .withJson(new StringReader(Codecs.MENTION.writeString(mention)))));
+            bulk.operations(op -> op.index(i -> i.index(layout.alias(IndexKind.MENTIONS)).id(mention.id())
+                    .document(JsonData.fromJson(Codecs.MENTION.writeString(mention)))));
         }
-        bulk.operations(op -> op.index(i -> i.index("stancewatch-alerts").id(alert.id())
-                .withJson(new StringReader(Codecs.ALERT.writeString(alert)))));
+        bulk.operations(op -> op.index(i -> i.index(layout.alias(IndexKind.ALERTS)).id(alert.id())
+                .document(JsonData.fromJson(Codecs.ALERT.writeString(alert)))));
         assertThat(client.bulk(bulk.build()).errors()).isFalse();
     }
 

@@ -58,6 +58,7 @@ public final class SourceCrawl {
     private final ArticleExtractor extractor;
     private final CrawlOutput output;
     private final Clock clock;
+    private final Object deciding = new Object();
 
     public SourceCrawl(CrawlSettings settings, HttpFetcher fetcher, Politeness politeness, RobotsCache robots,
                        ArticleExtractor extractor, CrawlOutput output, Clock clock) {
@@ -198,22 +199,17 @@ public final class SourceCrawl {
             return true;
         }
         counters.increment(Outcome.EXTRACTED);
-        ArticleAssembler.Decision decision = ArticleAssembler.decide(source, extraction, response.url(),
-                candidate.listedAt(), fetchedAt, state());
-        CrawlBatch batch = new CrawlBatch();
-        switch (decision) {
-            case ArticleAssembler.Publish publish -> {
-                batch.article(publish.article()).change(StateKey.article(source.id(), publish.article().id()), publish.state());
-                batch.change(key, page.fetched(publish.article().id(), response.etag(), response.lastModified(), fetchedAt));
-            }
-            case ArticleAssembler.Unchanged unchanged ->
-                    batch.change(key, page.fetched(unchanged.articleId(), response.etag(), response.lastModified(), fetchedAt));
-            case ArticleAssembler.OtherSource other -> {
-                LOG.debug("{}: {} is article {} of source {}", source.id(), candidate.url(), other.articleId(), other.owner());
-                batch.change(key, page.fetched(other.articleId(), response.etag(), response.lastModified(), fetchedAt));
-            }
+        ArticleAssembler.Decision decision;
+        boolean committed;
+        // Deciding (new, revision, copy of which) and recording it happen as one step across all
+        // sources crawled in parallel: an original and its copy fetched at the same moment by two
+        // sources would otherwise each miss the other and neither be marked a copy.
+        synchronized (deciding) {
+            decision = ArticleAssembler.decide(source, extraction, response.url(), candidate.listedAt(), fetchedAt,
+                    state());
+            committed = commit(batchOf(decision, key, page, response, fetchedAt, candidate), counters);
         }
-        if (commit(batch, counters)) {
+        if (committed) {
             if (decision instanceof ArticleAssembler.Publish publish) {
                 counters.increment(Outcome.PUBLISHED);
                 if (publish.article().revision() > 1) {
@@ -227,6 +223,25 @@ public final class SourceCrawl {
             }
         }
         return true;
+    }
+
+    /** What to record for a decision: the article and its state when published, and the page in any case. */
+    private static CrawlBatch batchOf(ArticleAssembler.Decision decision, String key, PageState page,
+                                      FetchResponse response, Instant fetchedAt, Candidate candidate) {
+        CrawlBatch batch = new CrawlBatch();
+        String articleId = switch (decision) {
+            case ArticleAssembler.Publish publish -> {
+                batch.article(publish.article())
+                        .change(StateKey.article(publish.article().source(), publish.article().id()), publish.state());
+                yield publish.article().id();
+            }
+            case ArticleAssembler.Unchanged unchanged -> unchanged.articleId();
+            case ArticleAssembler.OtherSource other -> {
+                LOG.debug("{} is article {} of source {}", candidate.url(), other.articleId(), other.owner());
+                yield other.articleId();
+            }
+        };
+        return batch.change(key, page.fetched(articleId, response.etag(), response.lastModified(), fetchedAt));
     }
 
     private boolean fetchFailed(Source source, Candidate candidate, PageState page, String key, FetchException e,
