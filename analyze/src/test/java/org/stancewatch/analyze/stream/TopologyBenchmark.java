@@ -44,6 +44,7 @@ import org.stancewatch.model.Article;
  *   --threads N            scoring threads of the job (default 1, as the scorer alone runs on one)
  *   --texts synthetic|news the articles' texts (default synthetic)
  *   --rounds N             rounds of scorer alone + job (default 2)
+ *   --config K=V[,K=V]     Kafka Streams settings for both applications of the job (as analyze's -c)
  * </pre>
  */
 public final class TopologyBenchmark {
@@ -56,7 +57,7 @@ public final class TopologyBenchmark {
     record Alone(double seconds, long mentions, List<Long> latencies) {}
 
     /** One timed run of the job: from its start, and from the first article it took. */
-    record Job(double seconds, double startUpSeconds, String progress) {
+    record Job(double seconds, double startUpSeconds, long articlesIn, String progress) {
         double runningSeconds() {
             return seconds - startUpSeconds;
         }
@@ -68,13 +69,24 @@ public final class TopologyBenchmark {
         int count = Integer.parseInt(options.getOrDefault("articles", "2000"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "1"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        for (String pair : options.getOrDefault("config", "").split(",")) {
+            if (!pair.isBlank()) {
+                int eq = pair.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("--config takes KEY=VALUE pairs, got " + pair);
+                }
+                overrides.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
         StanceScorer scorer = TestScorers.named(scorerName);
         String texts = options.getOrDefault("texts", "synthetic");
         List<Article> articles = corpus(texts, count);
         System.out.printf(Locale.ROOT, "Topology benchmark: %d articles (%s texts, %d characters on average), scorer %s "
                 + "(%s), %d scoring thread(s), %d round(s), %s, max heap %d MiB%n", count, texts,
                 articles.stream().mapToInt(a -> a.text().length()).sum() / count, scorerName, scorer.version(), threads,
-                rounds, Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                rounds, Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                overrides.isEmpty() ? "" : ", Streams settings " + overrides);
 
         long warmUp = System.nanoTime();
         int warmed = 0;
@@ -93,13 +105,16 @@ public final class TopologyBenchmark {
              Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             for (int round = 1; round <= rounds; round++) {
                 Alone a = scoreAlone(scorer, articles);
-                Job job = runJob(scorer, articles, kafka.bootstrapServers(), admin, home, round, threads);
+                Job job = runJob(scorer, articles, kafka.bootstrapServers(), admin, home, round, threads, overrides);
                 alone.add(a);
                 jobs.add(job);
                 System.out.printf(Locale.ROOT, "round %d: scorer alone %.1f articles/s (%.1f s), job %.1f articles/s "
                         + "(%.1f s; once running %.1f articles/s), ratio %.2f%n  job: %s%n", round,
                         count / a.seconds(), a.seconds(), count / job.seconds(), job.seconds(),
                         count / job.runningSeconds(), job.seconds() / a.seconds(), job.progress());
+                if (job.articlesIn() != count) {
+                    System.out.printf("  WARNING: the job took %d of the %d articles%n", job.articlesIn(), count);
+                }
             }
         }
 
@@ -155,13 +170,13 @@ public final class TopologyBenchmark {
     }
 
     private static Job runJob(StanceScorer scorer, List<Article> articles, String bootstrap, Admin admin, Path home,
-                              int round, int threads) throws InterruptedException {
+                              int round, int threads, Map<String, String> overrides) throws InterruptedException {
         KafkaTopics topics = new KafkaTopics(bootstrap, TopicNames.suffixed(".bench-" + round)).create(3);
         topics.send(articles);
         AnalyzeSettings settings = AnalyzeSettings.defaults(bootstrap)
                 .withApplicationId("topology-benchmark-" + round).withTopics(topics.names())
                 .withStateDir(home.resolve("state-" + round)).withThreads(threads, 1)
-                .withProgressInterval(Duration.ZERO);
+                .withProgressInterval(Duration.ZERO).withStreamsOverrides(overrides);
         double startUp = Double.NaN;
         long started = System.nanoTime();
         try (AnalyzeJob job = AnalyzeJob.start(settings, scorer)) {
@@ -172,7 +187,7 @@ public final class TopologyBenchmark {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Job(seconds, startUp, job.progress().line());
+            return new Job(seconds, startUp, job.progress().articlesIn(), job.progress().line());
         }
     }
 
