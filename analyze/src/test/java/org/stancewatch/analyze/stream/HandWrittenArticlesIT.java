@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,13 +63,6 @@ class HandWrittenArticlesIT {
     static final ShiftSettings FEW_ARTICLES = new ShiftSettings(Duration.ofDays(10), Duration.ofDays(4), 6, 4, 2.5, 0.2,
             Duration.ofDays(4), 2, 0.01, 3);
 
-    static CoreNlpStanceScorer scorer;
-
-    @BeforeAll
-    static void loadScorer() {
-        scorer = CoreNlpStanceScorer.fromDefaults();
-    }
-
     static List<Article> articles() throws IOException {
         List<Article> articles = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
@@ -90,6 +82,8 @@ class HandWrittenArticlesIT {
         KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run)).create(1);
         List<Article> articles = articles();
         topics.send(articles);
+        // Not kept in a static field: the IT classes share one JVM, and the scorer's models take 1 GB of it.
+        CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers()).withApplicationId(run)
                 .withTopics(topics.names()).withStateDir(state).withShift(FEW_ARTICLES)
                 .withScoringTimeout(Duration.ofMinutes(5)).withProgressInterval(Duration.ZERO);

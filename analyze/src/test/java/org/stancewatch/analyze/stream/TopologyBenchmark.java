@@ -83,7 +83,7 @@ public final class TopologyBenchmark {
         String texts = options.getOrDefault("texts", "synthetic");
         List<Article> articles = corpus(texts, count);
         System.out.printf(Locale.ROOT, "Topology benchmark: %d articles (%s texts, %d characters on average), scorer %s "
-                + "(%s), %d scoring thread(s), %d round(s), %s, max heap %d MiB%n", count, texts,
+                + "(%s), %d scoring thread(s), %d round(s), %s, max heap %d MiB%s%n", count, texts,
                 articles.stream().mapToInt(a -> a.text().length()).sum() / count, scorerName, scorer.version(), threads,
                 rounds, Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 overrides.isEmpty() ? "" : ", Streams settings " + overrides);
