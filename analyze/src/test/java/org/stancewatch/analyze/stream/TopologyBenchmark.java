@@ -138,6 +138,7 @@ public final class TopologyBenchmark {
                 percentile(latencies, 95) / 1e6, total / jobSeconds, total / runningSeconds, startUp,
                 jobSeconds / aloneSeconds, runningSeconds / aloneSeconds, heapMb,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        deleteRecursively(home); // the broker's logs and the state stores: hundreds of MB
         System.exit(0); // the embedded broker's and Streams' non-daemon threads are gone; be sure
     }
 
@@ -188,6 +189,14 @@ public final class TopologyBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Job(seconds, startUp, job.progress().articlesIn(), job.progress().line());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
