@@ -12,7 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.analyze.stance.StanceScorer;
+import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.TopicNames;
@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
                     + "actor) and alerts on sharp changes of tone to stancewatch.alerts. Records it cannot read "
                     + "or score go to stancewatch.analyze.dlq with the reason. Creates missing topics first.",
             "",
+            "Articles are scored with the CoreNLP stance scorer, the same as 'stancewatch stance' (--actors, "
+                    + "--topics and --model choose its files); loading it takes 10-20 s and about 2 GB of memory.",
+            "",
             "Start it on several machines with the same --application-id to share the work (up to one "
                     + "instance per partition). Progress is logged every --progress-interval; with "
                     + "--metrics-port, metrics (throughput, lag, ...) are served for Prometheus. Stops on Ctrl-C.",
@@ -46,6 +49,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Kafka Streams application id; instances with the same id share the work "
                     + "(default: ${DEFAULT-VALUE})")
     String applicationId;
+
+    @Option(names = "--actors", paramLabel = "FILE",
+            description = "actors file (default: ./config/actors.yml, else the bundled one)")
+    Path actors;
+
+    @Option(names = "--topics", paramLabel = "FILE",
+            description = "topics file (default: ./config/topics.yml, else the bundled one)")
+    Path topics;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "stance model file (default: the shipped model)")
+    Path model;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "threads scoring articles, each running the scorer (default: ${DEFAULT-VALUE})")
@@ -77,7 +91,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--scoring-timeout", paramLabel = "DURATION", defaultValue = "60s",
             converter = DurationConverter.class,
-            description = "an article scored for longer goes to the dead-letter topic (default: ${DEFAULT-VALUE})")
+            description = "an article scored for longer goes to the dead-letter topic; the longest the scorer "
+                    + "reads (100,000 characters) takes 10-20 s (default: ${DEFAULT-VALUE})")
     Duration scoringTimeout;
 
     @Option(names = "--baseline", paramLabel = "DURATION", defaultValue = "30d", converter = DurationConverter.class,
@@ -158,12 +173,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .withStreamsOverrides(streamsConfig);
     }
 
+    /** The scorer these options choose: lexicon and model files are read (and checked) before CoreNLP loads. */
+    CoreNlpStanceScorer scorer() {
+        return CoreNlpStanceScorer.fromFiles(actors, topics, model);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         AnalyzeSettings settings = settings();
         createTopics(settings);
         System.out.println("Loading the stance scorer ...");
-        StanceScorer scorer = ScorerLoader.load();
+        CoreNlpStanceScorer scorer = scorer();
         MetricsEndpoint metrics = metricsPort > 0 ? MetricsEndpoint.start(metricsPort) : null;
         MeterRegistry registry = metrics != null ? metrics.registry() : new SimpleMeterRegistry();
         AnalyzeJob job = AnalyzeJob.start(settings, scorer, registry);

@@ -1,13 +1,17 @@
 package org.stancewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
+import org.stancewatch.model.lexicon.LexiconException;
 import picocli.CommandLine;
 
 class AnalyzeCommandTest {
@@ -29,7 +33,7 @@ class AnalyzeCommandTest {
         for (String option : new String[] {"--application-id", "--threads", "--aggregation-threads", "--state-dir",
                 "--grace", "--reorder-allowance", "--copy-weight", "--scoring-timeout", "--baseline", "--recent",
                 "--min-baseline", "--min-recent", "--threshold", "--min-change", "--cooldown", "--shrinkage",
-                "--evidence", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port",
+                "--evidence", "--actors", "--topics", "--model", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port",
                 "--streams-config"}) {
             assertThat(help).contains(option);
         }
@@ -67,6 +71,19 @@ class AnalyzeCommandTest {
         assertThat(settings.reorderAllowance()).isEqualTo(library.reorderAllowance());
         assertThat(settings.scoringTimeout()).isEqualTo(library.scoringTimeout());
         assertThat(settings.copyWeight()).isEqualTo(library.copyWeight());
+    }
+
+    @Test
+    void lexiconFilesGivenReachTheScorer(@TempDir Path dir) throws Exception {
+        Path topics = Files.writeString(dir.resolve("topics.yml"), "topics: [");
+        AnalyzeCommand missing = CommandLine.populateCommand(new AnalyzeCommand(),
+                "--actors", dir.resolve("no-such-actors.yml").toString());
+        AnalyzeCommand broken = CommandLine.populateCommand(new AnalyzeCommand(), "--topics", topics.toString());
+
+        // Both fail while reading the files, before CoreNLP would load.
+        assertThatThrownBy(missing::scorer).isInstanceOf(LexiconException.class)
+                .hasMessageContaining("no-such-actors.yml").hasMessageContaining("no such file");
+        assertThatThrownBy(broken::scorer).isInstanceOf(LexiconException.class).hasMessageContaining(topics.toString());
     }
 
     @Test

@@ -31,6 +31,10 @@ public final class StreamsSettings {
     static final int SCORING_MAX_POLL_RECORDS = 10;
     static final Duration SCORING_COMMIT_INTERVAL = Duration.ofSeconds(1);
     static final Duration AGGREGATION_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /** Least max.poll.interval.ms of the scoring application. */
+    static final Duration SCORING_MIN_POLL_INTERVAL = Duration.ofMinutes(5);
+    /** Articles in a row that may each run into the scoring deadline without costing the group. */
+    static final int SCORING_TIMEOUTS_PER_POLL = 5;
     /** Longer than any span of publication times the job will see: a century. */
     static final Duration WINDOW_CHANGELOG_RETENTION = Duration.ofDays(36_525);
 
@@ -41,14 +45,27 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, SCORING_COMMIT_INTERVAL.toMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), SCORING_MAX_POLL_RECORDS);
-        // Streams polls again once half this interval has gone by, but only between records: one
-        // article must fit in it with room to spare, and the watchdog sees to that.
-        long pollInterval = Math.max(Duration.ofMinutes(5).toMillis(), 4 * settings.scoringTimeout().toMillis());
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), (int) Math.min(pollInterval,
-                Integer.MAX_VALUE));
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),
+                scoringPollInterval(settings.scoringTimeout()));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
         return withOverrides(props, settings);
+    }
+
+    /**
+     * The scoring application's {@code max.poll.interval.ms}. Streams polls again once half of it
+     * has gone by, but checks only between processing rounds, and one round takes the next
+     * article of each of the thread's tasks (one per partition it owns; more than one per task
+     * only while records are fast). So half of it must hold a round in which several articles
+     * each run into the deadline: {@value #SCORING_TIMEOUTS_PER_POLL} of them, 10 minutes at the
+     * default 60 s. The interval only catches a thread that is alive but stuck (a crashed process
+     * is caught by the session timeout), and the watchdog bounds scoring, so a long one costs
+     * little, while a short one would make the group rebalance and re-score in a loop.
+     */
+    static int scoringPollInterval(Duration scoringTimeout) {
+        long interval = Math.max(SCORING_MIN_POLL_INTERVAL.toMillis(),
+                2L * SCORING_TIMEOUTS_PER_POLL * scoringTimeout.toMillis());
+        return (int) Math.min(interval, Integer.MAX_VALUE);
     }
 
     public static Properties aggregation(AnalyzeSettings settings, JobCounters counters) {

@@ -142,8 +142,11 @@ public final class StanceBenchmark {
         return LocalArticles.of(text, "benchmark", LocalDate.of(2020, 1, 1), "en");
     }
 
-    /** English bodies that name at least three tracked actors, in file-name order. */
-    static List<String> corpus(Path pages, int articles, int maxChars) throws IOException {
+    /**
+     * English bodies that name at least three tracked actors, in file-name order (also the texts
+     * of the Streams benchmark's {@code --texts news}).
+     */
+    public static List<String> corpus(Path pages, int articles, int maxChars) throws IOException {
         ActorMatcher actors = new ActorMatcher(LexiconFiles.load(null, null).actors());
         List<Path> files;
         try (Stream<Path> listing = Files.list(pages)) {

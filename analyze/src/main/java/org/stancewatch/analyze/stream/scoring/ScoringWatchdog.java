@@ -23,8 +23,11 @@ import org.stancewatch.model.Mention;
  * article stalls its partition and, past {@code max.poll.interval.ms}, makes the consumer group
  * rebalance again and again on the same record. Past the deadline the article fails with
  * {@link ScoringTimeoutException} (so it goes to the dead-letter topic) and the scoring thread is
- * interrupted and abandoned: CoreNLP checks interrupts between annotators, and a thread that
- * does not stop is left to finish on its own, replaced by a fresh one for the next article.
+ * interrupted and abandoned: CoreNLP checks interrupts between annotators and between the
+ * sentences each annotator handles, and a thread that does not stop (the parser swallows an
+ * interrupt that lands inside a parse) is left to finish on its own — bounded by the scorer's
+ * text cap — replaced by a fresh one for the next article. The scorer is shared by all threads
+ * (it is thread-safe), so the abandoned thread and its replacement may run it side by side.
  */
 public final class ScoringWatchdog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScoringWatchdog.class);

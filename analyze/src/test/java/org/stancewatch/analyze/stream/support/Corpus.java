@@ -29,6 +29,27 @@ public final class Corpus {
 
     /** {@code count} articles (revisions and copies included) starting at {@code start}. */
     public static List<Article> generate(long seed, int count, Instant start, Duration span) {
+        return generate(seed, count, start, span, Corpus::text);
+    }
+
+    /**
+     * The same stream of articles, each text (first revisions and revised ones alike) drawn at
+     * random from {@code bodies}, e.g. real news for a benchmark of the real scorer. Tone is then
+     * whatever the bodies carry.
+     */
+    public static List<Article> generate(long seed, int count, Instant start, Duration span, List<String> bodies) {
+        if (bodies.isEmpty()) {
+            throw new IllegalArgumentException("no texts to draw articles from");
+        }
+        return generate(seed, count, start, span, (random, hostileShare) -> bodies.get(random.nextInt(bodies.size())));
+    }
+
+    /** Writes an article's text, given the share of hostile sentences it should have. */
+    private interface Texts {
+        String next(Random random, double hostileShare);
+    }
+
+    private static List<Article> generate(long seed, int count, Instant start, Duration span, Texts texts) {
         Random random = new Random(seed);
         List<Article> articles = new ArrayList<>();
         long spanMinutes = span.toMinutes();
@@ -41,13 +62,13 @@ public final class Corpus {
             String outlet = OUTLETS[random.nextInt(OUTLETS.length)];
             boolean turning = outlet.equals("turning.example");
             double hostileShare = turning ? (minute > spanMinutes / 2 ? 1.0 : 0.1) : 0.35;
-            String text = text(random, hostileShare);
+            String text = texts.next(random, hostileShare);
             Article article = random.nextDouble() < 0.05
                     ? Articles.fetchDated("story-" + i, outlet, published, text)
                     : Articles.article("story-" + i, outlet, published, text);
             articles.add(article);
             if (random.nextDouble() < 0.1 && articles.size() < count) {
-                articles.add(Articles.revised(article, text(random, 0.5)));
+                articles.add(Articles.revised(article, texts.next(random, 0.5)));
             }
             if (random.nextDouble() < 0.08 && articles.size() < count) {
                 articles.add(Articles.copyIn(article, OUTLETS[(java.util.Arrays.asList(OUTLETS).indexOf(outlet) + 1)
