@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
@@ -18,6 +16,7 @@ import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.TopicNames;
 import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
+import org.stancewatch.app.pipeline.ClusterTopics;
 import org.stancewatch.model.topic.TopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,8 +135,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "partitions of topics this command creates (default: ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "1",
-            description = "replication factor of topics this command creates (default: ${DEFAULT-VALUE})")
+    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "0",
+            description = "replication factor of topics this command creates; 0 for as many as the cluster has "
+                    + "brokers, up to 3 (default: ${DEFAULT-VALUE})")
     short replicationFactor;
 
     @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "30s",
@@ -181,7 +181,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AnalyzeSettings settings = settings();
-        createTopics(settings);
+        ClusterTopics.ensure(settings.bootstrapServers(), partitions, replicationFactor);
         System.out.println("Loading the stance scorer ...");
         CoreNlpStanceScorer scorer = scorer();
         MetricsEndpoint metrics = metricsPort > 0 ? MetricsEndpoint.start(metricsPort) : null;
@@ -207,19 +207,5 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private void createTopics(AnalyzeSettings settings) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(config)) {
-            var created = TopicSetup.ensureTopics(admin, partitions, replicationFactor);
-            if (!created.isEmpty()) {
-                System.out.println("Created topics " + String.join(", ", created));
-            }
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("cannot create the topics on Kafka at " + settings.bootstrapServers()
-                    + "; is it running? Start it (stancewatch services) or set KAFKA_BOOTSTRAP_SERVERS", e);
-        }
     }
 }

@@ -4,9 +4,11 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.stancewatch.app.pipeline.ClusterTopics;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.SourceStats;
@@ -14,6 +16,7 @@ import org.stancewatch.ingest.publish.KafkaSettings;
 import org.stancewatch.ingest.publish.MemoryOutput;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.ingest.source.SourcesFile;
+import org.stancewatch.model.topic.TopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,7 +67,9 @@ final class CrawlCommand implements Callable<Integer> {
             target = "memory (dry run)";
         } else {
             String bootstrap = Environment.KAFKA_BOOTSTRAP_SERVERS.value();
-            config = CrawlerConfig.kafka(loaded, KafkaSettings.of(bootstrap, instanceName()));
+            short replicas = ClusterTopics.ensure(bootstrap, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
+            config = CrawlerConfig.kafka(loaded, new KafkaSettings(bootstrap, Map.of(), instanceName(), false,
+                    TopicSetup.DEFAULT_PARTITIONS, replicas));
             target = "Kafka at " + bootstrap;
         }
         System.err.printf("Crawling %d sources from %s into %s%s%n", loaded.sources().size(), loaded.origin(), target,

@@ -1,12 +1,9 @@
 package org.stancewatch.app;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.stancewatch.app.pipeline.ClusterTopics;
 import org.stancewatch.index.sink.Indexer;
 import org.stancewatch.index.sink.IndexerConfig;
 import org.stancewatch.index.sink.IndexerProgress;
@@ -45,7 +42,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String bootstrap = Environment.KAFKA_BOOTSTRAP_SERVERS.value();
-        ensureTopics(bootstrap);
+        ClusterTopics.ensure(bootstrap, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
         IndexerConfig config = IndexerConfig.of(ElasticsearchSettings.elasticsearch(), bootstrap).withGroupId(group);
         System.out.println("Indexing from Kafka at " + bootstrap + " into Elasticsearch at " + config.elasticsearch().url()
                 + " ... (Ctrl-C to stop)");
@@ -73,24 +70,5 @@ final class IndexCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
-    }
-
-    private static void ensureTopics(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-            int brokers;
-            try {
-                brokers = admin.describeCluster().nodes().get(30, java.util.concurrent.TimeUnit.SECONDS).size();
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka at " + bootstrap + " is not reachable (" + e.getMessage()
-                        + "). Start it (stancewatch services, or docker compose up -d kafka) or set "
-                        + "KAFKA_BOOTSTRAP_SERVERS.", e);
-            }
-            List<String> created = TopicSetup.ensureTopics(admin, TopicSetup.DEFAULT_PARTITIONS,
-                    (short) Math.min(3, Math.max(1, brokers)));
-            if (!created.isEmpty()) {
-                System.out.println("Created Kafka topics " + String.join(", ", created));
-            }
-        }
     }
 }

@@ -26,7 +26,6 @@ import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.fetch.HostResolver;
 import org.stancewatch.ingest.publish.KafkaSettings;
 import org.stancewatch.ingest.source.Sources;
-import org.stancewatch.model.topic.TopicSetup;
 
 /**
  * The three stages in one process: the crawler, the analyze job and the indexer, over one Kafka
@@ -74,11 +73,8 @@ public final class Pipeline implements AutoCloseable {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
         List<AutoCloseable> started = new ArrayList<>(List.of(admin));
         try {
-            short replication = (short) Math.min(3, brokers(admin, settings.bootstrapServers()));
-            List<String> created = TopicSetup.ensureTopics(admin, settings.partitions(), replication);
-            if (!created.isEmpty()) {
-                log.info("created Kafka topics {}", created);
-            }
+            short replication = ClusterTopics.ensure(admin, settings.bootstrapServers(), settings.partitions(),
+                    ClusterTopics.AS_MANY_AS_BROKERS);
             try (ElasticsearchClient client = ElasticsearchClients.create(settings.elasticsearch())) {
                 new IndexTemplates(client, IndexLayout.defaults()).install();
             }
@@ -183,15 +179,6 @@ public final class Pipeline implements AutoCloseable {
             return admin.listTopics().names().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot list the Kafka topics: " + e.getMessage(), e);
-        }
-    }
-
-    private static int brokers(Admin admin, String bootstrapServers) {
-        try {
-            return admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " is not reachable (" + e.getMessage()
-                    + "). Start it (stancewatch services) or set KAFKA_BOOTSTRAP_SERVERS.", e);
         }
     }
 
