@@ -17,9 +17,16 @@ import org.stancewatch.index.sink.BulkSettings;
  * The baseline: the documents exactly as they are on the topic, sent as {@code _bulk} NDJSON with
  * the JDK's HTTP client, with the indexer's batch size and requests in flight, the same ids and
  * the same write alias ({@code require_alias}, as the indexer writes). A response with any error
- * fails the run. No versioning, no offsets, no per-item handling: the least a client can do.
+ * fails the run. No versioning (unless asked, below), no offsets, no per-item handling: the least
+ * a client can do.
  */
 final class RawBulkPath {
+    /**
+     * With {@code -Dbench.raw.versioned=true} (in {@code MAVEN_OPTS}) every action carries the
+     * version the indexer gives it: the cost of versioning, measured apart from the client's.
+     */
+    private static final String VERSION = Boolean.getBoolean("bench.raw.versioned")
+            ? ",\"version\":1,\"version_type\":\"external_gte\"" : "";
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI bulkUri;
     private final BulkSettings bulk;
@@ -50,7 +57,7 @@ final class RawBulkPath {
     private static byte[] body(String alias, List<TopicDocument> documents) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(documents.size() * 700);
         for (TopicDocument document : documents) {
-            body.writeBytes(("{\"index\":{\"_index\":\"" + alias + "\",\"_id\":\"" + document.id() + "\"}}\n")
+            body.writeBytes(("{\"index\":{\"_index\":\"" + alias + "\",\"_id\":\"" + document.id() + "\"" + VERSION + "}}\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(document.value());
             body.write('\n');
