@@ -10,13 +10,13 @@ public final class ElasticsearchClients {
 
     /**
      * A client that reads and writes JSON with stancewatch's own mapper (ISO-8601 instants), so
-     * documents and query results use the same JSON as the Kafka records, and that sends request
-     * bodies in one piece ({@link ContiguousBodyHttpClient}). Close it when done.
+     * documents and query results use the same JSON as the Kafka records, and that sends its
+     * requests as bulk indexing wants them ({@link BulkFriendlyHttpClient}). Close it when done.
      */
     public static ElasticsearchClient create(ElasticsearchConfig config) {
         return ElasticsearchClient.of(b -> {
             b.host(config.url()).jsonMapper(new JacksonJsonpMapper(Json.mapper()))
-                    .transportFactory(ContiguousBodyTransport::of);
+                    .transportFactory(BulkFriendlyTransport::of);
             if (config.hasApiKey()) {
                 b.apiKey(config.apiKey());
             } else if (config.hasUser()) {

@@ -11,11 +11,11 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 
 /**
  * The client's standard transport (the REST 5 client, with the configured hosts, credentials and
- * mapper), with request bodies sent in one piece ({@link ContiguousBodyHttpClient}).
+ * mapper), sending its requests as bulk indexing wants them ({@link BulkFriendlyHttpClient}).
  */
-final class ContiguousBodyTransport extends ElasticsearchTransportBase {
+final class BulkFriendlyTransport extends ElasticsearchTransportBase {
 
-    private ContiguousBodyTransport(TransportHttpClient httpClient, TransportOptions options, JsonpMapper mapper,
+    private BulkFriendlyTransport(TransportHttpClient httpClient, TransportOptions options, JsonpMapper mapper,
             Instrumentation instrumentation) {
         super(httpClient, options, mapper, instrumentation);
     }
@@ -23,14 +23,14 @@ final class ContiguousBodyTransport extends ElasticsearchTransportBase {
     /** For {@code ElasticsearchTransportConfig.Builder.transportFactory}. */
     static ElasticsearchTransport of(ElasticsearchTransportConfig config) {
         Rest5ClientTransport standard = new Rest5ClientTransport(config);
-        return new ContiguousBodyTransport(new ContiguousBodyHttpClient(standard.httpClient()), standard.options(),
+        return new BulkFriendlyTransport(new BulkFriendlyHttpClient(standard.httpClient()), standard.options(),
                 standard.jsonpMapper(), config.instrumentation());
     }
 
     @Override
     protected ElasticsearchTransportBase cloneWith(TransportOptions options, JsonpMapper mapper,
             Instrumentation instrumentation) {
-        return new ContiguousBodyTransport(httpClient, options != null ? options : transportOptions,
+        return new BulkFriendlyTransport(httpClient, options != null ? options : transportOptions,
                 mapper != null ? mapper : this.mapper, instrumentation != null ? instrumentation : this.instrumentation);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ContiguousBodyHttpClientTest {
+class BulkFriendlyHttpClientTest {
 
     @Test
     void bodyInSeveralBuffersBecomesOneWithTheSameBytesAndRequestLine() {
@@ -19,14 +19,14 @@ class ContiguousBodyHttpClientTest {
         Request request = new Request("POST", "/_bulk", Map.of("refresh", "false"),
                 Map.of("Content-Type", "application/x-ndjson"), lines);
 
-        Request joined = ContiguousBodyHttpClient.contiguous(request);
+        Request joined = BulkFriendlyHttpClient.streamlined(request);
 
         assertThat(parts(joined.body())).hasSize(1);
         assertThat(text(joined.body())).isEqualTo("{\"index\":{\"_id\":\"a\"}}\n{\"x\":1}\n{\"index\":{\"_id\":\"b\"}}\n{\"x\":2}\n");
         assertThat(joined.method()).isEqualTo("POST");
         assertThat(joined.path()).isEqualTo("/_bulk");
         assertThat(joined.queryParams()).isEqualTo(request.queryParams());
-        assertThat(joined.headers()).isEqualTo(request.headers());
+        assertThat(joined.headers()).containsEntry("Content-Type", "application/x-ndjson");
     }
 
     @Test
@@ -34,18 +34,26 @@ class ContiguousBodyHttpClientTest {
         List<ByteBuffer> lines = List.of(buffer("first\n"), buffer("second\n"));
         Request request = new Request("POST", "/_bulk", Map.of(), Map.of(), lines);
 
-        ContiguousBodyHttpClient.contiguous(request);
+        BulkFriendlyHttpClient.streamlined(request);
 
         assertThat(text(request.body())).isEqualTo("first\nsecond\n");
     }
 
     @Test
-    void requestWithoutBodyOrWithOneBufferIsPassedOnAsItIs() {
+    void requestWithoutBodyOrWithOneBufferKeepsItsBody() {
         Request bodiless = new Request("GET", "/_cluster/health", Map.of(), Map.of(), null);
-        Request single = new Request("PUT", "/x", Map.of(), Map.of(), List.of(buffer("{}")));
+        List<ByteBuffer> one = List.of(buffer("{}"));
+        Request single = new Request("PUT", "/x", Map.of(), Map.of(), one);
 
-        assertThat(ContiguousBodyHttpClient.contiguous(bodiless)).isSameAs(bodiless);
-        assertThat(ContiguousBodyHttpClient.contiguous(single)).isSameAs(single);
+        assertThat(BulkFriendlyHttpClient.streamlined(bodiless).body()).isNull();
+        assertThat(BulkFriendlyHttpClient.streamlined(single).body()).isSameAs(one);
+    }
+
+    @Test
+    void everyRequestAsksForAnUncompressedResponse() {
+        Request request = new Request("POST", "/_bulk", Map.of(), Map.of("Accept-Encoding", "gzip"), null);
+
+        assertThat(BulkFriendlyHttpClient.streamlined(request).headers()).containsEntry("Accept-Encoding", "identity");
     }
 
     private static ByteBuffer buffer(String text) {
