@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChildJvmTest {
@@ -38,13 +41,36 @@ class ChildJvmTest {
     @Test
     void closingTheChildsInputStopsItAndItsOutputIsInTheLog() throws Exception {
         ChildJvm child = ChildJvm.start(spec(ForeverMain.class));
-        assertThat(child.isAlive()).isTrue();
+        awaitHello();
 
         child.stop(Duration.ofSeconds(20));
 
         assertThat(child.isAlive()).isFalse();
         assertThat(Files.readString(dir.resolve("child.log")))
                 .contains("hello from parent", "standard input closed");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void ctrlCInATerminalLeavesTheChildToItsParentButSigtermStopsIt() throws Exception {
+        ChildJvm child = ChildJvm.start(spec(ForeverMain.class));
+        awaitHello();
+
+        signal("INT", child.pid());
+        Thread.sleep(1000);
+        assertThat(child.isAlive()).as("alive after SIGINT").isTrue();
+
+        signal("TERM", child.pid());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !child.isAlive());
+    }
+
+    private void awaitHello() {
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.readString(dir.resolve("child.log")).contains("hello from parent"));
+    }
+
+    private static void signal(String name, long pid) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor()).isZero();
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The first class a child server JVM runs: it starts a watcher, then the real main class.
@@ -12,6 +14,11 @@ import java.util.Arrays;
  * stops it, or dies however it dies (even {@code kill -9}), the pipe closes, the watcher reads
  * end-of-file and exits the JVM, which runs the server's own shutdown hooks: no orphan server
  * outlives its parent.
+ *
+ * <p>The child ignores SIGINT. Ctrl-C in a terminal reaches every process of the foreground
+ * group, children included; the server must stay up until the parent has stopped the stages that
+ * still use it (a crawler committing its last transaction, an indexer its offsets) and then
+ * closes its input. SIGTERM still stops it at once.
  *
  * <p>Usage: {@code ParentWatchingMain <main class> [args...]}. Only JDK classes here: this runs
  * beside the server's jars, not the application's.
@@ -24,6 +31,7 @@ public final class ParentWatchingMain {
             System.err.println("usage: ParentWatchingMain <main class> [args...]");
             System.exit(2);
         }
+        ignoreInterrupt();
         watch(System.in);
         try {
             Class.forName(args[0])
@@ -31,6 +39,14 @@ public final class ParentWatchingMain {
                     .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    private static void ignoreInterrupt() {
+        try {
+            Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException noSuchSignal) {
+            // not on this system: nothing to ignore
         }
     }
 
