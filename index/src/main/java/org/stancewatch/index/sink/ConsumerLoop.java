@@ -60,6 +60,9 @@ final class ConsumerLoop implements Runnable {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     handle(record);
                 }
+                if (records.isEmpty() || caughtUp()) {
+                    flush.run(); // nothing more to come for now: send the partial bulk, not at the next flush tick
+                }
                 for (TopicPartition partition : tracker.partitions()) {
                     // past transaction markers too: a partition read to its end can be committed at its end
                     if (consumer.assignment().contains(partition)) {
@@ -80,6 +83,16 @@ final class ConsumerLoop implements Runnable {
             drainAndCommit();
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
         }
+    }
+
+    /** Whether every assigned partition has been read to its end, as far as the last fetch knows. */
+    private boolean caughtUp() {
+        for (TopicPartition partition : consumer.assignment()) {
+            if (consumer.currentLag(partition).orElse(1) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void stop() {

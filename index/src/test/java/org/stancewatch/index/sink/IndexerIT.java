@@ -203,6 +203,21 @@ class IndexerIT {
         }
     }
 
+    @Test
+    void aRecordArrivingAloneIsSentAtOnceNotAtTheNextFlushTick() throws Exception {
+        BulkSettings defaults = BulkSettings.defaults();
+        IndexerConfig slowTicks = config.withBulk(new BulkSettings(defaults.maxOperations(), defaults.maxBytes(),
+                Duration.ofMinutes(10), defaults.maxConcurrentRequests(), defaults.maxPendingDocuments(),
+                defaults.maxPendingBytes(), defaults.backoff(), defaults.maxItemRetries(), defaults.commitInterval()));
+        try (Indexer indexer = Indexer.start(slowTicks)) {
+            StanceBucket bucket = TestRecords.bucket("nato", DAY, 3, 0.6, 0.2);
+            kafka.send(topics.stance(), bucket.id(), bucket);
+            kafka.flush();
+            // far less than the ten-minute flush interval: the topic read to its end sends the bulk
+            await().atMost(Duration.ofSeconds(30)).until(() -> indexer.progress().indexed(IndexKind.STANCE) == 1);
+        }
+    }
+
     private static Mention withPublishedAt(Mention m, Instant publishedAt) {
         return new Mention(m.id(), m.articleId(), m.revision(), m.url(), m.outlet(), publishedAt, m.dateSource(),
                 m.actor(), m.surface(), m.topics(), m.sentenceIndex(), m.sentence(), m.score(), m.polarity(),
