@@ -2,8 +2,6 @@ package org.stancewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,24 +22,6 @@ class IngestCommandsTest {
             which remains the most difficult issue between the two governments and their allies in the region.</p></div>
             <footer>&copy; The Herald</footer></body></html>""";
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = Stancewatch.execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void extractPrintsOneJsonObjectPerFileOfAFolderGzippedOrNot(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.html"), PAGE);
@@ -49,7 +29,7 @@ class IngestCommandsTest {
             gzip.write(PAGE.replace("Talks resume", "Talks resume again").getBytes(StandardCharsets.UTF_8));
         }
 
-        Run run = run("extract", "--json", "--url", "https://herald.example/2011/03/17/talks/", dir.toString());
+        CommandRun run = CommandRun.of("extract", "--json", "--url", "https://herald.example/2011/03/17/talks/", dir.toString());
 
         assertThat(run.exit()).isZero();
         String[] lines = run.out().strip().split("\n");
@@ -66,7 +46,7 @@ class IngestCommandsTest {
 
     @Test
     void extractReportsAMissingFileAndExitsNonZero(@TempDir Path dir) {
-        Run run = run("extract", dir.resolve("nothing.html").toString());
+        CommandRun run = CommandRun.of("extract", dir.resolve("nothing.html").toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("nothing.html", "no such file");
@@ -77,7 +57,7 @@ class IngestCommandsTest {
         Path sources = dir.resolve("sources.yml");
         Files.writeString(sources, "sources:\n  - id: x\n    home: https://x.example/\n    feedz: [https://x.example/rss]\n");
 
-        Run run = run("crawl", "--once", "--dry-run", "--sources", sources.toString());
+        CommandRun run = CommandRun.of("crawl", "--once", "--dry-run", "--sources", sources.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("sources.yml:4: sources[0].feedz: unknown field (did you mean 'feeds'?)");
@@ -85,8 +65,8 @@ class IngestCommandsTest {
 
     @Test
     void helpDescribesEveryOption() {
-        Run crawl = run("crawl", "--help");
-        Run extract = run("extract", "--help");
+        CommandRun crawl = CommandRun.of("crawl", "--help");
+        CommandRun extract = CommandRun.of("extract", "--help");
 
         assertThat(crawl.out()).contains("--once", "--sources", "--dry-run", "--instance", "--progress",
                 "KAFKA_BOOTSTRAP_SERVERS", "stancewatch.crawl-state");

@@ -2,63 +2,42 @@ package org.stancewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StancewatchCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @Test
     void helpListsTheCommandsAndTheEnvironment() {
-        assertThat(Stancewatch.execute("--help")).isZero();
+        CommandRun help = CommandRun.of("--help");
 
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("Usage: stancewatch", "services", "KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL",
-                        "STANCEWATCH_HOME");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: stancewatch", "services", "KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL",
+                "STANCEWATCH_HOME");
     }
 
     @Test
     void everyEnvironmentVariableTheApplicationReadsIsInTheHelp() {
-        Stancewatch.execute("--help");
+        CommandRun help = CommandRun.of("--help");
 
         for (Environment variable : Environment.values()) {
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains(variable.name());
+            assertThat(help.out()).contains(variable.name());
         }
     }
 
     @Test
     void versionNamesTheBuildAndTheEngines() {
-        assertThat(Stancewatch.execute("--version")).isZero();
+        CommandRun version = CommandRun.of("--version");
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("stancewatch \\d+\\.\\d+")
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).containsPattern("stancewatch \\d+\\.\\d+")
                 .contains("Kafka clients 4.3.1", "CoreNLP 4.5.10");
     }
 
     @Test
     void anUnknownCommandIsAUsageErrorThatSaysSo() {
-        assertThat(Stancewatch.execute("crawlz")).isEqualTo(2);
+        CommandRun unknown = CommandRun.of("crawlz");
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument", "crawlz");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unmatched argument", "crawlz");
     }
 }
