@@ -19,6 +19,7 @@ import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.app.pipeline.ClusterTopics;
 import org.stancewatch.model.topic.TopicSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stancewatch analyze}: the Kafka Streams job, until Ctrl-C. */
@@ -49,16 +50,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     String applicationId;
 
-    @Option(names = "--actors", paramLabel = "FILE",
-            description = "actors file (default: ./config/actors.yml, else the bundled one)")
-    Path actors;
-
-    @Option(names = "--topics", paramLabel = "FILE",
-            description = "topics file (default: ./config/topics.yml, else the bundled one)")
-    Path topics;
-
-    @Option(names = "--model", paramLabel = "FILE", description = "stance model file (default: the shipped model)")
-    Path model;
+    @Mixin
+    ScorerFiles scorerFiles;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "threads scoring articles, each running the scorer (default: ${DEFAULT-VALUE})")
@@ -175,7 +168,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** The scorer these options choose: lexicon and model files are read (and checked) before CoreNLP loads. */
     CoreNlpStanceScorer scorer() {
-        return CoreNlpStanceScorer.fromFiles(actors, topics, model);
+        return scorerFiles.scorer();
     }
 
     @Override

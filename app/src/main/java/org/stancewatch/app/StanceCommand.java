@@ -18,6 +18,7 @@ import org.stancewatch.analyze.stance.training.NewsMtscScoring;
 import org.stancewatch.model.Mention;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stancewatch stance}: the stance scorer on a text, a file, or a labelled NewsMTSC file. */
@@ -70,16 +71,8 @@ final class StanceCommand implements Callable<Integer> {
             description = "ISO 639-1 language of the text; only English is scored (default: ${DEFAULT-VALUE})")
     String language;
 
-    @Option(names = "--actors", paramLabel = "FILE",
-            description = "actors file (default: ./config/actors.yml, else the bundled one)")
-    Path actors;
-
-    @Option(names = "--topics", paramLabel = "FILE",
-            description = "topics file (default: ./config/topics.yml, else the bundled one)")
-    Path topics;
-
-    @Option(names = "--model", paramLabel = "FILE", description = "stance model file (default: the shipped model)")
-    Path model;
+    @Mixin
+    ScorerFiles scorerFiles;
 
     @Option(names = "--threads", paramLabel = "N", description = "with --newsmtsc: parsing threads (default: the CPU count)")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -95,7 +88,7 @@ final class StanceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out goes with --newsmtsc");
         }
         if (input.newsmtsc != null) {
-            StanceModel stanceModel = model == null ? StanceModel.loadDefault() : StanceModel.read(model);
+            StanceModel stanceModel = scorerFiles.model();
             Evaluation evaluation = NewsMtscScoring.score(input.newsmtsc, out, stanceModel, threads, System.err::println);
             if (evaluation.count() > 0) {
                 stdout.print(evaluation.format("stance model on " + input.newsmtsc));
@@ -109,7 +102,7 @@ final class StanceCommand implements Callable<Integer> {
         }
         String text = input.text != null ? input.text : Files.readString(input.file, StandardCharsets.UTF_8);
         String origin = input.file != null ? input.file.toString() : "text";
-        CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromFiles(actors, topics, model);
+        CoreNlpStanceScorer scorer = scorerFiles.scorer();
         ArticleAnalysis analysis = scorer.analyze(LocalArticles.of(text, origin, date, language));
         print(analysis, stdout);
         return 0;
