@@ -1,9 +1,9 @@
 package org.stancewatch.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
-import org.stancewatch.analyze.stance.StanceModel;
+import org.stancewatch.analyze.stance.StanceModels;
+import org.stancewatch.analyze.stance.TargetStanceModel;
 import picocli.CommandLine.Option;
 
 /** The options that choose the stance scorer's files, for every command that loads it. */
@@ -16,8 +16,9 @@ final class ScorerFiles {
             description = "topics file (default: ./config/topics.yml, else the bundled one)")
     Path topics;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "stance model file (default: the shipped model)")
-    Path model;
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = StanceModels.DEFAULT,
+            description = "stance model: " + StanceModels.CHOICES + " (default: ${DEFAULT-VALUE})")
+    String model;
 
     /** The scorer these files make: lexicons and model are read (and checked) before CoreNLP loads. */
     CoreNlpStanceScorer scorer() {
@@ -25,7 +26,7 @@ final class ScorerFiles {
     }
 
     /** The chosen model alone. */
-    StanceModel model() throws IOException {
-        return model == null ? StanceModel.loadDefault() : StanceModel.read(model);
+    TargetStanceModel model() {
+        return StanceModels.load(model);
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.stancewatch.analyze.stance.ArticleAnalysis;
 import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stance.LocalArticles;
-import org.stancewatch.analyze.stance.StanceModel;
+import org.stancewatch.analyze.stance.TargetStanceModel;
 import org.stancewatch.analyze.stance.training.Evaluation;
 import org.stancewatch.analyze.stance.training.NewsMtscScoring;
 import org.stancewatch.model.Mention;
@@ -36,9 +36,12 @@ import picocli.CommandLine.Option;
                     + "Input.gid, the predicted polarity in the data set's coding (2.0 negative, 4.0 neutral, "
                     + "6.0 positive), the score and the confidence.",
             "",
+            "--model chooses the stance model: v2 (default), the fine-tuned transformer; v1, the linear model "
+                    + "over CoreNLP's parse and sentiment, kept for comparison ('stance evaluate' measures both).",
+            "",
             "Loading CoreNLP takes 10-20 s and about 2 GB of memory."
         },
-        subcommands = StanceTrainCommand.class)
+        subcommands = {StanceTrainCommand.class, StanceEncodeCommand.class, StanceEvaluateCommand.class})
 final class StanceCommand implements Callable<Integer> {
 
     // Optional here so that "stance train" needs none of these; call() insists on one.
@@ -82,16 +85,20 @@ final class StanceCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         if (input == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give one of --text, --file or --newsmtsc (or the subcommand 'train')");
+                    "give one of --text, --file or --newsmtsc (or a subcommand: train, encode, evaluate)");
         }
         if (out != null && input.newsmtsc == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out goes with --newsmtsc");
         }
         if (input.newsmtsc != null) {
-            StanceModel stanceModel = scorerFiles.model();
-            Evaluation evaluation = NewsMtscScoring.score(input.newsmtsc, out, stanceModel, threads, System.err::println);
+            Evaluation evaluation;
+            String version;
+            try (TargetStanceModel stanceModel = scorerFiles.model()) {
+                version = stanceModel.version();
+                evaluation = NewsMtscScoring.score(input.newsmtsc, out, stanceModel, threads, System.err::println);
+            }
             if (evaluation.count() > 0) {
-                stdout.print(evaluation.format("stance model on " + input.newsmtsc));
+                stdout.print(evaluation.format(version + " on " + input.newsmtsc));
             } else {
                 stdout.println("the file has no labels: nothing to measure");
             }
@@ -102,9 +109,10 @@ final class StanceCommand implements Callable<Integer> {
         }
         String text = input.text != null ? input.text : Files.readString(input.file, StandardCharsets.UTF_8);
         String origin = input.file != null ? input.file.toString() : "text";
-        CoreNlpStanceScorer scorer = scorerFiles.scorer();
-        ArticleAnalysis analysis = scorer.analyze(LocalArticles.of(text, origin, date, language));
-        print(analysis, stdout);
+        try (CoreNlpStanceScorer scorer = scorerFiles.scorer()) {
+            ArticleAnalysis analysis = scorer.analyze(LocalArticles.of(text, origin, date, language));
+            print(analysis, stdout);
+        }
         return 0;
     }
 

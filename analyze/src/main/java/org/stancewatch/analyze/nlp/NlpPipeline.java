@@ -16,12 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CoreNLP in two stages. The light stage (tokenize, ssplit, pos, lemma and a cheap 3-class NER
- * without SUTime, numeric or fine-grained classifiers) runs on every sentence; the deep stage
- * (the shift-reduce parser with binary trees, the neural dependency parser, then the sentiment
- * RNTN) runs only on the sentences the caller picks, because parsing costs far more than the
- * rest. Dependencies come from the neural parser rather than from converting the constituency
- * tree: the conversion took half of the scorer's time.
+ * CoreNLP in three stages, each on fewer sentences than the one before. Splitting (tokenize,
+ * ssplit) runs on the whole text; tagging (pos, lemma and a cheap 3-class NER without SUTime,
+ * numeric or fine-grained classifiers) only on the sentences the caller picks, those that may
+ * name an actor; the deep stage (the shift-reduce parser with binary trees, the neural
+ * dependency parser, then the sentiment RNTN; or the dependency parser alone) on fewer still,
+ * because parsing costs far more than the rest. Dependencies come from the neural parser rather
+ * than from converting the constituency tree: the conversion took half of the scorer's time.
  *
  * <p>One instance is shared by all threads: CoreNLP's annotators keep no per-document state.
  */
@@ -32,43 +33,67 @@ public final class NlpPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(NlpPipeline.class);
 
-    private final StanfordCoreNLP light;
+    private final StanfordCoreNLP splitter;
+    private final StanfordCoreNLP tagger;
     private final ParserAnnotator parser;
     private final DependencyParseAnnotator dependencies;
     private final SentimentAnnotator sentiment;
 
-    private NlpPipeline(boolean textIsOneSentence) {
+    /** What the deep stage can do. */
+    public enum DeepStage {
+        /** Only the neural dependency parser: what holder attribution reads (stance model v2). */
+        DEPENDENCIES,
+        /** The shift-reduce parser, the dependency parser and the RNTN (stance model v1's features). */
+        PARSE_AND_SENTIMENT
+    }
+
+    private NlpPipeline(boolean textIsOneSentence, DeepStage deepStage) {
         long started = System.nanoTime();
-        light = new StanfordCoreNLP(lightProperties(textIsOneSentence));
+        splitter = new StanfordCoreNLP(splitProperties(textIsOneSentence));
+        tagger = new StanfordCoreNLP(tagProperties());
         Properties deep = deepProperties();
-        parser = new ParserAnnotator("parse", deep);
+        boolean full = deepStage == DeepStage.PARSE_AND_SENTIMENT;
+        parser = full ? new ParserAnnotator("parse", deep) : null;
         dependencies = new DependencyParseAnnotator(); // english_UD, Universal Dependencies v2
-        sentiment = new SentimentAnnotator("sentiment", deep);
+        sentiment = full ? new SentimentAnnotator("sentiment", deep) : null;
         LOG.info("CoreNLP pipeline loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The pipeline for article text: sentences are split. */
+    /** The pipeline for article text (sentences are split), with the whole deep stage. */
     public static NlpPipeline forArticles() {
-        return new NlpPipeline(false);
+        return new NlpPipeline(false, DeepStage.PARSE_AND_SENTIMENT);
+    }
+
+    /** The pipeline for article text with the deep stage a stance model needs. */
+    public static NlpPipeline forArticles(DeepStage deepStage) {
+        return new NlpPipeline(false, deepStage);
     }
 
     /** The pipeline for data sets that hold one sentence per text (no sentence splitting). */
     public static NlpPipeline forSingleSentences() {
-        return new NlpPipeline(true);
+        return new NlpPipeline(true, DeepStage.PARSE_AND_SENTIMENT);
     }
 
-    static Properties lightProperties(boolean textIsOneSentence) {
+    static Properties splitProperties(boolean textIsOneSentence) {
         Properties props = new Properties();
-        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+        props.setProperty("annotators", "tokenize,ssplit");
+        if (textIsOneSentence) {
+            props.setProperty("ssplit.isOneSentence", "true");
+        }
+        return props;
+    }
+
+    static Properties tagProperties() {
+        Properties props = new Properties();
+        props.setProperty("annotators", "pos,lemma,ner");
+        // the sentences come split by the first stage
+        props.setProperty("enforceRequirements", "false");
         props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
         props.setProperty("ner.useSUTime", "false");
         props.setProperty("ner.applyNumericClassifiers", "false");
         props.setProperty("ner.applyFineGrained", "false");
         props.setProperty("ner.buildEntityMentions", "false");
         props.setProperty("ner.combinationMode", "NORMAL");
-        if (textIsOneSentence) {
-            props.setProperty("ssplit.isOneSentence", "true");
-        }
         return props;
     }
 
@@ -82,23 +107,54 @@ public final class NlpPipeline {
         return props;
     }
 
-    /** Tokens, sentences, tags, lemmas and coarse entities for the whole text. */
-    public Annotation annotateLight(String text) {
+    /** Tokens and sentences of the whole text. */
+    public Annotation split(String text) {
         Annotation annotation = new Annotation(text);
-        light.annotate(annotation);
+        splitter.annotate(annotation);
         return annotation;
     }
 
-    /** Parses the given sentences (maps from a light annotation) and adds RNTN sentiment. */
+    /** Adds part-of-speech tags, lemmas and coarse entities to the given sentences of a split text. */
+    public void annotateTags(List<CoreMap> sentences) {
+        if (!sentences.isEmpty()) {
+            tagger.annotate(selection(sentences));
+        }
+    }
+
+    /** Parses the given sentences (tagged sentences of a split text) and adds RNTN sentiment. */
     public void annotateDeep(List<CoreMap> sentences) {
         if (sentences.isEmpty()) {
             return;
         }
-        Annotation selected = new Annotation("");
-        selected.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+        if (parser == null) {
+            throw new IllegalStateException("this pipeline was loaded with the dependency parser alone");
+        }
+        Annotation selected = selection(sentences);
         parser.annotate(selected);
         dependencies.annotate(selected);
         sentiment.annotate(selected);
+    }
+
+    /**
+     * Adds only the dependencies to the given sentences: what holder attribution needs when the
+     * stance model reads the text itself (v2). The neural dependency parser takes the tagging
+     * stage's part-of-speech tags; no constituency parse, no RNTN.
+     */
+    public void annotateDependencies(List<CoreMap> sentences) {
+        if (sentences.isEmpty()) {
+            return;
+        }
+        dependencies.annotate(selection(sentences));
+    }
+
+    /** An annotation holding only the given sentences (and their tokens: NER reads them there too). */
+    private static Annotation selection(List<CoreMap> sentences) {
+        Annotation selected = new Annotation("");
+        selected.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+        List<CoreLabel> tokens = new ArrayList<>();
+        sentences.forEach(sentence -> tokens.addAll(sentence.get(CoreAnnotations.TokensAnnotation.class)));
+        selected.set(CoreAnnotations.TokensAnnotation.class, tokens);
+        return selected;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
  * @param tokens       the tokens
  * @param phrases      the parse tree's inner nodes in pre-order (the root first); empty when
  *                     the sentence was not parsed
- * @param dependencies the basic dependencies; empty when the sentence was not parsed
+ * @param dependencies the basic dependencies; empty when the dependency parser did not run on it
  */
 public record ParsedSentence(List<ParsedToken> tokens, List<PhraseNode> phrases, List<Dependency> dependencies)
         implements Serializable {
@@ -27,8 +27,14 @@ public record ParsedSentence(List<ParsedToken> tokens, List<PhraseNode> phrases,
         return tokens.size();
     }
 
+    /** True when the sentence has its constituency tree with RNTN sentiment (the v1 model's input). */
     public boolean isParsed() {
         return !phrases.isEmpty();
+    }
+
+    /** True when the sentence has its dependencies (what holder attribution reads). */
+    public boolean hasDependencies() {
+        return !dependencies.isEmpty();
     }
 
     /** The root node: the whole sentence's sentiment. */

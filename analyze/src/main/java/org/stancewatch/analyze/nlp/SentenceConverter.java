@@ -19,7 +19,7 @@ public final class SentenceConverter {
     private SentenceConverter() {
     }
 
-    /** The sentence's tokens and, when it went through the deep stage, its tree and dependencies. */
+    /** The sentence's tokens and what the deep stage added: the tree with sentiment, the dependencies. */
     public static ParsedSentence convert(CoreMap sentence) {
         List<ParsedToken> tokens = new ArrayList<>();
         for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
@@ -33,7 +33,7 @@ public final class SentenceConverter {
         }
         List<Dependency> dependencies = new ArrayList<>();
         SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
-        if (graph != null && !phrases.isEmpty()) {
+        if (graph != null) {
             graph.getRoots().forEach(root -> dependencies.add(new Dependency(-1, root.index() - 1, "root")));
             for (SemanticGraphEdge edge : graph.edgeIterable()) {
                 dependencies.add(new Dependency(edge.getGovernor().index() - 1, edge.getDependent().index() - 1,

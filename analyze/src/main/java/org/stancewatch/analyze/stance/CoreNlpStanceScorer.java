@@ -2,7 +2,6 @@ package org.stancewatch.analyze.stance;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.util.CoreMap;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -22,6 +21,7 @@ import org.stancewatch.analyze.nlp.EnglishCheck;
 import org.stancewatch.analyze.nlp.NlpPipeline;
 import org.stancewatch.analyze.nlp.ParsedSentence;
 import org.stancewatch.analyze.nlp.SentenceConverter;
+import org.stancewatch.analyze.stance.transformer.CharSpan;
 import org.stancewatch.analyze.topic.TopicMatcher;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
@@ -30,13 +30,15 @@ import org.stancewatch.model.lexicon.ActorLexicon;
 import org.stancewatch.model.lexicon.TopicLexicon;
 
 /**
- * The stance scorer: CoreNLP's light pipeline on every sentence finds the actors of
- * {@code actors.yml}; only the sentences that name one are parsed and run through the sentiment
- * RNTN; a log-linear model trained on NewsMTSC scores the stance toward each mention from
- * target-dependent features; the holder and quotes come from the dependency tree; topics from
- * {@code topics.yml}. One instance (one pipeline) serves all threads.
+ * The stance scorer. CoreNLP splits the text; the lexicon finds the actors of {@code actors.yml}
+ * in the words, and only their sentences are tagged (NER drops names of people that merely look
+ * like an actor); a {@link TargetStanceModel} scores the stance toward each mention (v2, the
+ * default: a fine-tuned transformer on the sentence text; v1: a log-linear model over the parse
+ * and RNTN sentiment, which needs every such sentence parsed); holders and quotes come from the
+ * dependency tree, parsed only where a holder question arises; topics from {@code topics.yml}.
+ * One instance (one pipeline, one model) serves all threads.
  */
-public final class CoreNlpStanceScorer implements StanceScorer {
+public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpStanceScorer.class);
 
@@ -44,35 +46,37 @@ public final class CoreNlpStanceScorer implements StanceScorer {
     private final ActorMatcher actorMatcher;
     private final TopicMatcher topicMatcher;
     private final Map<String, Actor> actors;
-    private final StanceModel model;
+    private final TargetStanceModel model;
     private final ScorerSettings settings;
-    private final String version;
     private final ScorerCounters counters = new ScorerCounters();
 
-    public CoreNlpStanceScorer(ActorLexicon actors, TopicLexicon topics, StanceModel model, ScorerSettings settings,
-                               NlpPipeline pipeline) {
+    public CoreNlpStanceScorer(ActorLexicon actors, TopicLexicon topics, TargetStanceModel model,
+                               ScorerSettings settings, NlpPipeline pipeline) {
         this.pipeline = pipeline;
         this.actorMatcher = new ActorMatcher(actors);
         this.topicMatcher = new TopicMatcher(topics);
         this.actors = actors.byId();
         this.model = model;
         this.settings = settings;
-        this.version = "corenlp-stance/" + model.id();
     }
 
-    /** The shipped lexicons (see {@link LexiconFiles}) and the shipped model. */
+    /** The shipped lexicons (see {@link LexiconFiles}) and the shipped default model (v2). */
     public static CoreNlpStanceScorer fromDefaults() {
-        return fromFiles(null, null, null);
+        return fromFiles(null, null, StanceModels.DEFAULT);
     }
 
-    /** The given lexicon files and model file; a null path means the default. */
-    public static CoreNlpStanceScorer fromFiles(Path actorsFile, Path topicsFile, Path modelFile) {
+    /**
+     * The given lexicon files (a null path means the default) and model: {@code v1}, {@code v2}, a
+     * v2 model folder or a v1 model file (see {@link StanceModels}).
+     */
+    public static CoreNlpStanceScorer fromFiles(Path actorsFile, Path topicsFile, String modelChoice) {
         LexiconFiles.Lexicons lexicons = LexiconFiles.load(actorsFile, topicsFile);
         LOG.info("{} actors from {}, {} topics from {}", lexicons.actors().actors().size(), lexicons.actorsSource(),
                 lexicons.topics().topics().size(), lexicons.topicsSource());
-        StanceModel model = modelFile == null ? StanceModel.loadDefault() : StanceModel.read(modelFile);
-        return new CoreNlpStanceScorer(lexicons.actors(), lexicons.topics(), model, ScorerSettings.DEFAULT,
-                NlpPipeline.forArticles());
+        TargetStanceModel model = StanceModels.load(modelChoice);
+        NlpPipeline pipeline = NlpPipeline.forArticles(model.readsParses()
+                ? NlpPipeline.DeepStage.PARSE_AND_SENTIMENT : NlpPipeline.DeepStage.DEPENDENCIES);
+        return new CoreNlpStanceScorer(lexicons.actors(), lexicons.topics(), model, ScorerSettings.DEFAULT, pipeline);
     }
 
     @Override
@@ -82,7 +86,7 @@ public final class CoreNlpStanceScorer implements StanceScorer {
 
     @Override
     public String version() {
-        return version;
+        return model.version();
     }
 
     public ScorerCounters counters() {
@@ -92,100 +96,91 @@ public final class CoreNlpStanceScorer implements StanceScorer {
     /** The article's mentions, topics, and what was skipped. */
     public ArticleAnalysis analyze(Article article) {
         counters.articles.increment();
+        String skipped = reasonToSkip(article);
+        if (skipped != null) {
+            return ArticleAnalysis.skipped(skipped);
+        }
+        List<String> notes = new ArrayList<>();
+        String text = article.text();
+        if (text.length() > settings.maxTextChars()) {
+            counters.textsTruncated.increment();
+            notes.add("text cut at " + settings.maxTextChars() + " of " + text.length() + " characters");
+            text = text.substring(0, settings.maxTextChars());
+        }
+        int year = article.publishedAt().atZone(ZoneOffset.UTC).getYear();
+        List<CoreMap> sentences = pipeline.split(text).get(CoreAnnotations.SentencesAnnotation.class);
+        List<List<String>> words = sentences.stream().map(CoreNlpStanceScorer::words).toList();
+        List<List<ActorMatch>> matches = findActors(sentences, words, notes);
+        List<ParseUnit> units = parseUnits(sentences, matches, year, notes);
+        List<List<String>> sentenceTopics = sentenceTopics(words, matches, year);
+        List<String> articleTopics = articleTopics(sentenceTopics);
+        MentionBuilder builder = new MentionBuilder(article, model.version(), sentenceTopics, articleTopics);
+        List<Mention> mentions = scoreMentions(text, sentences, units, year, builder);
+        counters.mentions.add(mentions.size());
+        return new ArticleAnalysis(mentions, articleTopics, sentenceTopics, sentences.size(), units.size(), notes);
+    }
+
+    private String reasonToSkip(Article article) {
         String language = article.language().toLowerCase(Locale.ROOT);
         if (!language.equals("en") && !language.startsWith("en-") && !language.startsWith("en_")) {
             counters.articlesNotEnglish.increment();
             String reason = "article " + article.id() + " skipped: language '" + article.language()
                     + "' is not scored (the stance model reads English only)";
             LOG.debug(reason);
-            return ArticleAnalysis.skipped(reason);
+            return reason;
         }
-        String text = article.text();
-        if (text.isBlank()) {
+        if (article.text().isBlank()) {
             counters.articlesEmpty.increment();
-            return ArticleAnalysis.skipped("article " + article.id() + " has no text");
+            return "article " + article.id() + " has no text";
         }
-        List<String> notes = new ArrayList<>();
-        if (text.length() > settings.maxTextChars()) {
-            counters.textsTruncated.increment();
-            notes.add("text cut at " + settings.maxTextChars() + " of " + text.length() + " characters");
-            text = text.substring(0, settings.maxTextChars());
-        }
-        Annotation annotation = pipeline.annotateLight(text);
-        List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-        List<List<String>> words = new ArrayList<>();
-        List<List<ActorMatch>> matches = new ArrayList<>();
+        return null;
+    }
+
+    /**
+     * Each sentence's actor mentions; none in a foreign-language sentence. The lexicon matches
+     * words; only the sentences where it matched are tagged, and NER then drops the matches that
+     * are a person's name.
+     */
+    private List<List<ActorMatch>> findActors(List<CoreMap> sentences, List<List<String>> words, List<String> notes) {
+        List<List<ActorMatch>> candidates = new ArrayList<>();
         ActorMatcher.ArticleScope scope = actorMatcher.newArticle();
         for (int i = 0; i < sentences.size(); i++) {
-            List<String> sentenceWords = sentences.get(i).get(CoreAnnotations.TokensAnnotation.class).stream()
-                    .map(CoreLabel::word).toList();
-            words.add(sentenceWords);
             counters.sentences.increment();
-            if (EnglishCheck.isForeign(sentenceWords)) {
+            if (EnglishCheck.isForeign(words.get(i))) {
                 counters.sentencesNotEnglish.increment();
                 notes.add("sentence " + i + " skipped: it is not English");
-                matches.add(List.of());
+                candidates.add(List.of());
             } else {
-                List<CoreLabel> tokens = sentences.get(i).get(CoreAnnotations.TokensAnnotation.class);
-                matches.add(scope.find(sentenceWords).stream().filter(match -> !namesAPerson(match, tokens)).toList());
+                candidates.add(scope.find(words.get(i)));
             }
         }
-        int year = article.publishedAt().atZone(ZoneOffset.UTC).getYear();
-        List<ParseUnit> units = parseUnits(sentences, matches, notes);
-        pipeline.annotateDeep(units.stream().map(ParseUnit::sentence).toList());
-        counters.sentencesParsed.add(units.size());
-
-        Set<String> articleActors = new HashSet<>();
-        for (List<ActorMatch> sentenceMatches : matches) {
-            for (ActorMatch match : sentenceMatches) {
-                articleActors.add(match.actor());
-                articleActors.add(speaksAs(match.actor(), year));
-            }
-        }
-        List<List<String>> sentenceTopics = new ArrayList<>();
+        List<CoreMap> toTag = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            Set<String> inSentence = new HashSet<>();
-            matches.get(i).forEach(match -> inSentence.add(match.actor()));
-            sentenceTopics.add(List.copyOf(topicMatcher.topics(words.get(i), inSentence, articleActors)));
-        }
-        List<String> articleTopics = articleTopics(sentenceTopics);
-        MentionBuilder builder = new MentionBuilder(article, version, sentenceTopics, articleTopics);
-        List<Mention> mentions = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ParseUnit unit : units) {
-            ParsedSentence parsed = SentenceConverter.convert(unit.sentence());
-            List<ActorSpan> spans = new ArrayList<>();
-            for (ActorMatch match : unit.inWindow()) {
-                spans.add(new ActorSpan(match.from() - unit.offset(), match.to() - unit.offset(), match.actor(),
-                        speaksAs(match.actor(), year)));
-            }
-            List<Attribution> attributions = HolderFinder.attributeAll(parsed, spans);
-            String sentenceText = sentenceText(text, sentences.get(unit.index()));
-            for (int m = 0; m < spans.size(); m++) {
-                ActorMatch match = unit.inWindow().get(m);
-                if (!unit.toScore().contains(match)) {
-                    continue;
-                }
-                ActorSpan span = spans.get(m);
-                StancePrediction prediction = model.predict(StanceFeatures.extract(parsed, span.from(), span.to()));
-                Attribution attribution = attributions.get(m);
-                for (String actor : rolledUp(match.actor(), year)) {
-                    if (seen.add(unit.index() + "\u0000" + actor)) {
-                        mentions.add(builder.build(unit.index(), sentenceText, actor, match.surface(), prediction,
-                                attribution));
-                    }
-                }
+            if (!candidates.get(i).isEmpty()) {
+                toTag.add(sentences.get(i));
             }
         }
-        counters.mentions.add(mentions.size());
-        return new ArticleAnalysis(mentions, articleTopics, sentenceTopics, sentences.size(), units.size(), notes);
+        pipeline.annotateTags(toTag);
+        counters.sentencesTagged.add(toTag.size());
+        List<List<ActorMatch>> matches = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            List<CoreLabel> tokens = sentences.get(i).get(CoreAnnotations.TokensAnnotation.class);
+            matches.add(candidates.get(i).stream().filter(match -> !namesAPerson(match, tokens)).toList());
+        }
+        return matches;
     }
 
-    /** What the deep stage parses: whole sentences, or for a sentence over the cap a window per mention. */
-    private record ParseUnit(int index, CoreMap sentence, int offset, List<ActorMatch> inWindow, List<ActorMatch> toScore) {
+    /**
+     * What the deep stage looks at: whole sentences, or for a sentence over the cap a window per
+     * mention. Each unit goes through the deep stage the model needs: v1 parses all of them; v2
+     * only adds dependencies to those where a holder question arises.
+     */
+    private record ParseUnit(int index, CoreMap sentence, int offset, List<ActorMatch> inWindow,
+                             List<ActorMatch> toScore) {
     }
 
-    private List<ParseUnit> parseUnits(List<CoreMap> sentences, List<List<ActorMatch>> matches, List<String> notes) {
+    private List<ParseUnit> parseUnits(List<CoreMap> sentences, List<List<ActorMatch>> matches, int year,
+                                       List<String> notes) {
         List<ParseUnit> units = new ArrayList<>();
         int cap = settings.maxParseTokens();
         for (int i = 0; i < sentences.size(); i++) {
@@ -200,7 +195,7 @@ public final class CoreNlpStanceScorer implements StanceScorer {
                 continue;
             }
             counters.sentencesTooLong.increment();
-            notes.add("sentence " + i + " has " + size + " tokens: each mention parsed in a window of " + cap);
+            notes.add("sentence " + i + " has " + size + " tokens: each mention read in a window around it");
             for (ActorMatch match : sentenceMatches) {
                 int from = Math.max(0, Math.min((match.from() + match.to()) / 2 - cap / 2, size - cap));
                 int to = Math.min(size, from + cap);
@@ -209,7 +204,105 @@ public final class CoreNlpStanceScorer implements StanceScorer {
                 units.add(new ParseUnit(i, NlpPipeline.window(sentence, from, to), from, inWindow, List.of(match)));
             }
         }
+        if (model.readsParses()) {
+            pipeline.annotateDeep(units.stream().map(ParseUnit::sentence).toList());
+            counters.sentencesParsed.add(units.size());
+        } else {
+            List<CoreMap> questions = units.stream()
+                    .filter(unit -> HolderFinder.needsDependencies(lemmas(unit.sentence()), spans(unit, year)))
+                    .map(ParseUnit::sentence).toList();
+            pipeline.annotateDependencies(questions);
+            counters.sentencesParsed.add(questions.size());
+        }
         return units;
+    }
+
+    /** One mention on its way to the model: where it is, whose view it is, and whether it is a speaker. */
+    private record Candidate(ParseUnit unit, ActorMatch match, Attribution attribution, boolean speaker,
+                             TargetInSentence target) {
+    }
+
+    private List<Mention> scoreMentions(String text, List<CoreMap> sentences, List<ParseUnit> units, int year,
+                                        MentionBuilder builder) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (ParseUnit unit : units) {
+            ParsedSentence parsed = SentenceConverter.convert(unit.sentence());
+            List<ActorSpan> spans = spans(unit, year);
+            HolderFinder.SentenceAttributions attributions = HolderFinder.attributeAll(parsed, spans);
+            List<CoreLabel> sentenceTokens = sentences.get(unit.index()).get(CoreAnnotations.TokensAnnotation.class);
+            int sentenceBegin = sentenceTokens.getFirst().beginPosition();
+            String sentenceText = text.substring(sentenceBegin, sentenceTokens.getLast().endPosition());
+            for (int m = 0; m < spans.size(); m++) {
+                ActorMatch match = unit.inWindow().get(m);
+                if (unit.toScore().contains(match)) {
+                    CharSpan chars = new CharSpan(sentenceTokens.get(match.from()).beginPosition() - sentenceBegin,
+                            sentenceTokens.get(match.to() - 1).endPosition() - sentenceBegin);
+                    candidates.add(new Candidate(unit, match, attributions.attributions().get(m),
+                            attributions.isSpeaker(m), new TargetInSentence(parsed, spans.get(m).from(),
+                                    spans.get(m).to(), sentenceText, chars)));
+                }
+            }
+        }
+        List<Candidate> chosen = onePerActor(candidates);
+        List<StancePrediction> predictions = model.predict(chosen.stream()
+                .filter(candidate -> !candidate.speaker()).map(Candidate::target).toList());
+        List<Mention> mentions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int next = 0;
+        for (Candidate candidate : chosen) {
+            StancePrediction prediction = candidate.speaker() ? StancePrediction.SPEAKER : predictions.get(next++);
+            for (String actor : rolledUp(candidate.match().actor(), year)) {
+                if (seen.add(candidate.unit().index() + "\u0000" + actor)) {
+                    mentions.add(builder.build(candidate.unit().index(), candidate.target().sentence(), actor,
+                            candidate.match().surface(), prediction, candidate.attribution()));
+                }
+            }
+        }
+        return mentions;
+    }
+
+    /**
+     * The mention that stands for each actor in each sentence: the first one that is not a
+     * speaker, else the first one ("NATO criticised Russia, and Russia criticised NATO": each is
+     * scored where it is the target).
+     */
+    private static List<Candidate> onePerActor(List<Candidate> candidates) {
+        Map<String, Candidate> chosen = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            String key = candidate.unit().index() + "\u0000" + candidate.match().actor();
+            Candidate earlier = chosen.get(key);
+            if (earlier == null || earlier.speaker() && !candidate.speaker()) {
+                chosen.put(key, candidate);
+            }
+        }
+        return List.copyOf(chosen.values());
+    }
+
+    /** The unit's actor mentions as token spans of the unit, with the actor each speaks for. */
+    private List<ActorSpan> spans(ParseUnit unit, int year) {
+        List<ActorSpan> spans = new ArrayList<>();
+        for (ActorMatch match : unit.inWindow()) {
+            spans.add(new ActorSpan(match.from() - unit.offset(), match.to() - unit.offset(), match.actor(),
+                    speaksAs(match.actor(), year)));
+        }
+        return spans;
+    }
+
+    private List<List<String>> sentenceTopics(List<List<String>> words, List<List<ActorMatch>> matches, int year) {
+        Set<String> articleActors = new HashSet<>();
+        for (List<ActorMatch> sentenceMatches : matches) {
+            for (ActorMatch match : sentenceMatches) {
+                articleActors.add(match.actor());
+                articleActors.add(speaksAs(match.actor(), year));
+            }
+        }
+        List<List<String>> sentenceTopics = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            Set<String> inSentence = new HashSet<>();
+            matches.get(i).forEach(match -> inSentence.add(match.actor()));
+            sentenceTopics.add(List.copyOf(topicMatcher.topics(words.get(i), inSentence, articleActors)));
+        }
+        return sentenceTopics;
     }
 
     /**
@@ -241,17 +334,24 @@ public final class CoreNlpStanceScorer implements StanceScorer {
         return settings.rollUpPeople() && !office.equals(actor) ? List.of(actor, office) : List.of(actor);
     }
 
+    private static List<String> words(CoreMap sentence) {
+        return sentence.get(CoreAnnotations.TokensAnnotation.class).stream().map(CoreLabel::word).toList();
+    }
+
+    private static List<String> lemmas(CoreMap sentence) {
+        return sentence.get(CoreAnnotations.TokensAnnotation.class).stream()
+                .map(token -> (token.lemma() == null ? token.word() : token.lemma()).toLowerCase(Locale.ROOT)).toList();
+    }
+
     private static List<String> articleTopics(List<List<String>> sentenceTopics) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         sentenceTopics.forEach(topics -> topics.forEach(topic -> counts.merge(topic, 1, Integer::sum)));
         return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).map(Map.Entry::getKey).toList();
     }
 
-    private static String sentenceText(String text, CoreMap sentence) {
-        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        if (tokens.isEmpty()) {
-            return "";
-        }
-        return text.substring(tokens.getFirst().beginPosition(), tokens.getLast().endPosition());
+    /** Frees the model's native resources. */
+    @Override
+    public void close() {
+        model.close();
     }
 }

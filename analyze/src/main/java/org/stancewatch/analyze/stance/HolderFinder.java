@@ -17,6 +17,15 @@ import org.stancewatch.analyze.nlp.ParsedSentence;
  *       the holder. "according to X" makes X the holder.</li>
  *   <li>Otherwise the stance is the outlet's own.</li>
  * </ul>
+ *
+ * <p>A holder that voices its stance (a verb of speech, attitude or judgement, "according to",
+ * the speaker of a quote) is marked a {@linkplain SentenceAttributions#isSpeaker speaker}: "X
+ * condemned Y" says nothing negative about X. A holder that acts ("X invaded Y") is not: the
+ * sentence is about it too.
+ *
+ * <p>It reads the dependencies when the sentence has them; without them only quotation marks
+ * and "according to" are seen. {@link #needsDependencies} says when a sentence has a holder
+ * question that the dependencies could answer.
  */
 final class HolderFinder {
 
@@ -30,19 +39,67 @@ final class HolderFinder {
     private HolderFinder(ParsedSentence sentence, List<ActorSpan> actors) {
         this.sentence = sentence;
         this.actors = actors;
-        this.tree = sentence.isParsed() ? new DependencyTree(sentence) : null;
+        this.tree = sentence.hasDependencies() ? new DependencyTree(sentence) : null;
     }
 
-    /** Attributes each of the sentence's {@code actors}, in order. */
-    static List<Attribution> attributeAll(ParsedSentence sentence, List<ActorSpan> actors) {
+    /** What was found for the actors of one sentence, in their order. */
+    record SentenceAttributions(List<Attribution> attributions, boolean[] speakers) {
+
+        /** True when actor {@code i} holds the stance toward another of the sentence's actors. */
+        boolean isSpeaker(int i) {
+            return speakers[i];
+        }
+    }
+
+    /** Attributes each of the sentence's {@code actors}, in order, and marks the speakers among them. */
+    static SentenceAttributions attributeAll(ParsedSentence sentence, List<ActorSpan> actors) {
         HolderFinder finder = new HolderFinder(sentence, actors);
-        return actors.stream().map(finder::attribute).toList();
+        List<Attribution> attributions = new java.util.ArrayList<>(actors.size());
+        boolean[] speakers = new boolean[actors.size()];
+        for (ActorSpan actor : actors) {
+            Found found = finder.attribute(actor);
+            attributions.add(found.attribution());
+            if (found.holder() != null && found.voiced()) {
+                speakers[actors.indexOf(found.holder())] = true;
+            }
+        }
+        return new SentenceAttributions(attributions, speakers);
     }
 
-    private Attribution attribute(ActorSpan mention) {
+    /**
+     * True when the dependencies could name a holder or a speaker that the tokens alone cannot:
+     * the sentence names two actors that speak for different sides, or has a verb of speech
+     * ("analysts said ..." makes a mention quoted).
+     */
+    static boolean needsDependencies(List<String> lowerCaseLemmas, List<ActorSpan> actors) {
+        if (actors.stream().map(ActorSpan::speaksAs).distinct().count() > 1) {
+            return true;
+        }
+        return lowerCaseLemmas.stream().anyMatch(VerbClasses.SPEECH::contains);
+    }
+
+    /**
+     * An attribution, the mention that holds it (null for the outlet or someone untracked), and
+     * whether the holder voices it rather than acts it out.
+     */
+    private record Found(Attribution attribution, ActorSpan holder, boolean voiced) {
+
+        static final Found OUTLET = new Found(Attribution.OUTLET, null, false);
+
+        static Found by(ActorSpan holder, boolean quoted, boolean voiced) {
+            return new Found(new Attribution(holder.speaksAs(), quoted), holder, voiced);
+        }
+
+        static Found untracked(boolean quoted) {
+            return quoted ? new Found(new Attribution("", true), null, false) : OUTLET;
+        }
+    }
+
+    private Found attribute(ActorSpan mention) {
         boolean inQuote = insideQuotes(sentence, mention.from());
         if (tree == null) {
-            return inQuote ? new Attribution("", true) : Attribution.OUTLET;
+            ActorSpan source = accordingTo(mention);
+            return source != null ? Found.by(source, true, true) : Found.untracked(inQuote);
         }
         int node = tree.headOf(mention.from(), mention.to());
         for (int step = 0; step < MAX_STEPS && tree.head(node) >= 0; step++) {
@@ -55,27 +112,28 @@ final class HolderFinder {
                     || isPassiveAgent(node);
             if (!mentionIsSubject && !mention.contains(predicate)) {
                 ActorSpan subject = subjectActor(predicate, mention);
-                String verbClass = VerbClasses.classOf(StanceFeatures.lemma(sentence.tokens().get(predicate)));
+                String lemma = StanceFeatures.lemma(sentence.tokens().get(predicate));
+                String verbClass = VerbClasses.classOf(lemma);
                 boolean speech = "speech".equals(verbClass);
                 if (subject != null && (verbClass != null || isPolar(sentence, predicate))) {
-                    return new Attribution(subject.speaksAs(), speech || inQuote);
+                    return Found.by(subject, speech || inQuote, VerbClasses.voicesAJudgement(lemma));
                 }
                 if (speech && hasSubject(predicate)) {
                     // Someone who is not a tracked actor said it ("analysts said ...").
-                    return new Attribution("", true);
+                    return Found.untracked(true);
                 }
             }
             node = predicate;
         }
         ActorSpan source = accordingTo(mention);
         if (source != null) {
-            return new Attribution(source.speaksAs(), true);
+            return Found.by(source, true, true);
         }
         if (inQuote) {
             ActorSpan speaker = speaker(mention);
-            return new Attribution(speaker == null ? "" : speaker.speaksAs(), true);
+            return speaker == null ? Found.untracked(true) : Found.by(speaker, true, true);
         }
-        return Attribution.OUTLET;
+        return Found.OUTLET;
     }
 
     /** The actor that is the subject (or passive agent) of {@code predicate}, if it is not the mention's actor. */

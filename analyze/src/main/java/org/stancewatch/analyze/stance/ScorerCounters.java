@@ -16,6 +16,7 @@ public final class ScorerCounters {
     final LongAdder textsTruncated = new LongAdder();
     final LongAdder sentences = new LongAdder();
     final LongAdder sentencesNotEnglish = new LongAdder();
+    final LongAdder sentencesTagged = new LongAdder();
     final LongAdder sentencesParsed = new LongAdder();
     final LongAdder sentencesTooLong = new LongAdder();
     final LongAdder mentions = new LongAdder();
@@ -29,6 +30,7 @@ public final class ScorerCounters {
         counts.put("texts.truncated", textsTruncated.sum());
         counts.put("sentences", sentences.sum());
         counts.put("sentences.notEnglish", sentencesNotEnglish.sum());
+        counts.put("sentences.tagged", sentencesTagged.sum());
         counts.put("sentences.parsed", sentencesParsed.sum());
         counts.put("sentences.tooLong", sentencesTooLong.sum());
         counts.put("mentions", mentions.sum());

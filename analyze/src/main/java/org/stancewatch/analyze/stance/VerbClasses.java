@@ -15,7 +15,8 @@ final class VerbClasses {
             "expel", "fight", "harass", "invade", "lambaste", "mock", "oppose", "protest", "punish", "rebuff",
             "rebuke", "reject", "resist", "ridicule", "sanction", "scold", "slam", "snub", "sue", "threaten",
             "undermine", "veto", "warn", "blast", "bash", "smear", "vilify", "obstruct", "impeach", "investigate",
-            "indict", "charge", "arrest", "insult", "betray", "spy", "hack", "bully", "intimidate", "provoke");
+            "indict", "charge", "arrest", "insult", "betray", "spy", "hack", "bully", "intimidate", "provoke", "chide",
+            "reproach", "castigate", "censure", "admonish", "berate");
 
     static final Set<String> COOPERATION = Set.of(
             "agree", "ally", "applaud", "back", "commend", "congratulate", "cooperate", "defend", "embrace",
@@ -41,10 +42,27 @@ final class VerbClasses {
             "upset", "disappointed", "frustrated", "confident", "optimistic", "pessimistic", "alarmed", "fearful",
             "distrustful", "grateful", "open", "receptive", "cautious", "nervous", "irritated", "outraged");
 
+    /**
+     * Verbs by which the subject voices a judgement of the object rather than acting on it:
+     * "Rasmussen condemned Russia" says something about Russia and nothing about Rasmussen, where
+     * "Russia invaded Georgia" says something about both.
+     */
+    static final Set<String> EVALUATION = Set.of(
+            "accuse", "applaud", "assail", "bash", "blame", "blast", "chide", "commend", "compliment", "condemn",
+            "congratulate", "criticize", "criticise", "decry", "denounce", "deplore", "deride", "dismiss", "endorse",
+            "hail", "lambaste", "laud", "mock", "praise", "rebuke", "reproach", "ridicule", "salute", "scold", "slam",
+            "thank", "vilify", "welcome", "castigate", "censure", "admonish", "berate");
+
     static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no", "nor", "neither", "without", "hardly",
             "barely", "nobody", "nothing", "none", "cannot");
 
     private VerbClasses() {
+    }
+
+    /** True when a subject of this predicate speaks about its object: speech, attitude, evaluation. */
+    static boolean voicesAJudgement(String lemma) {
+        return EVALUATION.contains(lemma) || SPEECH.contains(lemma) || ATTITUDE.contains(lemma)
+                || ATTITUDE_ADJECTIVES.contains(lemma);
     }
 
     static String classOf(String lemma) {

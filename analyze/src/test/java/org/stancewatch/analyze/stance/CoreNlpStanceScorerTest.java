@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,8 +19,8 @@ import org.stancewatch.model.Mention;
 import org.stancewatch.model.Polarity;
 
 /**
- * The scorer on sentences written for these tests, one behaviour each. CoreNLP takes 10-20 s to
- * load, so all tests share one scorer.
+ * The scorer with the default model (v2) on sentences written for these tests, one behaviour each.
+ * CoreNLP takes 10-20 s to load, so all tests share one scorer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoreNlpStanceScorerTest {
@@ -29,6 +30,11 @@ class CoreNlpStanceScorerTest {
     @BeforeAll
     void load() {
         scorer = CoreNlpStanceScorer.fromDefaults();
+    }
+
+    @AfterAll
+    void close() {
+        scorer.close();
     }
 
     private ArticleAnalysis analyze(String text, int year) {
@@ -78,6 +84,73 @@ class CoreNlpStanceScorerTest {
 
         assertThat(russia.holder()).isEqualTo("nato");
         assertThat(russia.polarity()).isEqualTo(Polarity.NEGATIVE);
+    }
+
+    @Test
+    void whoCondemnsIsTheHolderNotATargetOfTheCondemnation() {
+        ArticleAnalysis analysis = analyze("NATO Secretary-General Rasmussen recently condemned Russia for its "
+                + "sharp reaction to the alliance's missile defense plans.", 2011);
+
+        Mention russia = mention(analysis, "russia");
+        assertThat(russia.polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(russia.holder()).isEqualTo("nato");
+        Mention rasmussen = mention(analysis, "rasmussen");
+        assertThat(rasmussen.polarity()).as("the speaker is not the target").isEqualTo(Polarity.NEUTRAL);
+        assertThat(rasmussen.score()).isZero();
+    }
+
+    @Test
+    void aFrustratedSpeakerWhoChidesIsNotScoredNegative() {
+        ArticleAnalysis analysis = analyze("Clearly frustrated, Rasmussen chided Russia's outdated thinking.", 2011);
+
+        assertThat(mention(analysis, "rasmussen").polarity()).isEqualTo(Polarity.NEUTRAL);
+        assertThat(mention(analysis, "russia").polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(mention(analysis, "russia").holder()).isEqualTo("nato");
+    }
+
+    @Test
+    void whatTheKremlinMaintainsAboutNatoIsNegativeTowardNatoWithRussiaTheHolder() {
+        Mention nato = mention(analyze("The Kremlin maintains that NATO's missile defense plans could undermine "
+                + "Russia's security.", 2011), "nato");
+
+        assertThat(nato.polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(nato.holder()).isEqualTo("russia");
+        assertThat(nato.quoted()).as("maintain is a verb of speech").isTrue();
+    }
+
+    @Test
+    void aReassuranceInAQuoteIsNotNegativeTowardWhomItReassures() {
+        Mention russia = mention(analyze("\"We are not a threat to Russia, we will not attack Russia,\" "
+                + "Rasmussen said.", 2011), "russia");
+
+        assertThat(russia.polarity()).isNotEqualTo(Polarity.NEGATIVE);
+        assertThat(russia.holder()).isEqualTo("nato");
+        assertThat(russia.quoted()).isTrue();
+    }
+
+    @Test
+    void whoBlamesHoldsTheStanceAndIsNotBlamed() {
+        ArticleAnalysis analysis = analyze("Russia blames the West for the collapse of the talks.", 2010);
+
+        assertThat(mention(analysis, "west").polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(mention(analysis, "west").holder()).isEqualTo("russia");
+        assertThat(mention(analysis, "russia").polarity()).isEqualTo(Polarity.NEUTRAL);
+    }
+
+    @Test
+    void suspicionIsNegativeTowardItsObject() {
+        Mention nato = mention(analyze("Moscow is deeply suspicious of NATO's plans in Eastern Europe.", 2010), "nato");
+
+        assertThat(nato.polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(nato.holder()).isEqualTo("russia");
+    }
+
+    @Test
+    void praiseIsPositiveTowardItsObject() {
+        Mention russia = mention(analyze("Obama praised Russia for its constructive role in the talks.", 2010), "russia");
+
+        assertThat(russia.polarity()).isEqualTo(Polarity.POSITIVE);
+        assertThat(russia.holder()).isEqualTo("us");
     }
 
     @Test
@@ -170,6 +243,20 @@ class CoreNlpStanceScorerTest {
     }
 
     @Test
+    void aHugeTextIsReadUpToTheCapAndTheCutIsCounted() {
+        String filler = "The delegates talked about the weather and the food for a long time. ".repeat(1500);
+        String text = "NATO welcomed the agreement. " + filler + "Russia rejected it.";
+        long before = scorer.counters().snapshot().get("texts.truncated");
+
+        ArticleAnalysis analysis = analyze(text, 2010);
+
+        assertThat(text.length()).isGreaterThan(ScorerSettings.DEFAULT.maxTextChars());
+        assertThat(analysis.mentions()).extracting(Mention::actor).containsExactly("nato");
+        assertThat(analysis.notes()).anySatisfy(note -> assertThat(note).startsWith("text cut at 100000 of"));
+        assertThat(scorer.counters().snapshot().get("texts.truncated")).isEqualTo(before + 1);
+    }
+
+    @Test
     void aFiveThousandTokenSentenceIsScoredInWindowsAndCounted() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 1240; i++) {
@@ -184,7 +271,7 @@ class CoreNlpStanceScorerTest {
 
         assertThat(analysis.sentenceCount()).isEqualTo(1);
         assertThat(analysis.mentions()).extracting(Mention::actor).containsExactly("nato", "russia");
-        assertThat(analysis.notes()).anySatisfy(note -> assertThat(note).contains("tokens: each mention parsed in a window"));
+        assertThat(analysis.notes()).anySatisfy(note -> assertThat(note).contains("tokens: each mention read in a window"));
         assertThat(scorer.counters().snapshot().get("sentences.tooLong")).isEqualTo(before + 1);
     }
 
@@ -207,7 +294,7 @@ class CoreNlpStanceScorerTest {
             assertThat(mention.publishedAt()).isEqualTo(article.publishedAt());
             assertThat(mention.outlet()).isEqualTo("example.com");
             assertThat(mention.url()).isEqualTo("https://example.com/a");
-            assertThat(mention.model()).isEqualTo(scorer.version()).startsWith("corenlp-stance/");
+            assertThat(mention.model()).isEqualTo(scorer.version()).startsWith("minilm-stance/");
             assertThat(mention.sentence()).isEqualTo("Obama and Medvedev signed the New START treaty in Prague.");
             assertThat(mention.topics()).contains("arms-control");
         }

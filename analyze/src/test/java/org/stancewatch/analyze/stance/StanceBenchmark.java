@@ -27,17 +27,19 @@ import org.stancewatch.analyze.lexicon.PhraseTokenizer;
 import org.stancewatch.model.Article;
 
 /**
- * {@code bin/benchmark analyze}: the stance scorer's throughput on real article bodies, side by
- * side with the pipeline a user would write first (CoreNLP's tokenize, ssplit, pos, lemma, ner,
- * parse, sentiment on every sentence, default models), in the same run, on the same texts, one
- * thread each.
+ * {@code bin/benchmark analyze}: the stance scorer's throughput on real article bodies with
+ * stance model v2 (the fine-tuned transformer) against v1 (the linear model over CoreNLP's parse
+ * and sentiment), in the same run, on the same texts, one thread each; with {@code --naive}, also
+ * the pipeline a user would write first (CoreNLP's tokenize, ssplit, pos, lemma, ner, parse,
+ * sentiment on every sentence, default models).
  *
  * <p>The corpus: the English pages (html lang="en...") of the trafilatura evaluation set under
  * {@code ../shared/data/extraction/trafilatura-eval/eval/}, in file-name order, whose body text
  * (the page's {@code <p>} elements, extracted with Jsoup) names at least three tracked actors,
  * i.e. news in the domain stancewatch watches; each body cut at a sentence end near
- * {@code --max-chars}. Options: {@code --articles N} (default 12), {@code --max-chars N} (default
- * 4000), {@code --skip-naive}.
+ * {@code --max-chars}. Both scorers are loaded, warmed up on the whole corpus once, then take
+ * turns for {@code --rounds} rounds. Options: {@code --articles N} (default 12),
+ * {@code --max-chars N} (default 4000), {@code --rounds N} (default 3), {@code --naive}.
  */
 public final class StanceBenchmark {
 
@@ -47,14 +49,16 @@ public final class StanceBenchmark {
     public static void main(String[] args) throws IOException {
         int articles = 12;
         int maxChars = 4000;
-        boolean naive = true;
+        int rounds = 3;
+        boolean naive = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--articles" -> articles = Integer.parseInt(args[++i]);
                 case "--max-chars" -> maxChars = Integer.parseInt(args[++i]);
-                case "--skip-naive" -> naive = false;
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--naive" -> naive = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --articles N, --max-chars N, --skip-naive)");
+                        + " (use --articles N, --max-chars N, --rounds N, --naive)");
             }
         }
         Path pages = Path.of(System.getProperty("stancewatch.shared.data", "../shared/data"),
@@ -67,21 +71,41 @@ public final class StanceBenchmark {
         System.out.printf("corpus: %d English article bodies from %s (%d characters)%n", corpus.size(), pages,
                 corpus.stream().mapToInt(String::length).sum());
 
-        long loadStarted = System.nanoTime();
-        CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
-        double scorerLoad = seconds(loadStarted);
-        scorer.analyze(article(corpus.getFirst()));   // warm-up
-        Result ours = measure("stancewatch scorer", corpus, text -> {
-            ArticleAnalysis analysis = scorer.analyze(article(text));
-            return new int[] {analysis.sentenceCount(), analysis.parsedSentences(), analysis.mentions().size()};
-        });
-        System.out.printf(Locale.ROOT, "  (load %.1f s)%n", scorerLoad);
+        List<String> names = List.of("v1", "v2");
+        List<CoreNlpStanceScorer> scorers = new ArrayList<>();
+        for (String name : names) {
+            long residentBefore = ProcessMemory.residentMib();
+            long loadStarted = System.nanoTime();
+            scorers.add(CoreNlpStanceScorer.fromFiles(null, null, name));
+            System.out.printf(Locale.ROOT, "%s: %s loaded in %.1f s, resident memory +%d MiB%n", name,
+                    scorers.getLast().version(), seconds(loadStarted), ProcessMemory.residentMib() - residentBefore);
+        }
+        for (CoreNlpStanceScorer scorer : scorers) {
+            corpus.forEach(text -> scorer.analyze(article(text)));   // warm-up: the JIT, the ONNX arena
+        }
+        List<List<Result>> results = names.stream().map(name -> (List<Result>) new ArrayList<Result>()).toList();
+        for (int round = 1; round <= rounds; round++) {
+            for (int s = 0; s < scorers.size(); s++) {
+                CoreNlpStanceScorer scorer = scorers.get(s);
+                results.get(s).add(measure("round " + round + ", " + names.get(s), corpus, text -> {
+                    ArticleAnalysis analysis = scorer.analyze(article(text));
+                    return new int[] {analysis.sentenceCount(), analysis.parsedSentences(), analysis.mentions().size()};
+                }));
+            }
+        }
+        System.out.println();
+        for (int s = 0; s < scorers.size(); s++) {
+            summary(names.get(s) + " " + scorers.get(s).version(), results.get(s));
+        }
+        System.out.printf(Locale.ROOT, "v2 against v1: %.2fx the articles/s (median of %d rounds each; bar 1.5x, "
+                + "goal 3x); resident memory at the end %s%n", median(results.get(1)) / median(results.get(0)),
+                rounds, ProcessMemory.resident());
         if (!naive) {
             return;
         }
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
-        loadStarted = System.nanoTime();
+        long loadStarted = System.nanoTime();
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
         double naiveLoad = seconds(loadStarted);
         pipeline.annotate(new Annotation("A short warm-up sentence."));
@@ -91,12 +115,12 @@ public final class StanceBenchmark {
             int sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class).size();
             return new int[] {sentences, sentences, 0};
         });
-        System.out.printf(Locale.ROOT, "  (load %.1f s)%n", naiveLoad);
-        System.out.printf(Locale.ROOT, "speed-up: %.1fx articles/s (goal: at least 20x)%n",
-                ours.articlesPerSecond() / baseline.articlesPerSecond());
+        System.out.printf(Locale.ROOT, "  (load %.1f s)%nv2 against the naive pipeline: %.1fx articles/s%n", naiveLoad,
+                median(results.get(1)) / baseline.articlesPerSecond());
     }
 
-    private record Result(double articlesPerSecond) {
+    /** One timed pass over the corpus. */
+    private record Result(double articlesPerSecond, double mentionsPerSecond, List<Long> latencies, long peakHeap) {
     }
 
     private interface Work {
@@ -105,14 +129,16 @@ public final class StanceBenchmark {
 
     private static Result measure(String name, List<String> corpus, Work work) {
         System.gc();
-        long heapBefore = usedHeap();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long sentences = 0;
         long parsed = 0;
         long mentions = 0;
+        List<Long> latencies = new ArrayList<>();
         long started = System.nanoTime();
         for (String text : corpus) {
+            long t = System.nanoTime();
             int[] counts = work.run(text);
+            latencies.add(System.nanoTime() - t);
             sentences += counts[0];
             parsed += counts[1];
             mentions += counts[2];
@@ -122,16 +148,28 @@ public final class StanceBenchmark {
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         double articlesPerSecond = corpus.size() / seconds;
-        System.out.printf(Locale.ROOT, "%-24s %6.2f articles/s  %7.1f sentences/s  %5.1f s  %d sentences, %d parsed"
-                        + "%s  heap: %d MB in use after load, %d MB peak%n",
-                name, articlesPerSecond, sentences / seconds, seconds, sentences, parsed,
-                mentions > 0 ? ", " + mentions + " mentions" : "", heapBefore >> 20, peak >> 20);
-        return new Result(articlesPerSecond);
+        System.out.printf(Locale.ROOT, "%-24s %6.2f articles/s  %7.1f mentions/s  %7.1f sentences/s  %5.1f s  "
+                        + "%d sentences, %d parsed%s  heap peak %d MB%n",
+                name, articlesPerSecond, mentions / seconds, sentences / seconds, seconds, sentences, parsed,
+                mentions > 0 ? ", " + mentions + " mentions" : "", peak >> 20);
+        return new Result(articlesPerSecond, mentions / seconds, latencies, peak);
     }
 
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
+    private static void summary(String name, List<Result> rounds) {
+        List<Long> latencies = rounds.stream().flatMap(r -> r.latencies().stream()).sorted().toList();
+        System.out.printf(Locale.ROOT, "%-36s %6.2f articles/s  %7.1f mentions/s  per article p50 %.0f ms, p95 %.0f ms"
+                        + "  heap peak %d MB%n", name, median(rounds),
+                rounds.stream().mapToDouble(Result::mentionsPerSecond).sorted().toArray()[rounds.size() / 2],
+                percentile(latencies, 50) / 1e6, percentile(latencies, 95) / 1e6,
+                rounds.stream().mapToLong(Result::peakHeap).max().orElse(0) >> 20);
+    }
+
+    private static double median(List<Result> rounds) {
+        return rounds.stream().mapToDouble(Result::articlesPerSecond).sorted().toArray()[rounds.size() / 2];
+    }
+
+    private static double percentile(List<Long> sorted, int percent) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
     private static double seconds(long started) {

@@ -38,8 +38,10 @@ import org.stancewatch.model.Article;
  * warmer or on a quieter machine than the other. The ratio is taken over all rounds together.
  *
  * <pre>
- * bin/benchmark analyze-streams --scorer corenlp --articles 200
- *   --scorer fake|corenlp  the scorer (default fake: the keyword fake of the tests; corenlp: the real one)
+ * bin/benchmark analyze-streams --scorer v1,v2 --texts news --articles 100
+ *   --scorer NAME[,NAME]   the scorer (default fake: the keyword fake of the tests; v2 or v1: the real
+ *                          one with that stance model); with two, both take turns and the whole job's
+ *                          articles/s are compared
  *   --articles N           articles in the corpus (default 2000)
  *   --threads N            scoring threads of the job (default 1, as the scorer alone runs on one)
  *   --texts synthetic|news the articles' texts (default synthetic)
@@ -79,65 +81,81 @@ public final class TopologyBenchmark {
                 overrides.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
             }
         }
-        StanceScorer scorer = TestScorers.named(scorerName);
+        List<String> scorerNames = List.of(scorerName.split(","));
+        List<StanceScorer> scorers = scorerNames.stream().map(TestScorers::named).toList();
         String texts = options.getOrDefault("texts", "synthetic");
         List<Article> articles = corpus(texts, count);
-        System.out.printf(Locale.ROOT, "Topology benchmark: %d articles (%s texts, %d characters on average), scorer %s "
-                + "(%s), %d scoring thread(s), %d round(s), %s, max heap %d MiB%s%n", count, texts,
-                articles.stream().mapToInt(a -> a.text().length()).sum() / count, scorerName, scorer.version(), threads,
+        System.out.printf(Locale.ROOT, "Topology benchmark: %d articles (%s texts, %d characters on average), scorer(s) "
+                + "%s, %d scoring thread(s), %d round(s), %s, max heap %d MiB%s%n", count, texts,
+                articles.stream().mapToInt(a -> a.text().length()).sum() / count,
+                scorers.stream().map(StanceScorer::version).toList(), threads,
                 rounds, Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 overrides.isEmpty() ? "" : ", Streams settings " + overrides);
 
-        long warmUp = System.nanoTime();
-        int warmed = 0;
-        while (warmed < articles.size() && System.nanoTime() - warmUp < WARM_UP.toNanos()) {
-            scorer.score(articles.get(warmed++));
+        for (StanceScorer scorer : scorers) {
+            long warmUp = System.nanoTime();
+            int warmed = 0;
+            while (warmed < articles.size() && System.nanoTime() - warmUp < WARM_UP.toNanos()) {
+                scorer.score(articles.get(warmed++));
+            }
+            System.out.printf(Locale.ROOT, "warm-up: %s on %d articles, %.1f s%n", scorer.version(), warmed,
+                    (System.nanoTime() - warmUp) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "warm-up: the scorer on %d articles, %.1f s%n", warmed,
-                (System.nanoTime() - warmUp) / 1e9);
 
         Path home = Files.createTempDirectory("topology-benchmark");
         Ports ports = Ports.free();
-        List<Alone> alone = new ArrayList<>();
-        List<Job> jobs = new ArrayList<>();
+        List<List<Alone>> alone = scorers.stream().map(scorer -> (List<Alone>) new ArrayList<Alone>()).toList();
+        List<List<Job>> jobs = scorers.stream().map(scorer -> (List<Job>) new ArrayList<Job>()).toList();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(new EmbeddedKafka.Config(home.resolve("kafka"), ports.kafka(),
                 ports.kafkaController()));
              Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            int run = 0;
             for (int round = 1; round <= rounds; round++) {
-                Alone a = scoreAlone(scorer, articles);
-                Job job = runJob(scorer, articles, kafka.bootstrapServers(), admin, home, round, threads, overrides);
-                alone.add(a);
-                jobs.add(job);
-                System.out.printf(Locale.ROOT, "round %d: scorer alone %.1f articles/s (%.1f s), job %.1f articles/s "
-                        + "(%.1f s; once running %.1f articles/s), ratio %.2f%n  job: %s%n", round,
-                        count / a.seconds(), a.seconds(), count / job.seconds(), job.seconds(),
-                        count / job.runningSeconds(), job.seconds() / a.seconds(), job.progress());
-                if (job.articlesIn() != count) {
-                    System.out.printf("  WARNING: the job took %d of the %d articles%n", job.articlesIn(), count);
+                for (int s = 0; s < scorers.size(); s++) {
+                    StanceScorer scorer = scorers.get(s);
+                    Alone a = scoreAlone(scorer, articles);
+                    Job job = runJob(scorer, articles, kafka.bootstrapServers(), admin, home, ++run, threads, overrides);
+                    alone.get(s).add(a);
+                    jobs.get(s).add(job);
+                    System.out.printf(Locale.ROOT, "round %d, %s: scorer alone %.1f articles/s (%.1f s), job %.1f "
+                            + "articles/s (%.1f s; once running %.1f articles/s), ratio %.2f%n  job: %s%n", round,
+                            scorerNames.get(s), count / a.seconds(), a.seconds(), count / job.seconds(), job.seconds(),
+                            count / job.runningSeconds(), job.seconds() / a.seconds(), job.progress());
+                    if (job.articlesIn() != count) {
+                        System.out.printf("  WARNING: the job took %d of the %d articles%n", job.articlesIn(), count);
+                    }
                 }
             }
         }
 
-        double aloneSeconds = alone.stream().mapToDouble(Alone::seconds).sum();
-        double jobSeconds = jobs.stream().mapToDouble(Job::seconds).sum();
-        double runningSeconds = jobs.stream().mapToDouble(Job::runningSeconds).sum();
-        double startUp = jobs.stream().mapToDouble(Job::startUpSeconds).average().orElse(Double.NaN);
-        long mentions = alone.getFirst().mentions();
-        List<Long> latencies = alone.stream().flatMap(a -> a.latencies().stream()).sorted().toList();
         long total = (long) count * rounds;
+        double[] jobRates = new double[scorers.size()];
+        for (int s = 0; s < scorers.size(); s++) {
+            double aloneSeconds = alone.get(s).stream().mapToDouble(Alone::seconds).sum();
+            double jobSeconds = jobs.get(s).stream().mapToDouble(Job::seconds).sum();
+            double runningSeconds = jobs.get(s).stream().mapToDouble(Job::runningSeconds).sum();
+            double startUp = jobs.get(s).stream().mapToDouble(Job::startUpSeconds).average().orElse(Double.NaN);
+            long mentions = alone.get(s).getFirst().mentions();
+            List<Long> latencies = alone.get(s).stream().flatMap(a -> a.latencies().stream()).sorted().toList();
+            jobRates[s] = total / jobSeconds;
+            System.out.printf(Locale.ROOT, """
+                    all rounds, %s (%s):
+                    scorer alone : %8.1f articles/s  %8.1f mentions/s  (per article p50 %.2f ms, p95 %.2f ms)
+                    whole job    : %8.1f articles/s  %8.1f mentions/s  (start to all aggregates committed, incl. start-up)
+                      once running : %6.1f articles/s  (first article in to all committed; start-up %.1f s on average)
+                    ratio        : %8.2f  (job time / scorer time on the same articles; once running: %.2f)
+                    """, scorerNames.get(s), scorers.get(s).version(),
+                    total / aloneSeconds, mentions * rounds / aloneSeconds, percentile(latencies, 50) / 1e6,
+                    percentile(latencies, 95) / 1e6, jobRates[s], mentions * rounds / jobSeconds,
+                    total / runningSeconds, startUp, jobSeconds / aloneSeconds, runningSeconds / aloneSeconds);
+        }
+        for (int s = 1; s < scorers.size(); s++) {
+            System.out.printf(Locale.ROOT, "whole job, %s against %s: %.2fx the articles/s%n", scorerNames.get(s),
+                    scorerNames.getFirst(), jobRates[s] / jobRates[0]);
+        }
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-        System.out.printf(Locale.ROOT, """
-                all rounds:
-                scorer alone : %8.1f articles/s  %8.1f mentions/s  (per article p50 %.2f ms, p95 %.2f ms)
-                whole job    : %8.1f articles/s  (start to all aggregates committed, incl. start-up and group join)
-                  once running : %6.1f articles/s  (first article in to all committed; start-up %.1f s on average)
-                ratio        : %8.2f  (job time / scorer time on the same articles; once running: %.2f)
-                heap in use  : %d MiB of at most %d MiB
-                """,
-                total / aloneSeconds, mentions * rounds / aloneSeconds, percentile(latencies, 50) / 1e6,
-                percentile(latencies, 95) / 1e6, total / jobSeconds, total / runningSeconds, startUp,
-                jobSeconds / aloneSeconds, runningSeconds / aloneSeconds, heapMb,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf(Locale.ROOT, "heap in use  : %d MiB of at most %d MiB; resident %s%n", heapMb,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), org.stancewatch.analyze.stance.ProcessMemory.resident());
         deleteRecursively(home); // the broker's logs and the state stores: hundreds of MB
         System.exit(0); // the embedded broker's and Streams' non-daemon threads are gone; be sure
     }

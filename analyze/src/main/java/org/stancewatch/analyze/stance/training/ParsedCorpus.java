@@ -74,10 +74,11 @@ public final class ParsedCorpus {
         }
     }
 
-    /** One text, read as a single sentence, through both stages of the pipeline. */
+    /** One text, read as a single sentence, through every stage of the pipeline. */
     public static ParsedSentence parseOne(String text, NlpPipeline pipeline) {
-        Annotation annotation = pipeline.annotateLight(text);
+        Annotation annotation = pipeline.split(text);
         List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        pipeline.annotateTags(sentences);
         pipeline.annotateDeep(sentences);
         return SentenceConverter.convert(sentences.getFirst());
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.stancewatch.analyze.stance.StanceFeatures;
-import org.stancewatch.analyze.stance.StanceModel;
+import org.stancewatch.analyze.stance.LinearStanceModel;
 import org.stancewatch.model.Polarity;
 
 /**
@@ -36,7 +36,7 @@ public final class StanceTrainer {
     }
 
     /** A model trained on all of {@code targets}, with offsets tuned by cross-validation on them. */
-    public StanceModel train(List<LabelledTarget> targets) {
+    public LinearStanceModel train(List<LabelledTarget> targets) {
         List<Counter<String>> features = new ArrayList<>(targets.size());
         for (LabelledTarget target : targets) {
             features.add(StanceFeatures.extract(target.sentence(), target.tokenFrom(), target.tokenTo()));
@@ -49,7 +49,7 @@ public final class StanceTrainer {
                 boolean test = ArticleSplit.bucket(targets.get(i).articleKey()) % settings.folds() == fold;
                 (test ? testIdx : trainIdx).add(i);
             }
-            StanceModel foldModel = fit(features, targets, trainIdx, Map.of());
+            LinearStanceModel foldModel = fit(features, targets, trainIdx, Map.of());
             for (int i : testIdx) {
                 outOfFold[i] = foldModel.probabilities(features.get(i));
             }
@@ -69,11 +69,11 @@ public final class StanceTrainer {
         metadata.put("folds", Integer.toString(settings.folds()));
         metadata.put("trainingTargets", Integer.toString(targets.size()));
         metadata.put("crossValidated.macroF1", format(crossValidated.macroF1()));
-        StanceModel model = fit(features, targets, all, metadata);
+        LinearStanceModel model = fit(features, targets, all, metadata);
         return model.withOffsets(offsets, Map.of());
     }
 
-    private StanceModel fit(List<Counter<String>> features, List<LabelledTarget> targets, List<Integer> indexes,
+    private LinearStanceModel fit(List<Counter<String>> features, List<LabelledTarget> targets, List<Integer> indexes,
                             Map<String, String> metadata) {
         Map<String, Integer> frequency = new HashMap<>();
         for (int i : indexes) {
@@ -110,7 +110,7 @@ public final class StanceTrainer {
                 weights.put(feature, row);
             }
         }
-        return new StanceModel(weights, new double[CLASSES.length], metadata);
+        return new LinearStanceModel(weights, new double[CLASSES.length], metadata);
     }
 
     /** Offsets for negative and positive (neutral stays 0) that give the best out-of-fold macro-F1. */

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.stancewatch.analyze.nlp.NlpPipeline;
 import org.stancewatch.analyze.nlp.ParsedSentence;
-import org.stancewatch.analyze.stance.StanceModel;
+import org.stancewatch.analyze.stance.LinearStanceModel;
 import org.stancewatch.model.Polarity;
 
 /**
@@ -66,7 +66,7 @@ public final class StanceTraining {
             }
         }
         progress.accept(String.format(Locale.ROOT, "training on %d targets, holding out %d", train.size(), heldOut.size()));
-        StanceModel model = new StanceTrainer(settings, progress).train(train);
+        LinearStanceModel model = new StanceTrainer(settings, progress).train(train);
         Evaluation modelFigures = evaluate(model, heldOut);
         Evaluation baseline = new Evaluation();
         for (LabelledTarget target : heldOut) {
@@ -79,13 +79,13 @@ public final class StanceTraining {
         figures.put("heldout.accuracy", String.format(Locale.ROOT, "%.4f", modelFigures.accuracy()));
         figures.put("baseline.macroF1", String.format(Locale.ROOT, "%.4f", baseline.macroF1()));
         figures.put("baseline.accuracy", String.format(Locale.ROOT, "%.4f", baseline.accuracy()));
-        StanceModel withFigures = model.withOffsets(offsets(model), figures);
+        LinearStanceModel withFigures = model.withOffsets(offsets(model), figures);
         return new TrainingReport(withFigures, modelFigures, baseline, train.size(), trainArticles.size(),
                 heldOutArticles.size());
     }
 
     /** The model's predictions for labelled targets, against their labels. */
-    public static Evaluation evaluate(StanceModel model, List<LabelledTarget> targets) {
+    public static Evaluation evaluate(LinearStanceModel model, List<LabelledTarget> targets) {
         Evaluation evaluation = new Evaluation();
         for (LabelledTarget target : targets) {
             if (target.gold() != null) {
@@ -96,7 +96,7 @@ public final class StanceTraining {
         return evaluation;
     }
 
-    private static double[] offsets(StanceModel model) {
+    private static double[] offsets(LinearStanceModel model) {
         double[] offsets = new double[Polarity.values().length];
         for (Polarity polarity : Polarity.values()) {
             offsets[polarity.ordinal()] = Double.parseDouble(model.metadata().getOrDefault("offset." + polarity.json(), "0"));

@@ -1,7 +1,7 @@
 package org.stancewatch.analyze.stance.training;
 
 import java.util.Locale;
-import org.stancewatch.analyze.stance.StanceModel;
+import org.stancewatch.analyze.stance.LinearStanceModel;
 
 /**
  * What a training run produced and measured.
@@ -13,7 +13,7 @@ import org.stancewatch.analyze.stance.StanceModel;
  * @param trainArticles  articles trained on
  * @param heldOutArticles articles held out
  */
-public record TrainingReport(StanceModel model, Evaluation heldOut, Evaluation baseline, int trainTargets,
+public record TrainingReport(LinearStanceModel model, Evaluation heldOut, Evaluation baseline, int trainTargets,
                              int trainArticles, int heldOutArticles) {
 
     public String format() {

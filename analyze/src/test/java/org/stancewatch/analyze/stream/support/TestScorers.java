@@ -4,8 +4,9 @@ import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stance.StanceScorer;
 
 /**
- * The scorer a benchmark runs, by name: {@code fake} (the {@link KeywordStanceScorer}) or
- * {@code corenlp} (the real scorer with its shipped lexicons and model).
+ * The scorer a benchmark runs, by name: {@code fake} (the {@link KeywordStanceScorer}), or the
+ * real scorer with its shipped lexicons and stance model {@code v2} ({@code corenlp} too, the
+ * default model) or {@code v1}.
  */
 public final class TestScorers {
     private TestScorers() {}
@@ -13,8 +14,9 @@ public final class TestScorers {
     public static StanceScorer named(String name) {
         return switch (name) {
             case "fake" -> new KeywordStanceScorer();
-            case "corenlp" -> CoreNlpStanceScorer.fromDefaults();
-            default -> throw new IllegalArgumentException("no scorer '" + name + "': use fake or corenlp");
+            case "corenlp", "v2" -> CoreNlpStanceScorer.fromDefaults();
+            case "v1" -> CoreNlpStanceScorer.fromFiles(null, null, "v1");
+            default -> throw new IllegalArgumentException("no scorer '" + name + "': use fake, v2 or v1");
         };
     }
 }

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.model.Polarity;
 
-class StanceModelTest {
+class LinearStanceModelTest {
 
-    private static StanceModel model() {
-        return new StanceModel(Map.of(
+    private static LinearStanceModel model() {
+        return new LinearStanceModel(Map.of(
                 "bias", new double[] {0, 0.5, 0},
                 "w=condemn", new double[] {2, 0, -1},
                 "w=praise", new double[] {-1, 0, 2}),
@@ -48,7 +48,7 @@ class StanceModelTest {
 
     @Test
     void offsetsShiftTheDecision() {
-        StanceModel shifted = model().withOffsets(new double[] {0, -2, 0}, Map.of());
+        LinearStanceModel shifted = model().withOffsets(new double[] {0, -2, 0}, Map.of());
 
         assertThat(shifted.predict(features("bias")).polarity()).isNotEqualTo(Polarity.NEUTRAL);
     }
@@ -58,7 +58,7 @@ class StanceModelTest {
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         model().withOffsets(new double[] {-0.1, 0, 0.15}, Map.of("heldout.macroF1", "0.6600")).write(first);
 
-        StanceModel read = StanceModel.read(new ByteArrayInputStream(first.toByteArray()), "test");
+        LinearStanceModel read = LinearStanceModel.read(new ByteArrayInputStream(first.toByteArray()), "test");
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         read.write(second);
 
@@ -72,17 +72,17 @@ class StanceModelTest {
     @Test
     void aModelOfOtherFeaturesIsRefusedWithWhatToDo() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new StanceModel(Map.of("bias", new double[] {0, 0, 0}), new double[3], Map.of("features", "stance-features/0"))
+        new LinearStanceModel(Map.of("bias", new double[] {0, 0, 0}), new double[3], Map.of("features", "stance-features/0"))
                 .write(bytes);
 
-        assertThatThrownBy(() -> StanceModel.read(new ByteArrayInputStream(bytes.toByteArray()), "old.tsv.gz"))
+        assertThatThrownBy(() -> LinearStanceModel.read(new ByteArrayInputStream(bytes.toByteArray()), "old.tsv.gz"))
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("stancewatch stance train");
     }
 
     @Test
     void theShippedModelLoadsAndRecordsItsFigures() {
-        StanceModel shipped = StanceModel.loadDefault();
+        LinearStanceModel shipped = LinearStanceModel.loadDefault();
 
         assertThat(shipped.featureCount()).isGreaterThan(1000);
         assertThat(Double.parseDouble(shipped.metadata().get("heldout.macroF1"))).isGreaterThanOrEqualTo(0.60);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -22,12 +23,13 @@ import java.util.zip.GZIPOutputStream;
 import org.stancewatch.model.Polarity;
 
 /**
- * A trained three-class log-linear stance model: one weight per feature and class, plus a
+ * Stance model v1: a trained three-class log-linear model over the target-dependent features of
+ * {@link StanceFeatures} (CoreNLP's parse, dependencies and RNTN sentiment): one weight per feature and class, plus a
  * per-class offset tuned for macro-F1. Stored as a gzipped text file (a header of
  * {@code # key=value} lines with the training figures, then {@code feature TAB w_neg TAB w_neu
  * TAB w_pos}), so that it stays readable and does not depend on Java serialization.
  */
-public final class StanceModel {
+public final class LinearStanceModel implements TargetStanceModel {
 
     /** Where the shipped model lives on the class path. */
     public static final String RESOURCE = "org/stancewatch/analyze/stance/stance-model.tsv.gz";
@@ -39,7 +41,7 @@ public final class StanceModel {
     private final Map<String, String> metadata;
     private final String id;
 
-    public StanceModel(Map<String, double[]> weights, double[] offsets, Map<String, String> metadata) {
+    public LinearStanceModel(Map<String, double[]> weights, double[] offsets, Map<String, String> metadata) {
         this.weights = Map.copyOf(weights);
         this.offsets = offsets.clone();
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -63,16 +65,33 @@ public final class StanceModel {
         }
     }
 
+    @Override
+    public String version() {
+        return "corenlp-stance/" + id;
+    }
+
+    @Override
+    public boolean readsParses() {
+        return true;
+    }
+
+    @Override
+    public List<StancePrediction> predict(List<TargetInSentence> targets) {
+        return targets.stream()
+                .map(target -> predict(StanceFeatures.extract(target.parsed(), target.tokenFrom(), target.tokenTo())))
+                .toList();
+    }
+
     /** The model shipped in the jar. */
-    public static StanceModel loadDefault() {
-        InputStream in = StanceModel.class.getClassLoader().getResourceAsStream(RESOURCE);
+    public static LinearStanceModel loadDefault() {
+        InputStream in = LinearStanceModel.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             throw new ModelFormatException("the shipped stance model " + RESOURCE + " is not on the class path", null);
         }
         return read(in, RESOURCE);
     }
 
-    public static StanceModel read(Path file) {
+    public static LinearStanceModel read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         } catch (IOException e) {
@@ -80,7 +99,7 @@ public final class StanceModel {
         }
     }
 
-    static StanceModel read(InputStream raw, String source) {
+    static LinearStanceModel read(InputStream raw, String source) {
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, double[]> weights = new HashMap<>();
         double[] offsets = new double[CLASSES.length];
@@ -119,7 +138,7 @@ public final class StanceModel {
         for (int c = 0; c < CLASSES.length; c++) {
             offsets[c] = Double.parseDouble(metadata.getOrDefault("offset." + CLASSES[c].json(), "0"));
         }
-        return new StanceModel(weights, offsets, metadata);
+        return new LinearStanceModel(weights, offsets, metadata);
     }
 
     /** Writes the model; the same model always gives the same bytes (sorted features, fixed number format). */
@@ -213,12 +232,12 @@ public final class StanceModel {
         return weights.size();
     }
 
-    public StanceModel withOffsets(double[] newOffsets, Map<String, String> moreMetadata) {
+    public LinearStanceModel withOffsets(double[] newOffsets, Map<String, String> moreMetadata) {
         Map<String, String> merged = new LinkedHashMap<>(metadata);
         merged.putAll(moreMetadata);
         for (int c = 0; c < CLASSES.length; c++) {
             merged.put("offset." + CLASSES[c].json(), String.format(java.util.Locale.ROOT, "%.4f", newOffsets[c]));
         }
-        return new StanceModel(weights, newOffsets, merged);
+        return new LinearStanceModel(weights, newOffsets, merged);
     }
 }

@@ -35,7 +35,7 @@ import org.stancewatch.model.json.Json;
  * sentences, so it takes a few minutes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StanceModelRegressionIT {
+class LinearStanceModelRegressionIT {
 
     /** How far the figure may move before the test fails: CoreNLP updates may shift a few parses. */
     private static final double MARGIN = 0.01;
@@ -53,7 +53,7 @@ class StanceModelRegressionIT {
 
     @Test
     void heldOutMacroF1StaysAtWhatTheShippedModelReached() {
-        StanceModel model = StanceModel.loadDefault();
+        LinearStanceModel model = LinearStanceModel.loadDefault();
         double recorded = Double.parseDouble(model.metadata().get("heldout.macroF1"));
         ArticleSplit split = new ArticleSplit(Integer.parseInt(model.metadata().get("split.heldOutPercent")));
         List<NewsMtscSentence> heldOut = NewsMtscReader.read(data).stream()
@@ -97,7 +97,7 @@ class StanceModelRegressionIT {
         Path out = dir.resolve("predictions.jsonl");
 
         Evaluation evaluation = NewsMtscScoring.score(Path.of("src/test/resources/newsmtsc/small.jsonl"), out,
-                StanceModel.loadDefault(), 1, message -> { });
+                LinearStanceModel.loadDefault(), 1, message -> { });
 
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(4);

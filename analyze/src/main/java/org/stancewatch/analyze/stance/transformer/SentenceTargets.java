@@ -1,0 +1,11 @@
+package org.stancewatch.analyze.stance.transformer;
+
+import java.util.List;
+
+/** A sentence and the targets in it whose stance is asked for. */
+public record SentenceTargets(String text, List<CharSpan> targets) {
+
+    public SentenceTargets {
+        targets = List.copyOf(targets);
+    }
+}
