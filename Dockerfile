@@ -16,6 +16,8 @@ WORKDIR /app
 COPY --from=build /out/ /app/
 COPY config /app/config
 RUN mkdir -p /app/data && chown stancewatch /app/data
+# The stance model's tokenizer unpacks its native library into a cache; /app is read-only to the user.
+ENV DJL_CACHE_DIR=/tmp/djl
 USER stancewatch
 ENTRYPOINT ["java", "-jar", "/app/stancewatch.jar"]
 CMD ["--help"]

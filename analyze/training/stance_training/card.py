@@ -19,7 +19,7 @@ def arguments(argv=None):
     parser.add_argument("--model", required=True, help="the model folder train.py wrote")
     parser.add_argument("--evaluation", required=True, help="JSON from `stancewatch stance evaluate --json`")
     parser.add_argument("--base", required=True, help="Maven coordinates of the base model's jar")
-    parser.add_argument("--data", default="NewsMTSC train.jsonl", help="what the model was trained on")
+    parser.add_argument("--handwritten", help="the hand-written sentences added to the training side (JSON lines)")
     parser.add_argument("--command", default="bin/train-stance-model", help="the command that made it")
     return parser.parse_args(argv)
 
@@ -49,13 +49,35 @@ def _row(evaluation, version_prefix):
     raise SystemExit(f"the evaluation has no model whose version starts with {version_prefix}")
 
 
+def _label(version, name):
+    if version.startswith(name + "/"):
+        return "v2, int8 (shipped)"
+    if version.startswith(name + "-fp32/"):
+        return "v2 before int8 (float32)"
+    if version.startswith("corenlp-stance/"):
+        return "v1 (linear, CoreNLP features)"
+    return version.split("/")[0]
+
+
+def _handwritten(path):
+    if not path:
+        return ""
+    with open(path, encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines if line.strip()]
+    targets = sum(len(r["targets"]) for r in records)
+    return (f" Added to the training side, never held out: {len(records)} sentences ({targets} targets) written "
+            "for stancewatch (`analyze/training/data/foreign-policy.txt`): reassurances and negated threats, "
+            "blame, condemnation and sanctions between states, victims and aggressors, praise in quotes.")
+
+
 def card(args, description, training, evaluation):
     settings = training["settings"]
     with open(os.path.join(args.model, "model.onnx"), "rb") as f:
         onnx_bytes = f.read()
     version = description["name"] + "/" + hashlib.sha256(onnx_bytes).hexdigest()[:10]
+    name = description["name"]
     rows = "\n".join(
-        f"| {m['model']} | `{m['version']}` | {m['macroF1']:.3f} | {m['accuracy']:.3f} | "
+        f"| {_label(m['version'], name)} | `{m['version']}` | {m['macroF1']:.3f} | {m['accuracy']:.3f} | "
         f"{m['negative']['precision']:.3f} / {m['negative']['recall']:.3f} | "
         f"{m['neutral']['precision']:.3f} / {m['neutral']['recall']:.3f} | "
         f"{m['positive']['precision']:.3f} / {m['positive']['recall']:.3f} |"
@@ -65,43 +87,43 @@ def card(args, description, training, evaluation):
     layout = ("one sequence per sentence, `[CLS] sentence [SEP]`, every target marked by its word pieces"
               if description["mode"] == "sentence" else
               "one sequence per target, `[CLS] sentence [SEP] target [SEP]`")
-    return f"""# Model card: {description['name']} (stance model v2)
+    embeddings = ("the word-piece embedding table trained too" if settings.get("train_word_embeddings")
+                  else "the word-piece embedding table kept as in the base model")
+    return f"""# Model card: {name} (stance model v2)
 
-Version `{version}` (the name and the first bytes of the SHA-256 of `model.onnx`: what each
-mention's `model` field says). Trained {datetime.date.today().isoformat()} with `{args.command}`.
+Version `{version}`: the name and the first bytes of the SHA-256 of `model.onnx`, as each mention's
+`model` field gives it. Trained {datetime.date.today().isoformat()} with `{args.command}`.
 
 ## What it does
 
-Classifies the stance a sentence of news takes toward a target named in it (an actor):
-negative, neutral or positive. Input layout: {layout}, at most {description['maxTokens']} word
-pieces (a longer sentence is cut around its targets). The model reads the vector of `[CLS]` next to
-the mean of the target's pieces; a linear layer gives the three classes. Served by ONNX Runtime
-in `TransformerStanceModel`; the input is laid out by `StanceInputs`, the one definition used for
-training and serving.
+Classifies the stance a sentence of news takes toward a target named in it (an actor): negative,
+neutral or positive. Input: {layout}, at most {description['maxTokens']} word pieces (a longer
+sentence is cut around its targets). The model reads the vector of `[CLS]` next to the mean of the
+target's pieces; a linear layer gives the three classes. ONNX Runtime serves it in
+`TransformerStanceModel`; `StanceInputs` lays out its input, for training and serving alike.
 
 ## Base model
 
-`all-MiniLM-L6-v2` (BERT, 6 layers, hidden 384, 12 heads, uncased WordPiece vocabulary of
-30,522), Apache License 2.0, from the ONNX file and `tokenizer.json` in Maven Central's
-`{args.base}`. No model hub is needed: the weights are read out of that jar.
+all-MiniLM-L6-v2 (BERT, 6 layers, hidden 384, 12 heads, uncased WordPiece vocabulary of 30,522),
+Apache License 2.0: the ONNX file and `tokenizer.json` inside Maven Central's `{args.base}`. No
+model hub is needed; the weights are read out of that jar.
 
 ## Data
 
-{args.data}: NewsMTSC (Hamborg and Donnay, EACL 2021; MIT licence), sentences of US political
-news with target mentions labelled for sentiment. {evaluation['heldOutPercent']}% of the
-**articles** are held out (CRC-32 of the article key, the middle numbers of `primary_gid`, modulo
-100); sentences of one article are never on both sides. Trained on {training['trainTargets']:,}
-targets, measured on {training['heldOutTargets']:,}.
+NewsMTSC's `train.jsonl` (Hamborg and Donnay, EACL 2021; MIT licence): sentences of US political
+news with target mentions labelled for sentiment. {evaluation['heldOutPercent']}% of the **articles**
+are held out (CRC-32 of the article key, the middle numbers of `primary_gid`, modulo 100), so
+sentences of one article are never on both sides.{_handwritten(args.handwritten)} Trained on
+{training['trainTargets']:,} targets, measured on {training['heldOutTargets']:,}.
 
 ## Training
 
-Fine-tuned end to end (the word-piece embedding table kept as in the base model
-{'— here trained too' if settings.get('train_word_embeddings') else ''}), cross-entropy, AdamW
-(learning rate {settings['lr']}, weight decay {settings['weight_decay']}, {settings['warmup']:.0%} warm-up then
-linear decay), batch {settings['batch']}, {settings['epochs']} epochs, dropout 0.1, seed {settings['seed']}.
-Device: {training['device']} ({settings['threads']} threads), PyTorch {training['torch']}:
-{training['seconds'] / 60:.1f} minutes. The last epoch's weights are shipped (no early stopping on
-the held-out articles).
+Fine-tuned end to end, {embeddings}: cross-entropy, AdamW (learning rate {settings['lr']}, weight
+decay {settings['weight_decay']}, {settings['warmup']:.0%} warm-up then linear decay), batch
+{settings['batch']}, {settings['epochs']} epochs, dropout 0.1, seed {settings['seed']}. Device:
+{training['device']} ({settings['threads']} threads), PyTorch {training['torch']},
+{training['seconds'] / 60:.1f} minutes. The last epoch's weights are shipped: no early stopping on
+the held-out articles.
 
 | epoch | training loss | held-out macro-F1 (PyTorch, float32) | accuracy | seconds |
 |---|---|---|---|---|
@@ -109,24 +131,25 @@ the held-out articles).
 
 ## Figures
 
-Measured by `stancewatch stance evaluate` through the served path (Java, ONNX Runtime), on the
+Measured by `stancewatch stance evaluate` through the served path (Java, ONNX Runtime) on the
 {evaluation['models'][0]['targets']:,} held-out targets, all models in one run:
 
 | model | version | macro-F1 | accuracy | negative P / R | neutral P / R | positive P / R |
 |---|---|---|---|---|---|---|
 {rows}
 
-`model.onnx` stores its weight matrices and embedding tables as int8 with a float scale per
-output column (per row for tables), behind `DequantizeLinear` nodes: {len(onnx_bytes) / 1e6:.1f} MB
-against the float model's four times that. ONNX Runtime folds them back to floats when the session
-loads, so it runs at float speed.
+`model.onnx` stores its weight matrices and embedding tables as int8 with a float scale per output
+column (per row for the tables), behind `DequantizeLinear` nodes: {len(onnx_bytes) / 1e6:.1f} MB, a
+quarter of the float model. ONNX Runtime folds them back to floats when the session loads, so the
+model runs at float speed.
 
 ## Limits
 
-Trained on US political news of 2016-2019, not on foreign-policy reporting of 2009-2012; the
-labels are the sentiment of the sentence toward the target as annotators read it. A stance is
-that of one sentence toward one target. The speaker of a stance ("X condemned Y": X) is not
-scored by the model; the scorer answers neutral for it by rule. English only.
+Trained on US political news of 2016-2019 and a few hundred hand-written sentences, not on
+foreign-policy reporting of 2009-2012; the labels are the sentiment of a sentence toward a target
+as annotators read it. A stance is that of one sentence toward one target. The speaker of a
+judgement ("X condemned Y": X) is not asked of the model; the scorer answers neutral for it by
+rule. English only.
 """
 
 

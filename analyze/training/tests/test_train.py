@@ -1,3 +1,5 @@
+import contextlib
+import io
 import json
 import os
 import tempfile
@@ -20,8 +22,9 @@ class TrainTest(unittest.TestCase):
             encoded = os.path.join(folder, "inputs.jsonl")
             tiny.encoded_file(encoded)
             out = os.path.join(folder, "model")
-            train.main(["--encoded", encoded, "--base-jar", jar, "--out", out, "--epochs", "2", "--heads", "2",
-                        "--batch", "8", "--threads", "1"])
+            with contextlib.redirect_stderr(io.StringIO()):  # the recipe's progress lines
+                train.main(["--encoded", encoded, "--base-jar", jar, "--out", out, "--epochs", "2", "--heads", "2",
+                            "--batch", "8", "--threads", "1"])
             self.assertEqual(tiny.files(out), ["check.json", "fp32", "model.json", "model.onnx",
                                                "tokenizer.json", "training.json"])
             self.assertEqual(tiny.files(os.path.join(out, "fp32")), ["model.json", "model.onnx", "tokenizer.json"])
@@ -50,7 +53,8 @@ class TrainTest(unittest.TestCase):
         model = TargetStanceClassifier(tiny.SHAPE)
         args = train.arguments(["--encoded", "-", "--base-jar", "-", "--out", "-", "--epochs", "30", "--lr", "3e-3",
                                 "--batch", "16", "--warmup", "0"])
-        history = train.fit(model, sequences, sequences, args, torch.device("cpu"))
+        with contextlib.redirect_stderr(io.StringIO()):
+            history = train.fit(model, sequences, sequences, args, torch.device("cpu"))
         self.assertLess(history[-1]["loss"], history[0]["loss"] / 2)
         self.assertGreater(history[-1]["heldOut"]["accuracy"], 0.9)
 

@@ -2,6 +2,7 @@
 import json
 import os
 import random
+import warnings
 import zipfile
 
 import torch
@@ -17,6 +18,7 @@ def base_onnx(path):
     LayerNorms and biases, anonymous transposed MatMul weights."""
     torch.manual_seed(3)
     bert = Bert(SHAPE).eval()
+    warnings.filterwarnings("ignore", category=UserWarning)  # the exporter's notes on shape inference
     with torch.no_grad():
         # Every tensor distinct, as in a trained model: the exporter merges initializers of equal
         # values (the fresh LayerNorms' ones and zeros) into one.

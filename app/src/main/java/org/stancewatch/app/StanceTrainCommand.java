@@ -11,10 +11,10 @@ import org.stancewatch.analyze.stance.training.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code stancewatch stance train}: retrains the stance model reproducibly and prints its figures. */
+/** {@code stancewatch stance train}: retrains stance model v1 reproducibly and prints its figures. */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
-        header = "Retrains the stance model on NewsMTSC-format data and prints its held-out figures.",
+        header = "Retrains stance model v1 (the linear model) on NewsMTSC-format data and prints its held-out figures.",
         description = {
             "Parses every sentence with CoreNLP (a few minutes for NewsMTSC's 7,758 sentences; --cache keeps "
                     + "the parses for the next run), holds out a fixed share of the ARTICLES (never single "
@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
             "",
             "Nothing is random: the same data and settings give the same model, byte for byte. The defaults "
                     + "are those of the shipped model; to replace it, write to "
-                    + "analyze/src/main/resources/org/stancewatch/analyze/stance/stance-model.tsv.gz."
+                    + "analyze/src/main/resources/org/stancewatch/analyze/stance/stance-model.tsv.gz.",
+            "",
+            "Stance model v2, the default, is a fine-tuned transformer: bin/train-stance-model retrains it "
+                    + "(PyTorch; see docs/stance-model.md)."
         })
 final class StanceTrainCommand implements Callable<Integer> {
 

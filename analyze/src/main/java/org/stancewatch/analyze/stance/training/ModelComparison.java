@@ -70,15 +70,16 @@ public final class ModelComparison {
                     classFigures(e, Polarity.NEUTRAL), classFigures(e, Polarity.POSITIVE), result.targetsPerSecond()));
         }
         if (!results.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "(%d targets each)%n", results.getFirst().evaluation().count()));
+            text.append(String.format(Locale.ROOT, "(%d targets each; targets/s is the model's own time: a model that "
+                    + "reads parses also needs CoreNLP's, not counted here)%n", results.getFirst().evaluation().count()));
         }
         return text.toString();
     }
 
+    /** The version, after the name the user gave when it was a short one (v1, v2) rather than a path. */
     private static String label(Result result) {
-        String label = result.choice().equals(result.version()) ? result.version()
-                : result.choice() + " " + result.version();
-        return label.length() <= 44 ? label : "..." + label.substring(label.length() - 41);
+        String choice = result.choice();
+        return choice.length() <= 4 && !choice.contains("/") ? choice + " " + result.version() : result.version();
     }
 
     private static String classFigures(Evaluation evaluation, Polarity polarity) {
