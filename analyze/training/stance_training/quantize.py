@@ -4,7 +4,16 @@ per output column (per row for embedding tables), each behind a DequantizeLinear
 The file shrinks to about a quarter; activations stay float. ONNX Runtime folds the
 DequantizeLinear nodes into float weights once, when the session loads (TransformerStanceModel
 asks it to), so inference runs at float speed with weights rounded to 8 bits.
+
+Weight-only rather than dynamic quantization (int8 products against activations quantized per
+call): measured on the held-out articles, dynamic quantization ran the model twice as fast at the
+same macro-F1, but changed 2.4% of the polarities the float model gives (0.4% here) and moved
+single scores by up to 0.48, and made a sentence's score depend on the batch it shares.
+
+`python3 -m stance_training.quantize FLOAT.onnx INT8.onnx` quantizes a model file.
 """
+import sys
+
 import numpy
 import onnx
 from onnx import helper, numpy_helper
@@ -57,3 +66,14 @@ def _axis(uses):
     if uses and all(use == ("Gather", 0) for use in uses):
         return 0
     return None
+
+
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        raise SystemExit("usage: python3 -m stance_training.quantize FLOAT.onnx INT8.onnx")
+    onnx.save(quantize(onnx.load(args[0])), args[1])
+
+
+if __name__ == "__main__":
+    main()

@@ -4,7 +4,7 @@
 
 `bin/train-stance-model` runs the whole recipe (base weights, encoding, this, evaluation in Java);
 see docs/stance-model.md. Written to DIR: the model folder TransformerStanceModel loads
-(model.onnx in weight-only int8, tokenizer.json, model.json), fp32/ (the same model in float32,
+(model.onnx with int8 weights, tokenizer.json, model.json), fp32/ (the same model in float32,
 to measure what int8 costs), training.json (settings, time, per-epoch figures) and check.json
 (inputs with this model's probabilities, for the Java side to compare).
 """

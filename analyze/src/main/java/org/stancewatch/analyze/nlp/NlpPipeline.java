@@ -2,11 +2,14 @@ package org.stancewatch.analyze.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.DependencyParseAnnotator;
 import edu.stanford.nlp.pipeline.ParserAnnotator;
 import edu.stanford.nlp.pipeline.SentimentAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphFactory;
+import edu.stanford.nlp.trees.GrammaticalStructure;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
@@ -31,12 +34,15 @@ public final class NlpPipeline {
     /** The shift-reduce parser, 15-30x faster than the default PCFG; it lives in models-english. */
     public static final String SHIFT_REDUCE_PARSER = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
 
+    /** The neural dependency parser's model: Universal Dependencies v2. */
+    public static final String DEPENDENCY_PARSER = "edu/stanford/nlp/models/parser/nndep/english_UD.gz";
+
     private static final Logger LOG = LoggerFactory.getLogger(NlpPipeline.class);
 
     private final StanfordCoreNLP splitter;
     private final StanfordCoreNLP tagger;
     private final ParserAnnotator parser;
-    private final DependencyParseAnnotator dependencies;
+    private final DependencyParser dependencies;
     private final SentimentAnnotator sentiment;
 
     /** What the deep stage can do. */
@@ -54,7 +60,7 @@ public final class NlpPipeline {
         Properties deep = deepProperties();
         boolean full = deepStage == DeepStage.PARSE_AND_SENTIMENT;
         parser = full ? new ParserAnnotator("parse", deep) : null;
-        dependencies = new DependencyParseAnnotator(); // english_UD, Universal Dependencies v2
+        dependencies = DependencyParser.loadFromModelFile(DEPENDENCY_PARSER);
         sentiment = full ? new SentimentAnnotator("sentiment", deep) : null;
         LOG.info("CoreNLP pipeline loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
@@ -131,7 +137,7 @@ public final class NlpPipeline {
         }
         Annotation selected = selection(sentences);
         parser.annotate(selected);
-        dependencies.annotate(selected);
+        addDependencies(sentences);
         sentiment.annotate(selected);
     }
 
@@ -144,7 +150,21 @@ public final class NlpPipeline {
         if (sentences.isEmpty()) {
             return;
         }
-        dependencies.annotate(selection(sentences));
+        addDependencies(sentences);
+    }
+
+    /**
+     * The basic dependencies of each sentence. CoreNLP's dependency annotator also builds the
+     * collapsed, CC-processed, enhanced and enhanced++ graphs, which nothing here reads and which
+     * took as long as the parse itself.
+     */
+    private void addDependencies(List<CoreMap> sentences) {
+        for (CoreMap sentence : sentences) {
+            GrammaticalStructure structure = dependencies.predict(sentence);
+            sentence.set(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class,
+                    SemanticGraphFactory.makeFromTree(structure, SemanticGraphFactory.Mode.BASIC,
+                            GrammaticalStructure.Extras.NONE, null));
+        }
     }
 
     /** An annotation holding only the given sentences (and their tokens: NER reads them there too). */

@@ -10,7 +10,8 @@ import org.stancewatch.model.Mention;
  * @param topics          the article's topics, most frequent first
  * @param sentenceTopics  the topics of each sentence (empty lists where none)
  * @param sentenceCount   sentences in the text
- * @param parsedSentences sentences (or windows of long ones) that went through the parser
+ * @param parsedSentences sentences (or windows of long ones) that went through the parser: all
+ *                        that name an actor for v1, those with a holder question for v2
  * @param notes           what was skipped or cut, and why ("sentence 3 is not English")
  */
 public record ArticleAnalysis(List<Mention> mentions, List<String> topics, List<List<String>> sentenceTopics,

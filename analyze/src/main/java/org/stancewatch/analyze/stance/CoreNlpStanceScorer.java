@@ -111,13 +111,14 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
         List<CoreMap> sentences = pipeline.split(text).get(CoreAnnotations.SentencesAnnotation.class);
         List<List<String>> words = sentences.stream().map(CoreNlpStanceScorer::words).toList();
         List<List<ActorMatch>> matches = findActors(sentences, words, notes);
-        List<ParseUnit> units = parseUnits(sentences, matches, year, notes);
+        List<ParseUnit> units = parseUnits(sentences, matches, notes);
+        int parsed = parse(units, year);
         List<List<String>> sentenceTopics = sentenceTopics(words, matches, year);
         List<String> articleTopics = articleTopics(sentenceTopics);
         MentionBuilder builder = new MentionBuilder(article, model.version(), sentenceTopics, articleTopics);
         List<Mention> mentions = scoreMentions(text, sentences, units, year, builder);
         counters.mentions.add(mentions.size());
-        return new ArticleAnalysis(mentions, articleTopics, sentenceTopics, sentences.size(), units.size(), notes);
+        return new ArticleAnalysis(mentions, articleTopics, sentenceTopics, sentences.size(), parsed, notes);
     }
 
     private String reasonToSkip(Article article) {
@@ -170,17 +171,12 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
         return matches;
     }
 
-    /**
-     * What the deep stage looks at: whole sentences, or for a sentence over the cap a window per
-     * mention. Each unit goes through the deep stage the model needs: v1 parses all of them; v2
-     * only adds dependencies to those where a holder question arises.
-     */
+    /** What the deep stage looks at: a whole sentence, or for a sentence over the cap a window per mention. */
     private record ParseUnit(int index, CoreMap sentence, int offset, List<ActorMatch> inWindow,
                              List<ActorMatch> toScore) {
     }
 
-    private List<ParseUnit> parseUnits(List<CoreMap> sentences, List<List<ActorMatch>> matches, int year,
-                                       List<String> notes) {
+    private List<ParseUnit> parseUnits(List<CoreMap> sentences, List<List<ActorMatch>> matches, List<String> notes) {
         List<ParseUnit> units = new ArrayList<>();
         int cap = settings.maxParseTokens();
         for (int i = 0; i < sentences.size(); i++) {
@@ -204,17 +200,25 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
                 units.add(new ParseUnit(i, NlpPipeline.window(sentence, from, to), from, inWindow, List.of(match)));
             }
         }
-        if (model.readsParses()) {
-            pipeline.annotateDeep(units.stream().map(ParseUnit::sentence).toList());
-            counters.sentencesParsed.add(units.size());
-        } else {
-            List<CoreMap> questions = units.stream()
-                    .filter(unit -> HolderFinder.needsDependencies(lemmas(unit.sentence()), spans(unit, year)))
-                    .map(ParseUnit::sentence).toList();
-            pipeline.annotateDependencies(questions);
-            counters.sentencesParsed.add(questions.size());
-        }
         return units;
+    }
+
+    /**
+     * Runs the deep stage the model needs: v1 parses every unit; v2 only adds dependencies to the
+     * units where a holder question arises. Returns how many units were parsed.
+     */
+    private int parse(List<ParseUnit> units, int year) {
+        List<CoreMap> toParse = units.stream()
+                .filter(unit -> model.readsParses()
+                        || HolderFinder.needsDependencies(lemmas(unit.sentence()), spans(unit, year)))
+                .map(ParseUnit::sentence).toList();
+        if (model.readsParses()) {
+            pipeline.annotateDeep(toParse);
+        } else {
+            pipeline.annotateDependencies(toParse);
+        }
+        counters.sentencesParsed.add(toParse.size());
+        return toParse.size();
     }
 
     /** One mention on its way to the model: where it is, whose view it is, and whether it is a speaker. */

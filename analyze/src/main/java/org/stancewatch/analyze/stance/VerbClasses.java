@@ -30,7 +30,7 @@ final class VerbClasses {
             "explain", "insist", "note", "remark", "reply", "report", "respond", "stress", "suggest", "tweet",
             "write", "acknowledge", "admit", "allege", "caution", "charge", "complain", "concede", "confirm",
             "deny", "emphasize", "emphasise", "maintain", "observe", "predict", "recall", "reiterate", "urge",
-            "warn", "vow", "pledge", "ask", "call", "describe");
+            "warn", "vow", "pledge", "ask", "call", "describe", "answer");
 
     static final Set<String> ATTITUDE = Set.of(
             "believe", "think", "fear", "hope", "doubt", "suspect", "worry", "want", "expect", "feel",
