@@ -6,6 +6,7 @@ import edu.stanford.nlp.util.CoreMap;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,13 +251,13 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
         List<Candidate> chosen = onePerActor(candidates);
         List<StancePrediction> predictions = model.predict(chosen.stream()
                 .filter(candidate -> !candidate.speaker()).map(Candidate::target).toList());
+        Map<String, Candidate> owners = owners(chosen, year);
         List<Mention> mentions = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         int next = 0;
         for (Candidate candidate : chosen) {
             StancePrediction prediction = candidate.speaker() ? StancePrediction.SPEAKER : predictions.get(next++);
             for (String actor : rolledUp(candidate.match().actor(), year)) {
-                if (seen.add(candidate.unit().index() + "\u0000" + actor)) {
+                if (owners.get(candidate.unit().index() + "\u0000" + actor) == candidate) {
                     mentions.add(builder.build(candidate.unit().index(), candidate.target().sentence(), actor,
                             candidate.match().surface(), prediction, candidate.attribution()));
                 }
@@ -280,6 +281,25 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
             }
         }
         return List.copyOf(chosen.values());
+    }
+
+    /**
+     * Which candidate gives each sentence its mention of each actor once people count for their
+     * office too: a target before a speaker ("Rasmussen said NATO's plans were sound": NATO's
+     * mention is the target's, not Rasmussen's speaker mention rolled up), else the first.
+     */
+    private Map<String, Candidate> owners(List<Candidate> chosen, int year) {
+        Map<String, Candidate> owners = new HashMap<>();
+        for (boolean speakers : new boolean[] {false, true}) {
+            for (Candidate candidate : chosen) {
+                if (candidate.speaker() == speakers) {
+                    for (String actor : rolledUp(candidate.match().actor(), year)) {
+                        owners.putIfAbsent(candidate.unit().index() + "\u0000" + actor, candidate);
+                    }
+                }
+            }
+        }
+        return owners;
     }
 
     /** The unit's actor mentions as token spans of the unit, with the actor each speaks for. */

@@ -137,6 +137,15 @@ class CoreNlpStanceScorerTest {
     }
 
     @Test
+    void aSpeakerCountedForTheirOfficeDoesNotHideWhatTheSentenceSaysOfThatOffice() {
+        ArticleAnalysis analysis = analyze("Rasmussen condemned Russia, and NATO's ministers were furious.", 2011);
+
+        Mention nato = mention(analysis, "nato");
+        assertThat(nato.surface()).as("NATO's own mention, not Rasmussen's rolled up").isEqualTo("NATO");
+        assertThat(mention(analysis, "rasmussen").polarity()).isEqualTo(Polarity.NEUTRAL);
+    }
+
+    @Test
     void suspicionIsNegativeTowardItsObject() {
         Mention nato = mention(analyze("Moscow is deeply suspicious of NATO's plans in Eastern Europe.", 2010), "nato");
 

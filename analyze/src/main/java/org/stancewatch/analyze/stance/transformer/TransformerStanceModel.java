@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -52,14 +53,14 @@ public final class TransformerStanceModel implements TargetStanceModel {
     private final StanceInputs inputs;
     private final ModelDescription description;
     private final TransformerSettings settings;
-    private final String id;
+    private final String version;
 
     private TransformerStanceModel(byte[] onnx, InputStream tokenizerJson, byte[] modelJson, String origin,
                                    TransformerSettings settings) {
         long started = System.nanoTime();
         this.description = describe(modelJson, origin);
         this.settings = settings;
-        this.id = description.name() + "/" + fingerprint(onnx);
+        this.version = description.name() + "/" + fingerprint(onnx);
         this.inputs = new StanceInputs(WordPieceTokenizer.read(tokenizerJson, origin + "tokenizer.json"),
                 description.inputMode(), description.maxTokens());
         this.environment = OrtEnvironment.getEnvironment();
@@ -75,7 +76,7 @@ public final class TransformerStanceModel implements TargetStanceModel {
             inputs.close();
             throw new ModelLoadException("cannot load " + origin + "model.onnx into ONNX Runtime: " + e.getMessage(), e);
         }
-        LOG.info("stance model {} ({} input, {} pieces) loaded in {} ms", id, description.mode(),
+        LOG.info("stance model {} ({} input, {} pieces) loaded in {} ms", version, description.mode(),
                 description.maxTokens(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -97,19 +98,10 @@ public final class TransformerStanceModel implements TargetStanceModel {
         }
     }
 
-    /** True when {@code folder} looks like a model folder. */
-    public static boolean isModelFolder(Path folder) {
-        return Files.isRegularFile(folder.resolve("model.json")) && Files.isRegularFile(folder.resolve("model.onnx"));
-    }
-
-    /** The model's name and a fingerprint of its weights: two models with the same id score alike. */
-    public String id() {
-        return id;
-    }
-
+    /** The model's name and a fingerprint of its weights: two models with the same version score alike. */
     @Override
     public String version() {
-        return id;
+        return version;
     }
 
     /** It reads the text alone: no sentence needs CoreNLP's parse for the stance. */
@@ -142,11 +134,6 @@ public final class TransformerStanceModel implements TargetStanceModel {
 
     public ModelDescription description() {
         return description;
-    }
-
-    /** The input contract this model was trained with. */
-    public StanceInputs inputs() {
-        return inputs;
     }
 
     /**
@@ -214,11 +201,11 @@ public final class TransformerStanceModel implements TargetStanceModel {
             EncodedSequence sequence = batch.get(r).sequence();
             System.arraycopy(sequence.ids(), 0, ids, r * length, sequence.length());
             System.arraycopy(sequence.typeIds(), 0, types, r * length, sequence.length());
-            java.util.Arrays.fill(mask, r * length, r * length + sequence.length(), 1L);
+            Arrays.fill(mask, r * length, r * length + sequence.length(), 1L);
             for (int k = 0; k < sequence.targets().size(); k++) {
                 TargetPieces target = sequence.targets().get(k);
                 int row = (r * targets + k) * length;
-                java.util.Arrays.fill(targetMask, row + target.from(), row + target.to(), 1f);
+                Arrays.fill(targetMask, row + target.from(), row + target.to(), 1f);
             }
         }
         long[] shape = {rows, length};
