@@ -34,12 +34,14 @@ import picocli.CommandLine.Option;
                     + "actor) and alerts on sharp changes of tone to stancewatch.alerts. Records it cannot read "
                     + "or score go to stancewatch.analyze.dlq with the reason. Creates missing topics first.",
             "",
-            "Articles are scored with the CoreNLP stance scorer, the same as 'stancewatch stance' (--actors, "
-                    + "--topics and --model choose its files); loading it takes 10-20 s and about 2 GB of memory.",
+            "Articles are scored by the same scorer as 'stancewatch stance': CoreNLP and stance model v2 by "
+                    + "default (--actors, --topics and --model choose its files); loading it takes 10-20 s and "
+                    + "about 2 GB of memory.",
             "",
             "Start it on several machines with the same --application-id to share the work (up to one "
                     + "instance per partition). Progress is logged every --progress-interval; with "
-                    + "--metrics-port, metrics (throughput, lag, ...) are served for Prometheus. Stops on Ctrl-C.",
+                    + "--metrics-port, metrics (throughput, lag, ...) are served for Prometheus, on this machine only "
+                    + "unless --metrics-address says otherwise. Stops on Ctrl-C.",
             ""
         })
 final class AnalyzeCommand implements Callable<Integer> {
@@ -143,6 +145,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int metricsPort;
 
+    @Option(names = "--metrics-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "interface the metrics are served on: 127.0.0.1 keeps them on this machine, 0.0.0.0 "
+                    + "serves every interface (default: ${DEFAULT-VALUE})")
+    String metricsAddress;
+
     @Option(names = {"-c", "--streams-config"}, paramLabel = "KEY=VALUE",
             description = "a Kafka Streams or client property for both applications, e.g. "
                     + "-c num.standby.replicas=1 (repeatable)")
@@ -177,7 +184,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ClusterTopics.ensure(settings.bootstrapServers(), partitions, replicationFactor);
         System.out.println("Loading the stance scorer ...");
         CoreNlpStanceScorer scorer = scorer();
-        MetricsEndpoint metrics = metricsPort > 0 ? MetricsEndpoint.start(metricsPort) : null;
+        MetricsEndpoint metrics = metricsPort > 0 ? MetricsEndpoint.start(metricsAddress, metricsPort) : null;
         MeterRegistry registry = metrics != null ? metrics.registry() : new SimpleMeterRegistry();
         AnalyzeJob job = AnalyzeJob.start(settings, scorer, registry);
         CountDownLatch stopped = new CountDownLatch(1);

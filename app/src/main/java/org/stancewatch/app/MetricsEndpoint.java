@@ -17,12 +17,12 @@ final class MetricsEndpoint implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server;
 
-    private MetricsEndpoint(int port) {
+    private MetricsEndpoint(String address, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 0);
+            server = HttpServer.create(new InetSocketAddress(address, port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve metrics on port " + port + " (" + e.getMessage()
-                    + "); choose another with --metrics-port", e);
+            throw new UncheckedIOException("cannot serve metrics on " + address + ":" + port + " (" + e.getMessage()
+                    + "); choose another with --metrics-port or --metrics-address", e);
         }
         server.createContext("/metrics", exchange -> {
             byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
@@ -35,8 +35,17 @@ final class MetricsEndpoint implements AutoCloseable {
         server.start();
     }
 
-    static MetricsEndpoint start(int port) {
-        return new MetricsEndpoint(port);
+    /**
+     * Serves on {@code address} (an interface's address or name; 127.0.0.1 keeps the metrics on this
+     * machine, 0.0.0.0 opens them to the network, e.g. for Prometheus in another container).
+     */
+    static MetricsEndpoint start(String address, int port) {
+        return new MetricsEndpoint(address, port);
+    }
+
+    /** The address the server listens on. */
+    InetSocketAddress address() {
+        return server.getAddress();
     }
 
     PrometheusMeterRegistry registry() {

@@ -51,10 +51,16 @@ public final class Stancewatch implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return new CommandLine(new Stancewatch())
+        CommandLine commandLine = new CommandLine(new Stancewatch())
                 .setExecutionExceptionHandler(new ErrorReporter())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli would answer "notacommand --help" with the root help and exit 0: say what is wrong.
+        if (args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
+            commandLine.getErr().printf("Unknown command '%s'. The commands are: %s%n", args[0],
+                    String.join(", ", commandLine.getSubcommands().keySet()));
+            return CommandLine.ExitCode.USAGE;
+        }
+        return commandLine.execute(args);
     }
 
     /** Without a subcommand, show what there is. */

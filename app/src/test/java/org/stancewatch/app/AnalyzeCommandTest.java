@@ -33,7 +33,7 @@ class AnalyzeCommandTest {
         for (String option : new String[] {"--application-id", "--threads", "--aggregation-threads", "--state-dir",
                 "--grace", "--reorder-allowance", "--copy-weight", "--scoring-timeout", "--baseline", "--recent",
                 "--min-baseline", "--min-recent", "--threshold", "--min-change", "--cooldown", "--shrinkage",
-                "--evidence", "--actors", "--topics", "--model", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port",
+                "--evidence", "--actors", "--topics", "--model", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port", "--metrics-address",
                 "--streams-config"}) {
             assertThat(help).contains(option);
         }

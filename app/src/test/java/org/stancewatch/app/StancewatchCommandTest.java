@@ -38,6 +38,15 @@ class StancewatchCommandTest {
         CommandRun unknown = CommandRun.of("crawlz");
 
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("Unmatched argument", "crawlz");
+        assertThat(unknown.err()).contains("Unknown command 'crawlz'", "crawl, analyze, index");
+    }
+
+    @Test
+    void anUnknownCommandIsAnErrorEvenWithHelpAfterIt() {
+        CommandRun unknown = CommandRun.of("notacommand", "--help");
+
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown command 'notacommand'");
+        assertThat(unknown.out()).doesNotContain("Usage: stancewatch");
     }
 }

@@ -3,6 +3,7 @@ package org.stancewatch.ingest.source;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,7 +18,9 @@ import java.util.Map;
  * tokens records them by JSON pointer.
  */
 final class YamlTree {
-    private static final ObjectMapper MAPPER = new YAMLMapper();
+    // A key written twice would silently keep the last value: an error with its line instead.
+    private static final ObjectMapper MAPPER = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final JsonNode root;
     private final Map<String, Integer> lines;

@@ -147,6 +147,22 @@ class SourcesFileTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsAProblemWithItsLine() {
+        SourcesException e = problems("""
+                sources:
+                  - id: a
+                    home: https://a.example/
+                    feeds: [https://a.example/feed]
+                    home: https://b.example/
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("home");
+            assertThat(p.line()).isEqualTo(5);
+        });
+    }
+
+    @Test
     void durationsAndSizesHaveReadableForms() {
         assertThat(Values.duration("30m")).isEqualTo(Duration.ofMinutes(30));
         assertThat(Values.duration("PT2H")).isEqualTo(Duration.ofHours(2));

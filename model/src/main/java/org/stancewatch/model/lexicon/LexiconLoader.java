@@ -1,9 +1,11 @@
 package org.stancewatch.model.lexicon;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -24,6 +26,8 @@ public final class LexiconLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final YAMLMapper YAML = YAMLMapper.builder()
+            // a key written twice would silently keep the last value
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -114,6 +118,10 @@ public final class LexiconLoader {
             JsonLocation location = e.getLocation();
             if (line == 0 && location != null) {
                 line = location.getLineNr();
+            }
+            if (e.getCause() instanceof JsonParseException syntax && syntax.getLocation() != null) {
+                // a problem of the text itself (a key written twice): where the parser stood
+                line = syntax.getLocation().getLineNr();
             }
             String problem = e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")
                     .replaceAll(" for `[^`]*`", "").replaceAll("\\s*\\(\\d+ known properties:.*", "");

@@ -115,6 +115,15 @@ class LexiconLoaderTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsAnErrorWithItsLine() {
+        String yaml = ACTORS.replace("    kind: country\n", "    kind: country\n    name: Russian Federation\n");
+
+        assertThatThrownBy(() -> LexiconLoader.actors("actors.yml", yaml))
+                .isInstanceOfSatisfying(LexiconException.class, e -> assertThat(e.line()).isEqualTo(5))
+                .hasMessageContaining("name");
+    }
+
+    @Test
     void brokenYamlNamesTheLine() {
         assertThatThrownBy(() -> LexiconLoader.actors("actors.yml", "actors:\n\t- id: russia\n"))
                 .isInstanceOfSatisfying(LexiconException.class, e -> assertThat(e.line()).isPositive())

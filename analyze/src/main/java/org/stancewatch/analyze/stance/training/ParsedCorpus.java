@@ -5,6 +5,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.util.CoreMap;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
@@ -35,6 +36,17 @@ public final class ParsedCorpus {
 
     // 2: dependencies from the neural dependency parser
     private static final String CACHE_VERSION = "stancewatch-parsed-corpus/2";
+
+    /**
+     * What a parse cache may hold: the parsed sentences and the lists and values inside them, and
+     * nothing else. A cache is a file a user may have been handed; Java deserialization of any
+     * other class could run that class's code.
+     */
+    static final ObjectInputFilter CACHE_FILTER = ObjectInputFilter.Config.createFilter(
+            "maxdepth=12;maxrefs=20000000;org.stancewatch.analyze.nlp.ParsedSentence;"
+                    + "org.stancewatch.analyze.nlp.ParsedToken;org.stancewatch.analyze.nlp.PhraseNode;"
+                    + "org.stancewatch.analyze.nlp.Dependency;java.util.ArrayList;java.util.ImmutableCollections$*;"
+                    + "java.util.CollSer;java.lang.String;java.lang.Integer;java.lang.Number;java.lang.Object;[F;!*");
 
     private ParsedCorpus() {
     }
@@ -91,12 +103,14 @@ public final class ParsedCorpus {
         }
         try (InputStream in = Files.newInputStream(cache);
              ObjectInputStream objects = new ObjectInputStream(new GZIPInputStream(in))) {
+            objects.setObjectInputFilter(CACHE_FILTER);
             if (!CACHE_VERSION.equals(objects.readUTF()) || objects.readLong() != Files.size(data)) {
                 return null;
             }
             List<ParsedSentence> parsed = (List<ParsedSentence>) objects.readObject();
             return parsed.size() == sentenceCount ? parsed : null;
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            // InvalidClassException (refused by the filter) is an IOException: the cache is not used.
             return null;
         }
     }
