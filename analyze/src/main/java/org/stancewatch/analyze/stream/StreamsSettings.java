@@ -43,6 +43,9 @@ public final class StreamsSettings {
     public static Properties scoring(AnalyzeSettings settings, JobCounters counters) {
         Properties props = common(settings, counters, settings.scoringApplicationId(), settings.scoringThreads());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        // The crawler publishes in transactions; at-least-once alone would read uncommitted records
+        // and score (and so index) the articles of a transaction the crawler then aborted.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, SCORING_COMMIT_INTERVAL.toMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), SCORING_MAX_POLL_RECORDS);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),

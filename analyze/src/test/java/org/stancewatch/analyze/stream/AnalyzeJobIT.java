@@ -75,6 +75,31 @@ class AnalyzeJobIT {
         }
     }
 
+    @Test
+    void articlesOfAnAbortedCrawlerTransactionAreNeverScored(EmbeddedServices services, @TempDir Path state)
+            throws Exception {
+        String run = "it-abort-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run)).create(1);
+        AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
+                .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
+                .withProgressInterval(Duration.ZERO);
+        Article aborted = article("aborted", "daily.example", T, "Moscow welcomed the talks.");
+        Article committed = article("committed", "daily.example", T.plus(Duration.ofHours(1)),
+                "Moscow welcomed the talks.");
+        topics.sendAborted(List.of(aborted));
+        topics.send(List.of(committed));
+
+        try (AnalyzeJob job = AnalyzeJob.start(settings, new KeywordStanceScorer())) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    !topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer()).isEmpty());
+            // the aborted article sits before the committed one in the log: had it been read, it came first
+            assertThat(topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer()))
+                    .filteredOn(record -> record.value() != null).extracting(record -> record.value().articleId())
+                    .containsOnly(committed.id()).doesNotContain(aborted.id());
+            assertThat(job.progress().articlesIn()).isEqualTo(1);
+        }
+    }
+
     private static java.util.Optional<StanceBucket> dayBucket(KafkaTopics topics) {
         String id = StanceBucket.idFor("russia", StanceBucket.ALL, StanceBucket.ALL, StanceBucket.ALL, "day",
                 Instant.parse("2011-03-01T00:00:00Z"));

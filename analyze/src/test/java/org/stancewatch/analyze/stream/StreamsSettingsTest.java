@@ -33,6 +33,14 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void scoringReadsOnlyWhatTheCrawlerCommitted() {
+        Properties scoring = StreamsSettings.scoring(AnalyzeSettings.defaults("localhost:9092"), new JobCounters());
+
+        assertThat(scoring.get(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG)))
+                .isEqualTo("read_committed");
+    }
+
+    @Test
     void scoringTakesFewArticlesPerPollAndAggregationIsExactlyOnce() {
         AnalyzeSettings settings = AnalyzeSettings.defaults("localhost:9092");
         Properties scoring = StreamsSettings.scoring(settings, new JobCounters());

@@ -37,9 +37,9 @@ import org.stancewatch.model.json.Json;
  * {@code tokenizer.json} and {@code model.json} ({@link ModelDescription}). The training recipe
  * that makes them is {@code analyze/training}; its model card sits beside the shipped model.
  *
- * <p>Calls are batched: all targets of all sentences given to {@link #predict} go through the
- * model in as few runs as the batch limits allow, shortest sequences together so that little is
- * padded. One instance serves all threads.
+ * <p>All targets of a sentence go through the model in one sequence; sequences go through it in
+ * batches of {@link TransformerSettings#batchSize()} (one by default), shortest together so that
+ * little is padded. One instance serves all threads.
  */
 public final class TransformerStanceModel implements TargetStanceModel {
 

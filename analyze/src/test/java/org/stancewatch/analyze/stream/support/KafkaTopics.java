@@ -102,6 +102,26 @@ public final class KafkaTopics {
         }
     }
 
+    /**
+     * Writes articles in a producer transaction and aborts it, as a crawler does that fails half-way
+     * through a batch: the records are in the log, marked aborted.
+     */
+    public void sendAborted(List<Article> articles) {
+        Map<String, Object> config = new java.util.HashMap<>(producerConfig());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-" + java.util.UUID.randomUUID());
+        try (var producer = new KafkaProducer<>(config, Topics.ARTICLES.keySerde().serializer(),
+                Topics.ARTICLES.valueSerde().serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (Article article : articles) {
+                producer.send(new ProducerRecord<>(names.articles(), null, article.publishedAt().toEpochMilli(),
+                        article.id(), article));
+            }
+            producer.flush();
+            producer.abortTransaction();
+        }
+    }
+
     /** Writes raw bytes to a topic (a poison record). */
     public void sendRaw(String topic, String key, byte[] value) {
         try (var producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
