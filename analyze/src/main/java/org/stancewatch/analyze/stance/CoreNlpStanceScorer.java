@@ -6,8 +6,10 @@ import edu.stanford.nlp.util.CoreMap;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -248,10 +250,12 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
                 }
             }
         }
-        List<Candidate> chosen = onePerActor(candidates);
+        Map<String, Candidate> owners = owners(candidates, year);
+        Set<Candidate> owning = Collections.newSetFromMap(new IdentityHashMap<>());
+        owning.addAll(owners.values());
+        List<Candidate> chosen = candidates.stream().filter(owning::contains).toList();
         List<StancePrediction> predictions = model.predict(chosen.stream()
                 .filter(candidate -> !candidate.speaker()).map(Candidate::target).toList());
-        Map<String, Candidate> owners = owners(chosen, year);
         List<Mention> mentions = new ArrayList<>();
         int next = 0;
         for (Candidate candidate : chosen) {
@@ -267,31 +271,16 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
     }
 
     /**
-     * The mention that stands for each actor in each sentence: the first one that is not a
-     * speaker, else the first one ("NATO criticised Russia, and Russia criticised NATO": each is
-     * scored where it is the target).
+     * Which candidate gives each sentence its one mention of each actor (people counting for their
+     * office too): the first target, else the first speaker. "NATO criticised Russia, and Russia
+     * criticised NATO": each is scored where it is the target; "Rasmussen said NATO's plans were
+     * sound": NATO's mention is the target's, not Rasmussen's rolled up. A candidate that owns
+     * nothing is not scored at all.
      */
-    private static List<Candidate> onePerActor(List<Candidate> candidates) {
-        Map<String, Candidate> chosen = new LinkedHashMap<>();
-        for (Candidate candidate : candidates) {
-            String key = candidate.unit().index() + "\u0000" + candidate.match().actor();
-            Candidate earlier = chosen.get(key);
-            if (earlier == null || earlier.speaker() && !candidate.speaker()) {
-                chosen.put(key, candidate);
-            }
-        }
-        return List.copyOf(chosen.values());
-    }
-
-    /**
-     * Which candidate gives each sentence its mention of each actor once people count for their
-     * office too: a target before a speaker ("Rasmussen said NATO's plans were sound": NATO's
-     * mention is the target's, not Rasmussen's speaker mention rolled up), else the first.
-     */
-    private Map<String, Candidate> owners(List<Candidate> chosen, int year) {
+    private Map<String, Candidate> owners(List<Candidate> candidates, int year) {
         Map<String, Candidate> owners = new HashMap<>();
         for (boolean speakers : new boolean[] {false, true}) {
-            for (Candidate candidate : chosen) {
+            for (Candidate candidate : candidates) {
                 if (candidate.speaker() == speakers) {
                     for (String actor : rolledUp(candidate.match().actor(), year)) {
                         owners.putIfAbsent(candidate.unit().index() + "\u0000" + actor, candidate);

@@ -168,7 +168,8 @@ public final class StanceBenchmark {
         return rounds.stream().mapToDouble(Result::articlesPerSecond).sorted().toArray()[rounds.size() / 2];
     }
 
-    private static double percentile(List<Long> sorted, int percent) {
+    /** The value at {@code percent} of a sorted list (nearest rank). */
+    public static double percentile(List<Long> sorted, int percent) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 

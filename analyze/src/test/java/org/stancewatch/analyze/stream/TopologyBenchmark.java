@@ -145,8 +145,8 @@ public final class TopologyBenchmark {
                       once running : %6.1f articles/s  (first article in to all committed; start-up %.1f s on average)
                     ratio        : %8.2f  (job time / scorer time on the same articles; once running: %.2f)
                     """, scorerNames.get(s), scorers.get(s).version(),
-                    total / aloneSeconds, mentions * rounds / aloneSeconds, percentile(latencies, 50) / 1e6,
-                    percentile(latencies, 95) / 1e6, jobRates[s], mentions * rounds / jobSeconds,
+                    total / aloneSeconds, mentions * rounds / aloneSeconds, StanceBenchmark.percentile(latencies, 50) / 1e6,
+                    StanceBenchmark.percentile(latencies, 95) / 1e6, jobRates[s], mentions * rounds / jobSeconds,
                     total / runningSeconds, startUp, jobSeconds / aloneSeconds, runningSeconds / aloneSeconds);
         }
         for (int s = 1; s < scorers.size(); s++) {
@@ -216,10 +216,6 @@ public final class TopologyBenchmark {
                 Files.deleteIfExists(path);
             }
         }
-    }
-
-    private static double percentile(List<Long> sorted, int percent) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
     private static Map<String, String> options(String[] args) {
