@@ -17,17 +17,32 @@ import java.time.Instant;
  */
 public record DeadLetter(String stage, String reason, String message, String subject, String payload, Instant failedAt) {
 
-    /** Payloads longer than this are cut, so one huge bad record cannot clog the topic. */
+    /**
+     * Payloads longer than this are cut, so that a dead letter always fits in a Kafka record: even
+     * a payload of control characters, each escaped to six bytes of JSON, stays near 400 KB, well
+     * under the 1 MB limit a dead letter of a record just under that limit would otherwise exceed.
+     */
     public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+    /** Messages and subjects are cut here: they are sentences and names, not data. */
+    public static final int MAX_TEXT_CHARS = 2_000;
 
     public DeadLetter {
         nonBlank(stage, "stage");
         nonBlank(reason, "reason");
-        message = message == null ? "" : message;
+        reason = cut(reason, 200);
+        message = message == null ? "" : cut(message, MAX_TEXT_CHARS);
         nonBlank(subject, "subject");
-        if (payload != null && payload.length() > MAX_PAYLOAD_CHARS) {
-            payload = payload.substring(0, MAX_PAYLOAD_CHARS);
-        }
+        subject = cut(subject, MAX_TEXT_CHARS);
+        payload = payload == null ? null : cut(payload, MAX_PAYLOAD_CHARS);
         nonNull(failedAt, "failedAt");
+    }
+
+    /** The text cut to at most {@code max} chars, never between the two halves of a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
  * @param surface       the words as written, e.g. "the Kremlin"
  * @param topics        topic ids the sentence or article is about, possibly empty
  * @param sentenceIndex 0-based sentence number in the article text
- * @param sentence      the sentence itself: the evidence
+ * @param sentence      the sentence itself: the evidence (a window around the surface when longer
+ *                      than {@link #MAX_SENTENCE_CHARS})
  * @param score         stance toward the actor in [-1, 1]
  * @param polarity      negative / neutral / positive
  * @param confidence    the scorer's confidence in the polarity, in [0, 1]
@@ -51,6 +52,12 @@ public record Mention(
         String copyOf,
         String model) {
 
+    /**
+     * Evidence longer than this is cut around the actor's words: a run-on "sentence" of a whole
+     * page would otherwise be copied into every mention of it, and past Kafka's record limit.
+     */
+    public static final int MAX_SENTENCE_CHARS = 2_000;
+
     /** {@link #holder} value for the outlet's own voice. */
     public static final String OUTLET_VOICE = "";
 
@@ -67,7 +74,7 @@ public record Mention(
         if (sentenceIndex < 0) {
             throw new IllegalArgumentException("sentenceIndex must be 0 or more, was " + sentenceIndex);
         }
-        nonNull(sentence, "sentence");
+        sentence = Excerpt.around(nonNull(sentence, "sentence"), surface, MAX_SENTENCE_CHARS);
         within(score, -1, 1, "score");
         nonNull(polarity, "polarity");
         within(confidence, 0, 1, "confidence");

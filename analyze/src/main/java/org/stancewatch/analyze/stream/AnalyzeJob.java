@@ -68,7 +68,8 @@ public final class AnalyzeJob implements AutoCloseable {
      */
     public static AnalyzeJob start(AnalyzeSettings settings, StanceScorer scorer, MeterRegistry registry) {
         JobCounters counters = new JobCounters();
-        Topology scoringTopology = ScoringTopology.build(scorer, settings, counters);
+        Topology scoringTopology = ScoringTopology.build(scorer, settings, counters,
+                TopicLimits.maxRecordBytes(settings, settings.topics().mentions()));
         Topology aggregationTopology = AggregationTopology.build(settings, counters);
         KafkaStreams scoring = new KafkaStreams(scoringTopology, StreamsSettings.scoring(settings, counters));
         KafkaStreams aggregation = new KafkaStreams(aggregationTopology, StreamsSettings.aggregation(settings, counters));
@@ -133,7 +134,7 @@ public final class AnalyzeJob implements AutoCloseable {
 
     public JobProgress progress() {
         return new JobProgress(state(), counters.articlesIn(), counters.mentionsOut(), counters.mentionsRetracted(),
-                counters.bucketUpdates(), counters.alerts(), counters.deadLettersByReason(),
+                counters.bucketUpdates(), counters.alerts(), counters.deadLettersByReason(), counters.deadLettersLost(),
                 ConsumerLag.of(scoring), ConsumerLag.of(aggregation));
     }
 

@@ -100,6 +100,39 @@ class AnalyzeJobIT {
         }
     }
 
+    @Test
+    void aMentionTooLargeForItsTopicSendsItsArticleToTheDeadLetterTopicAndARefusedDeadLetterIsCountedNotLooped(
+            EmbeddedServices services, @TempDir Path state) throws Exception {
+        String run = "it-refused-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run))
+                .create(1);
+        topics.limitRecordSize(topics.names().mentions(), 1_500).limitRecordSize(topics.names().deadLetters(), 12_000);
+        AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
+                .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
+                .withProgressInterval(Duration.ZERO);
+        // each article's one sentence becomes its mention's evidence: these two are too large for the topic
+        Article big = article("big", "daily.example", T, "Moscow welcomed " + "the talks and ".repeat(85) + "more.");
+        Article huge = article("huge", "daily.example", T, "Moscow welcomed " + "the talks and ".repeat(1_000) + "more.");
+        Article small = article("small", "daily.example", T.plus(Duration.ofHours(1)), "Moscow welcomed the talks.");
+        topics.send(List.of(big, huge, small));
+
+        try (AnalyzeJob job = AnalyzeJob.start(settings, new KeywordStanceScorer())) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    job.counters().deadLettersLost() == 1 && !topics.readAll(topics.names().mentions(),
+                            Topics.MENTIONS.valueSerde().deserializer()).isEmpty());
+
+            assertThat(topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer()))
+                    .extracting(record -> record.value().articleId()).containsExactly(small.id());
+            assertThat(topics.readAll(topics.names().deadLetters(), Topics.ANALYZE_DLQ.valueSerde().deserializer()))
+                    .extracting(ConsumerRecord::value).singleElement().satisfies(letter -> {
+                        assertThat(letter.reason()).isEqualTo("record-too-large");
+                        assertThat(letter.payload()).contains(big.id());
+                    });
+            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            assertThat(job.progress().line()).contains("1 LOST");
+        }
+    }
+
     private static java.util.Optional<StanceBucket> dayBucket(KafkaTopics topics) {
         String id = StanceBucket.idFor("russia", StanceBucket.ALL, StanceBucket.ALL, StanceBucket.ALL, "day",
                 Instant.parse("2011-03-01T00:00:00Z"));

@@ -36,6 +36,13 @@ public final class Topics {
     public static final Topic<String, byte[]> CRAWL_STATE =
             new Topic<>("stancewatch.crawl-state", Serdes.String(), Serdes.ByteArray());
 
+    /**
+     * The largest record a stage writes, in serialized bytes: Kafka's defaults (the producer's
+     * {@code max.request.size}, about the broker's {@code message.max.bytes}). Stages keep their
+     * records under it rather than raise it everywhere.
+     */
+    public static final int MAX_RECORD_BYTES = 1024 * 1024;
+
     private Topics() {}
 
     /** The four record topics, in pipeline order. */

@@ -46,17 +46,27 @@ final class DeadLetters {
         return topic;
     }
 
+    /** Counts a dead letter the broker refused for good. */
+    void lost() {
+        counters.deadLetterLost();
+    }
+
     /** One dead letter about the record the context describes, keyed by the record's own key. */
     List<ProducerRecord<byte[], byte[]>> about(ErrorHandlerContext context, byte[] key, byte[] value,
                                                String reason, Exception error) {
-        String subject = context.topic() == null
-                ? "punctuation of " + context.processorNodeId()
-                : context.topic() + "-" + context.partition() + "@" + context.offset();
+        String subject = subjectOf(context);
         DeadLetter letter = new DeadLetter(STAGE, reason, describe(error), subject,
                 value == null ? null : new String(value, StandardCharsets.UTF_8), Instant.now());
         counters.deadLetter(reason);
         byte[] recordKey = key != null ? key : subject.getBytes(StandardCharsets.UTF_8);
         return List.of(new ProducerRecord<>(topic, null, recordKey, Codecs.DEAD_LETTER.write(letter)));
+    }
+
+    /** The record a context describes, as {@code topic-partition@offset}, or the punctuation. */
+    static String subjectOf(ErrorHandlerContext context) {
+        return context.topic() == null
+                ? "punctuation of " + context.processorNodeId()
+                : context.topic() + "-" + context.partition() + "@" + context.offset();
     }
 
     /** The message of the error and of its causes, which usually say more than the top one. */

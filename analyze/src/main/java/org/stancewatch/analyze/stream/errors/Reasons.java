@@ -22,6 +22,10 @@ public final class Reasons {
     public static final String PROCESSING_FAILED = "processing-failed";
     /** An output record could not be serialized. */
     public static final String UNWRITABLE_RECORD = "unwritable-record";
+    /** An output record would be larger than its topic takes. */
+    public static final String RECORD_TOO_LARGE = "record-too-large";
+    /** The broker refused an output record for good (too large for the topic, invalid). */
+    public static final String REFUSED_RECORD = "refused-record";
 
     private Reasons() {}
 

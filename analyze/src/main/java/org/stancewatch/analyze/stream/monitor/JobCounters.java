@@ -24,6 +24,7 @@ public final class JobCounters {
     private final LongAdder fetchDatedSkipped = new LongAdder();
     private final LongAdder lateArticles = new LongAdder();
     private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
+    private final LongAdder deadLettersLost = new LongAdder();
 
     public void articleIn() {
         articlesIn.increment();
@@ -67,6 +68,11 @@ public final class JobCounters {
         deadLetters.computeIfAbsent(reason, key -> new LongAdder()).increment();
     }
 
+    /** A dead letter the broker refused for good: its record is skipped, and this says so. */
+    public void deadLetterLost() {
+        deadLettersLost.increment();
+    }
+
     public long articlesIn() {
         return articlesIn.sum();
     }
@@ -106,6 +112,11 @@ public final class JobCounters {
     /** Dead letters written, all reasons together. */
     public long deadLetters() {
         return deadLetters.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Dead letters the broker refused for good (each one a record skipped without a trace on a topic). */
+    public long deadLettersLost() {
+        return deadLettersLost.sum();
     }
 
     /** Dead letters written, by reason code. */

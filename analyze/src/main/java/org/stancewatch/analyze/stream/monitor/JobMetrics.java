@@ -31,6 +31,8 @@ public final class JobMetrics implements AutoCloseable {
         counter(registry, "bucket.updates", "stance bucket updates written", counters, JobCounters::bucketUpdates);
         counter(registry, "alerts", "alerts raised", counters, JobCounters::alerts);
         counter(registry, "dead.letters", "records sent to the dead-letter topic", counters, JobCounters::deadLetters);
+        counter(registry, "dead.letters.lost", "dead letters the broker refused for good", counters,
+                JobCounters::deadLettersLost);
         Gauge.builder("stancewatch.analyze.lag", scoring, streams -> ConsumerLag.of(streams))
                 .tag("application", "scoring").description("records not yet read").register(registry);
         Gauge.builder("stancewatch.analyze.lag", aggregation, streams -> ConsumerLag.of(streams))

@@ -12,12 +12,13 @@ import java.util.Map;
  * @param bucketUpdates     stance bucket updates written
  * @param alerts            alerts raised
  * @param deadLetters       dead letters written, by reason
+ * @param deadLettersLost   dead letters the broker refused for good (their records skipped)
  * @param scoringLag        records the scoring application has yet to read (-1: not known yet)
  * @param aggregationLag    records the aggregation application has yet to read (-1: not known yet)
  */
 public record JobProgress(JobState state, long articlesIn, long mentionsOut, long mentionsRetracted,
                           long bucketUpdates, long alerts, Map<String, Long> deadLetters,
-                          long scoringLag, long aggregationLag) {
+                          long deadLettersLost, long scoringLag, long aggregationLag) {
 
     public JobProgress {
         deadLetters = Map.copyOf(deadLetters);
@@ -30,9 +31,10 @@ public record JobProgress(JobState state, long articlesIn, long mentionsOut, lon
     /** One line for people, e.g. for a progress display. */
     public String line() {
         return String.format("%,d articles, %,d mentions (%,d retracted), %,d bucket updates, %,d alerts, "
-                        + "%,d dead letters%s; lag %s / %s; %s",
+                        + "%,d dead letters%s%s; lag %s / %s; %s",
                 articlesIn, mentionsOut, mentionsRetracted, bucketUpdates, alerts, deadLetterCount(),
-                deadLetters.isEmpty() ? "" : " " + deadLetters, lag(scoringLag), lag(aggregationLag),
+                deadLetters.isEmpty() ? "" : " " + deadLetters,
+                deadLettersLost == 0 ? "" : String.format(" (%,d LOST: refused by the broker)", deadLettersLost), lag(scoringLag), lag(aggregationLag),
                 state.name().toLowerCase());
     }
 

@@ -23,6 +23,7 @@ import org.stancewatch.analyze.stream.errors.Reasons;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.json.Codecs;
 
 /**
  * Scores each article revision and publishes its mentions, replacing what an earlier revision
@@ -44,12 +45,14 @@ final class ScoringProcessor implements Processor<String, Article, String, Menti
     private final Duration grace;
     private final Duration retention;
     private final JobCounters counters;
+    private final int maxMentionBytes;
     private ProcessorContext<String, Mention> context;
     private KeyValueStore<String, ArticleLedger> ledger;
     private ScoringWatchdog watchdog;
 
     ScoringProcessor(StanceScorer scorer, Duration scoringTimeout, Duration grace, Duration retention,
-                     JobCounters counters) {
+                     JobCounters counters, int maxMentionBytes) {
+        this.maxMentionBytes = maxMentionBytes;
         this.scorer = scorer;
         this.scoringTimeout = scoringTimeout;
         this.grace = grace;
@@ -147,8 +150,23 @@ final class ScoringProcessor implements Processor<String, Article, String, Menti
                         + mention.articleId()) + " for article " + article.id(), null);
             }
             byId.putIfAbsent(mention.id(), mention);
+            checkSize(mention);
         }
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * A mention the topic would refuse fails its article here, in the stream thread, so that the
+     * article goes to the dead-letter topic whole; refused by the broker, it would fail in the
+     * producer's callback, after its article's other mentions went out.
+     */
+    private void checkSize(Mention mention) {
+        int bytes = mention.id().length() + Codecs.MENTION.write(mention).length;
+        if (bytes > maxMentionBytes) {
+            throw new AnalyzeFailure(Reasons.RECORD_TOO_LARGE, "mention " + mention.id() + " of article "
+                    + mention.articleId() + " is " + bytes + " bytes, more than the " + maxMentionBytes
+                    + " bytes a record of the mentions topic may have", null);
+        }
     }
 
     private void purge() {

@@ -38,6 +38,12 @@ public final class ScoringTopology {
     }
 
     public static Topology build(StanceScorer scorer, AnalyzeSettings settings, JobCounters counters) {
+        return build(scorer, settings, counters, Topics.MAX_RECORD_BYTES);
+    }
+
+    /** With the largest mention record the mentions topic takes, in serialized bytes. */
+    public static Topology build(StanceScorer scorer, AnalyzeSettings settings, JobCounters counters,
+                                 int maxMentionBytes) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), LEDGER_SERDE));
@@ -45,7 +51,7 @@ public final class ScoringTopology {
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("articles"))
                 .process(() -> new ScoringProcessor(scorer, settings.scoringTimeout(), settings.grace(),
-                                settings.stateRetention(), counters),
+                                settings.stateRetention(), counters, maxMentionBytes),
                         Named.as("score-articles"), LEDGER_STORE)
                 .to(settings.topics().mentions(), Produced.with(Topics.MENTIONS.keySerde(), Topics.MENTIONS.valueSerde())
                         .withName("mentions"));

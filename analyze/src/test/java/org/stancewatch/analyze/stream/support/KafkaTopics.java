@@ -54,6 +54,21 @@ public final class KafkaTopics {
         return this;
     }
 
+    /** Lowers a topic's largest record ({@code max.message.bytes}), as an operator might. */
+    public KafkaTopics limitRecordSize(String topic, int bytes) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            var limit = new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", Integer.toString(bytes)),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(limit))).all().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("cannot limit the record size of " + topic, e);
+        }
+        return this;
+    }
+
     /**
      * Waits until every partition has a leader: a producer that writes to a topic in the moment
      * after its creation can get its first batch refused and, idempotent, keep failing the next.
