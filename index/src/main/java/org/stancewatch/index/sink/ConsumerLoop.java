@@ -100,6 +100,13 @@ final class ConsumerLoop implements Runnable {
         consumer.wakeup();
     }
 
+    /** Stops the loop for an error found elsewhere (the dispatcher's): {@link #failure()} says it. */
+    void fail(Exception error) {
+        failure = error;
+        log.error("the indexer stops: {}", error.getMessage());
+        stop();
+    }
+
     Throwable failure() {
         return failure;
     }

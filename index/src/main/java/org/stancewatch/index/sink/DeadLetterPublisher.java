@@ -19,7 +19,7 @@ import org.stancewatch.model.topic.Topics;
  * with stage {@code index}, keyed by the original key. A record counts as done only once the
  * broker has the dead letter.
  */
-final class DeadLetterPublisher implements AutoCloseable {
+final class DeadLetterPublisher implements DeadLetterSink {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
     static final String STAGE = "index";
 
@@ -37,18 +37,15 @@ final class DeadLetterPublisher implements AutoCloseable {
         this.topic = topic;
     }
 
-    /**
-     * Sends the dead letter; {@code done} runs once the broker has it, {@code failed} if it
-     * could not be sent (the caller retries).
-     */
-    void publish(String key, String subject, byte[] payload, String reason, String message, Runnable done,
+    @Override
+    public void publish(String key, String subject, byte[] payload, String reason, String message, Runnable done,
             Consumer<Exception> failed) {
         DeadLetter letter = new DeadLetter(STAGE, reason, message, subject,
                 payload == null ? null : new String(payload, StandardCharsets.UTF_8), Instant.now());
-        log.warn("dead-lettered {} ({}): {}", subject, reason, message);
         try {
             producer.send(new ProducerRecord<>(topic, key, letter), (metadata, error) -> {
                 if (error == null) {
+                    log.warn("dead-lettered {} ({}): {}", subject, reason, message);
                     done.run();
                 } else {
                     failed.accept(error);

@@ -12,7 +12,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
@@ -33,19 +38,22 @@ final class DocumentDispatcher {
     private final Map<String, Boolean> busySlots = new HashMap<>();
     private final OffsetTracker tracker;
     private final IndexerStats stats;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterSink deadLetters;
     private final RevisionCleanup cleanup;
     private final BulkSettings settings;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService cleanupExecutor;
     private volatile BulkIngester<PendingDocument> ingester;
+    private volatile Consumer<Exception> stop = error -> { };
     /** Documents per revision clean-up round: one multi-get of at most this many article ids. */
     private static final int MAX_CLEANUP_BATCH = 10_000;
+    /** Attempts to write one dead letter before the indexer stops: about four minutes at the default back-off. */
+    static final int MAX_DEAD_LETTER_ATTEMPTS = 15;
     private final Queue<PendingDocument> mentionsToClean = new ConcurrentLinkedQueue<>();
     private final Queue<PendingDocument> articlesToClean = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean cleanupScheduled = new AtomicBoolean();
 
-    DocumentDispatcher(OffsetTracker tracker, IndexerStats stats, DeadLetterPublisher deadLetters,
+    DocumentDispatcher(OffsetTracker tracker, IndexerStats stats, DeadLetterSink deadLetters,
             RevisionCleanup cleanup, BulkSettings settings, ScheduledExecutorService scheduler,
             ExecutorService cleanupExecutor) {
         this.tracker = tracker;
@@ -57,8 +65,10 @@ final class DocumentDispatcher {
         this.cleanupExecutor = cleanupExecutor;
     }
 
-    void attach(BulkIngester<PendingDocument> ingester) {
+    /** Connects the ingester to write with, and what stops the indexer when a dead letter cannot be written. */
+    void attach(BulkIngester<PendingDocument> ingester, Consumer<Exception> stop) {
         this.ingester = ingester;
+        this.stop = stop;
     }
 
     /** A decoded record: write it now, or after the write of the same id in flight. */
@@ -86,14 +96,48 @@ final class DocumentDispatcher {
     /** A record that could not be decoded: straight to the dead-letter topic. */
     void deadLetterUnreadable(TopicPartition partition, long offset, String key, byte[] value, String reason,
             String message) {
-        String subject = partition + "@" + offset;
-        deadLetters.publish(key, subject, value, reason, message, () -> {
+        deadLetter(new DeadLetterAttempt(key, partition + "@" + offset, value, reason, message,
+                () -> tracker.completed(partition, offset)), 1);
+    }
+
+    /** One dead letter on its way, and what acknowledges its record once it is settled. */
+    private record DeadLetterAttempt(String key, String subject, byte[] value, String reason, String message,
+                                     Runnable settled) {}
+
+    /**
+     * Writes a dead letter, and ends in a bounded, visible outcome when it cannot: refused for
+     * good (too large, invalid), it is counted as lost and its record acknowledged; failing for
+     * {@link #MAX_DEAD_LETTER_ATTEMPTS} attempts in a row (Kafka unreachable, not allowed), the
+     * indexer stops with the reason, its record not acknowledged, so nothing is lost.
+     */
+    private void deadLetter(DeadLetterAttempt letter, int attempt) {
+        deadLetters.publish(letter.key(), letter.subject(), letter.value(), letter.reason(), letter.message(), () -> {
             stats.deadLettered.incrementAndGet();
-            tracker.completed(partition, offset);
+            letter.settled().run();
         }, error -> {
-            log.warn("cannot dead-letter {} yet ({}); retrying", subject, error.getMessage());
-            schedule(() -> deadLetterUnreadable(partition, offset, key, value, reason, message), 1);
+            if (refusedForGood(error)) {
+                stats.deadLettersLost.incrementAndGet();
+                log.error("Kafka refused the dead letter for {} ({}); the record is skipped without one. Raise "
+                        + "max.message.bytes of the dead-letter topic if this repeats.", letter.subject(),
+                        error.getMessage());
+                letter.settled().run();
+            } else if (attempt >= MAX_DEAD_LETTER_ATTEMPTS) {
+                stop.accept(new IllegalStateException("cannot write to the dead-letter topic after " + attempt
+                        + " attempts (" + error.getMessage() + "); the indexer stops with " + letter.subject()
+                        + " unacknowledged, and starts from it again once Kafka accepts dead letters", error));
+            } else {
+                log.warn("cannot dead-letter {} yet ({}); retrying", letter.subject(), error.getMessage());
+                schedule(() -> deadLetter(letter, attempt + 1), attempt);
+            }
         });
+    }
+
+    /** Errors about the dead letter itself: sending it again can only fail again. */
+    static boolean refusedForGood(Exception error) {
+        Throwable cause = error instanceof java.util.concurrent.ExecutionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidRecordException || cause instanceof SerializationException;
     }
 
     /** Elasticsearch acknowledged these documents. */
@@ -138,13 +182,8 @@ final class DocumentDispatcher {
 
     /** Elasticsearch refuses the document: dead-letter it with Elasticsearch's error. */
     void reject(PendingDocument document, String reason, String message) {
-        deadLetters.publish(document.key(), document.subject(), document.value(), reason, message, () -> {
-            stats.deadLettered.incrementAndGet();
-            finish(document, true);
-        }, error -> {
-            log.warn("cannot dead-letter {} yet ({}); retrying", document.subject(), error.getMessage());
-            schedule(() -> reject(document, reason, message), document.retried());
-        });
+        deadLetter(new DeadLetterAttempt(document.key(), document.subject(), document.value(), reason, message,
+                () -> finish(document, true)), 1);
     }
 
     /**

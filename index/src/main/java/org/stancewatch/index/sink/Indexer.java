@@ -79,10 +79,10 @@ public final class Indexer implements AutoCloseable {
                 // writes go to the aliases only: a missing alias must fail, not auto-create an index
                 .globalSettings(g -> g.requireAlias(true))
                 .listener(new BulkResultListener(dispatcher, config.elasticsearch().url())));
-        dispatcher.attach(ingester);
         this.loop = new ConsumerLoop(new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), config, new DocumentDecoder(config.layout()), dispatcher, tracker,
                 ingester::flush);
+        dispatcher.attach(ingester, loop::fail);
         this.thread = new Thread(loop, "stancewatch-indexer");
     }
 

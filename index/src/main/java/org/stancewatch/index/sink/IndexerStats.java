@@ -11,6 +11,7 @@ final class IndexerStats {
     private final Map<IndexKind, AtomicLong> indexed = new EnumMap<>(IndexKind.class);
     final AtomicLong retried = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong deadLettersLost = new AtomicLong();
     final AtomicLong superseded = new AtomicLong();
     final AtomicLong staleMentionsDeleted = new AtomicLong();
     private final LongSupplier pending;
@@ -29,7 +30,8 @@ final class IndexerStats {
     IndexerProgress snapshot() {
         Map<IndexKind, Long> counts = new EnumMap<>(IndexKind.class);
         indexed.forEach((kind, count) -> counts.put(kind, count.get()));
-        return new IndexerProgress(counts, retried.get(), deadLettered.get(), superseded.get(),
+        return new IndexerProgress(counts, retried.get(), deadLettered.get(), deadLettersLost.get(),
+                superseded.get(),
                 staleMentionsDeleted.get(), pending.getAsLong());
     }
 }
