@@ -31,8 +31,11 @@ import org.stancewatch.model.Article;
 final class ArticleAssembler {
     /** Texts shorter than this are too short for near-duplicate fingerprints to mean anything. */
     static final int MIN_WORDS_FOR_NEAR_DUPLICATES = 50;
-    /** Article text is cut here, so one pathological page cannot exceed Kafka's record size. */
-    static final int MAX_TEXT_CHARS = 400_000;
+    /** A title longer than this is not a headline; it is cut. */
+    static final int MAX_TITLE_CHARS = 1_000;
+    /** Bylines kept, and the length of each: a page can list a whole newsroom. */
+    static final int MAX_AUTHORS = 20;
+    static final int MAX_AUTHOR_CHARS = 200;
 
     private ArticleAssembler() {}
 
@@ -52,8 +55,8 @@ final class ArticleAssembler {
                            CrawlState state) {
         String canonical = canonical(extraction, fetchedUrl);
         String id = Article.idFor(canonical);
-        String text = extraction.text().length() > MAX_TEXT_CHARS
-                ? extraction.text().substring(0, MAX_TEXT_CHARS) : extraction.text();
+        String text = ArticleText.cutToJsonBytes(ArticleText.withoutControlCharacters(extraction.text()),
+                ArticleText.MAX_TEXT_JSON_BYTES);
         String contentHash = Fingerprints.contentHash(text);
         long simhash = Fingerprints.simhash(text);
         java.util.OptionalLong coreSimhash = Fingerprints.coreSimhash(text);
@@ -70,12 +73,18 @@ final class ArticleAssembler {
         PublishedDate published = PublicationDate.choose(extraction.published(), listedAt, fetchedAt);
         String language = LanguageGuess.UNDETERMINED.equals(extraction.language()) ? source.language() : extraction.language();
         Article article = new Article(id, fetchedUrl.toString(), canonical, source.id(), outlet(canonical, fetchedUrl),
-                extraction.title(), extraction.authors(), published.instant(), published.source(), fetchedAt, language,
+                cut(ArticleText.withoutControlCharacters(extraction.title()), MAX_TITLE_CHARS),
+                extraction.authors().stream().limit(MAX_AUTHORS).map(author -> cut(author, MAX_AUTHOR_CHARS)).toList(),
+                published.instant(), published.source(), fetchedAt, language,
                 text, extraction.wordCount(), contentHash, Fingerprints.hex(simhash), revision, copyOf);
         ArticleState record = new ArticleState(id, source.id(), canonical, revision, contentHash, Fingerprints.hex(simhash),
                 extraction.wordCount(), copyOf, previous.map(ArticleState::firstPublished).orElse(fetchedAt), fetchedAt,
                 coreSimhash.isPresent() ? Fingerprints.hex(coreSimhash.getAsLong()) : null);
         return new Publish(article, record);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : ArticleText.cutToJsonBytes(text, max);
     }
 
     private static String original(String id, String contentHash, long simhash, java.util.OptionalLong coreSimhash,

@@ -3,8 +3,10 @@ package org.stancewatch.ingest.publish;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -17,6 +19,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -44,6 +47,11 @@ import org.stancewatch.model.topic.Topics;
  */
 public final class KafkaOutput implements CrawlOutput {
     private static final Logger log = LoggerFactory.getLogger(KafkaOutput.class);
+
+    /** The largest article record sent; over it, the article is dead-lettered instead. */
+    static final int MAX_ARTICLE_BYTES = Topics.MAX_RECORD_BYTES - 1024;
+    /** Reason of the dead letter of an article too large for a Kafka record. */
+    static final String TOO_LARGE = "article-too-large";
 
     private final Supplier<Producer<String, byte[]>> producers;
     private final CrawlState state;
@@ -77,6 +85,7 @@ public final class KafkaOutput implements CrawlOutput {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "stancewatch-crawler-" + settings.instanceId());
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
         return config;
     }
 
@@ -109,12 +118,53 @@ public final class KafkaOutput implements CrawlOutput {
                 throw new PublishException(e.getMessage(), e, false);
             }
         }
+        CrawlBatch sendable = withOversizedDeadLettered(batch, Set.of());
+        Set<String> refused = publish(sendable);
+        if (!refused.isEmpty()) {
+            // The broker refused these articles as too large (its topic limit is lower than ours):
+            // the rest of the batch goes out again with dead letters in their place, or these pages
+            // would abort every transaction they are in, run after run.
+            publish(withOversizedDeadLettered(batch, refused));
+        }
+        batch.changes().forEach(change -> state.apply(change.key(), change.value()));
+    }
+
+    /**
+     * The batch with every article over the record limit, or among {@code refused}, replaced by a
+     * dead letter; its state changes stay, so the page counts as done and is not fetched again.
+     */
+    private CrawlBatch withOversizedDeadLettered(CrawlBatch batch, Set<String> refused) {
+        CrawlBatch sendable = new CrawlBatch();
+        for (Article article : batch.articles()) {
+            int bytes = articles.serialize(Topics.ARTICLES.name(), article).length;
+            if (bytes > MAX_ARTICLE_BYTES || refused.contains(article.id())) {
+                log.warn("article {} ({}) is {} bytes, too large for a Kafka record: dead-lettered", article.id(),
+                        article.url(), bytes);
+                String why = refused.contains(article.id())
+                        ? "the broker refused the article record (" + bytes + " bytes) as too large for its topic"
+                        : "the article record is " + bytes + " bytes, more than the " + MAX_ARTICLE_BYTES
+                                + " bytes a Kafka record may have";
+                sendable.deadLetter(DeadLetters.of(article.url(), TOO_LARGE, why, article.text(), article.fetchedAt()));
+            } else {
+                sendable.article(article);
+            }
+        }
+        batch.deadLetters().forEach(sendable::deadLetter);
+        batch.changes().forEach(change -> sendable.change(change.key(), change.value()));
+        return sendable;
+    }
+
+    /** Publishes the batch in one transaction; returns the ids of articles the broker refused as too large. */
+    private Set<String> publish(CrawlBatch batch) throws PublishException {
+        Map<String, Future<RecordMetadata>> articleSends = new HashMap<>();
         try {
             producer.beginTransaction();
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (Article article : batch.articles()) {
-                sends.add(producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.id(),
-                        articles.serialize(Topics.ARTICLES.name(), article))));
+                Future<RecordMetadata> send = producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.id(),
+                        articles.serialize(Topics.ARTICLES.name(), article)));
+                articleSends.put(article.id(), send);
+                sends.add(send);
             }
             for (DeadLetter letter : batch.deadLetters()) {
                 sends.add(producer.send(new ProducerRecord<>(Topics.INGEST_DLQ.name(), letter.subject(),
@@ -129,19 +179,41 @@ public final class KafkaOutput implements CrawlOutput {
             for (Future<RecordMetadata> send : sends) {
                 send.get(); // already complete after the commit; surfaces a failed send
             }
+            return Set.of();
         } catch (ProducerFencedException | AuthorizationException | InvalidProducerEpochException e) {
             closed = true;
             producer.close(Duration.ZERO);
             throw new PublishException("this crawler can no longer publish: " + e.getMessage(), e, true);
         } catch (KafkaException | ExecutionException e) {
             abortOrReplaceProducer(e);
+            Set<String> tooLarge = refusedAsTooLarge(articleSends);
+            if (!tooLarge.isEmpty() && producer != null) {
+                return tooLarge;
+            }
             throw new PublishException("publishing failed, nothing of the batch was published: " + e.getMessage(), e, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abortOrReplaceProducer(e);
             throw new PublishException("interrupted while publishing", e, false);
         }
-        batch.changes().forEach(change -> state.apply(change.key(), change.value()));
+    }
+
+    private static Set<String> refusedAsTooLarge(Map<String, Future<RecordMetadata>> sends) {
+        Set<String> refused = new HashSet<>();
+        sends.forEach((id, send) -> {
+            if (send.isDone()) {
+                try {
+                    send.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RecordTooLargeException) {
+                        refused.add(id);
+                    }
+                } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+                    // not a size refusal
+                }
+            }
+        });
+        return refused;
     }
 
     /**

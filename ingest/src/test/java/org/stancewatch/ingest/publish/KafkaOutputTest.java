@@ -49,10 +49,91 @@ class KafkaOutputTest {
     }
 
     private static CrawlBatch batch(String url) {
-        Article article = new Article(Article.idFor(url), url, url, "src", "example.org", "t", List.of(),
-                Instant.parse("2011-01-01T00:00:00Z"), DateSource.META, Instant.now(), "en", "text", 1, "h",
+        return new CrawlBatch().article(article(url, "text")).change("page|" + url, null);
+    }
+
+    private static Article article(String url, String text) {
+        return new Article(Article.idFor(url), url, url, "src", "example.org", "t", List.of(),
+                Instant.parse("2011-01-01T00:00:00Z"), DateSource.META, Instant.now(), "en", text, 1, "h",
                 "0000000000000000", 1, null);
-        return new CrawlBatch().article(article).change("page|" + url, null);
+    }
+
+    @Test
+    void anArticleTooLargeForAKafkaRecordIsDeadLetteredAndTheRestOfItsBatchPublished() throws Exception {
+        // escaped to six bytes each, 200,000 control characters make a record over 1 MiB
+        Article huge = article("https://example.org/huge", "\u0001".repeat(200_000));
+        Article small = article("https://example.org/small", "text");
+        CrawlBatch batch = new CrawlBatch().article(huge).article(small)
+                .change("page|https://example.org/huge", null).change("page|https://example.org/small", null);
+        KafkaOutput output = new KafkaOutput(this::producer, new CrawlState(), "localhost:9092");
+
+        output.commit(batch);
+
+        MockProducer<String, byte[]> producer = created.getLast();
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.ARTICLES.name()))
+                .extracting(record -> record.key()).containsExactly(small.id());
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.INGEST_DLQ.name()))
+                .singleElement().satisfies(record -> {
+                    assertThat(record.key()).isEqualTo("https://example.org/huge");
+                    assertThat(new String(record.value())).contains("\"reason\":\"article-too-large\"");
+                });
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.CRAWL_STATE.name()))
+                .hasSize(2); // both pages are done: the huge one is not fetched again every run
+    }
+
+    @Test
+    void anArticleTheBrokerRefusesAsTooLargeIsDeadLetteredInsteadOfAbortingItsBatchForEver() throws Exception {
+        Article refused = article("https://example.org/refused", "text the topic's lower limit refuses");
+        Article small = article("https://example.org/small", "text");
+        next.add(new RefusingProducer(refused.id()));
+        KafkaOutput output = new KafkaOutput(this::producer, new CrawlState(), "localhost:9092");
+
+        output.commit(new CrawlBatch().article(refused).article(small).change("page|https://example.org/refused", null));
+
+        MockProducer<String, byte[]> producer = created.getLast();
+        assertThat(producer.transactionCommitted()).isTrue();
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.ARTICLES.name()))
+                .extracting(record -> record.key()).containsExactly(small.id());
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.INGEST_DLQ.name()))
+                .singleElement().satisfies(record -> assertThat(new String(record.value()))
+                        .contains("the broker refused the article record"));
+    }
+
+    /** Refuses one article as too large, and then cannot commit its transaction, as a real producer. */
+    private static final class RefusingProducer extends MockProducer<String, byte[]> {
+        private final String refusedKey;
+        private boolean refusedInTransaction;
+
+        RefusingProducer(String refusedKey) {
+            super(CLUSTER, true, null, new StringSerializer(), new ByteArraySerializer());
+            this.refusedKey = refusedKey;
+        }
+
+        @Override
+        public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record,
+                org.apache.kafka.clients.producer.Callback callback) {
+            if (refusedKey.equals(record.key()) && record.topic().equals(Topics.ARTICLES.name())) {
+                refusedInTransaction = true;
+                return java.util.concurrent.CompletableFuture.failedFuture(
+                        new org.apache.kafka.common.errors.RecordTooLargeException("too large for the topic"));
+            }
+            return super.send(record, callback);
+        }
+
+        @Override
+        public synchronized void commitTransaction() {
+            if (refusedInTransaction) {
+                throw new KafkaException("Cannot commit transaction: a send failed");
+            }
+            super.commitTransaction();
+        }
+
+        @Override
+        public synchronized void abortTransaction() {
+            refusedInTransaction = false;
+            super.abortTransaction();
+        }
     }
 
     @Test
