@@ -203,6 +203,13 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
                 units.add(new ParseUnit(i, NlpPipeline.window(sentence, from, to), from, inWindow, List.of(match)));
             }
         }
+        if (units.size() > settings.maxParseUnits()) {
+            int over = units.size() - settings.maxParseUnits();
+            counters.unitsOverCap.add(over);
+            notes.add(over + " sentences or windows with actors past the first " + settings.maxParseUnits()
+                    + " not scored");
+            return List.copyOf(units.subList(0, settings.maxParseUnits()));
+        }
         return units;
     }
 

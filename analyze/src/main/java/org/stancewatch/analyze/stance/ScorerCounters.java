@@ -19,6 +19,7 @@ public final class ScorerCounters {
     final LongAdder sentencesTagged = new LongAdder();
     final LongAdder sentencesParsed = new LongAdder();
     final LongAdder sentencesTooLong = new LongAdder();
+    final LongAdder unitsOverCap = new LongAdder();
     final LongAdder mentions = new LongAdder();
 
     /** The counts by name, e.g. {@code sentences.tooLong}. */
@@ -33,6 +34,7 @@ public final class ScorerCounters {
         counts.put("sentences.tagged", sentencesTagged.sum());
         counts.put("sentences.parsed", sentencesParsed.sum());
         counts.put("sentences.tooLong", sentencesTooLong.sum());
+        counts.put("units.overCap", unitsOverCap.sum());
         counts.put("mentions", mentions.sum());
         return counts;
     }

@@ -284,6 +284,19 @@ class CoreNlpStanceScorerTest {
     }
 
     @Test
+    void anArticleReadsAtMostItsCapOfSentencesWithActorsAndCountsTheRest() {
+        int cap = ScorerSettings.DEFAULT.maxParseUnits();
+        String text = "NATO met again. ".repeat(cap + 10);
+        long before = scorer.counters().snapshot().get("units.overCap");
+
+        ArticleAnalysis analysis = analyze(text, 2010);
+
+        assertThat(analysis.mentions()).hasSize(cap).extracting(Mention::sentenceIndex).allMatch(index -> index < cap);
+        assertThat(analysis.notes()).contains("10 sentences or windows with actors past the first " + cap + " not scored");
+        assertThat(scorer.counters().snapshot().get("units.overCap")).isEqualTo(before + 10);
+    }
+
+    @Test
     void everyMentionFieldComesFromTheArticleOrTheScorer() {
         Article article = new Article("a1", "https://example.com/a", "https://example.com/a", "src", "example.com",
                 "Title", List.of(), Instant.parse("2010-04-08T10:00:00Z"), DateSource.FEED,

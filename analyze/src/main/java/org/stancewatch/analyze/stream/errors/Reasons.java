@@ -12,6 +12,8 @@ public final class Reasons {
     public static final String UNREADABLE_RECORD = "unreadable-record";
     /** The scorer did not finish the article within the watchdog's time. */
     public static final String SCORING_TIMEOUT = "scoring-timeout";
+    /** Too many abandoned scoring threads still ran to score the article within the deadline. */
+    public static final String SCORING_OVERLOADED = "scoring-overloaded";
     /** The scorer threw. */
     public static final String SCORING_FAILED = "scoring-failed";
     /** The scorer returned mentions that do not belong to the article. */
