@@ -2,7 +2,8 @@
 # Built by docker compose (see docker-compose.yml) or: docker build -t stancewatch .
 
 # --- build: the Maven wrapper, as on a developer's machine ---
-FROM eclipse-temurin:21-jdk AS build
+# Base images are pinned to a release; Dependabot-style updates change these two lines only.
+FROM eclipse-temurin:21.0.13_9-jdk AS build
 WORKDIR /src
 COPY . .
 # The cache keeps ~/.m2 (CoreNLP's models are ~900 MB) between builds, outside the image.
@@ -10,7 +11,7 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q install -DskipTests \
  && mkdir /out && cp -r app/target/stancewatch.jar app/target/lib /out/
 
 # --- run: a JRE, the application and its libraries, the default configuration ---
-FROM eclipse-temurin:21-jre
+FROM eclipse-temurin:21.0.13_9-jre
 RUN useradd --system --home-dir /app stancewatch
 WORKDIR /app
 COPY --from=build /out/ /app/

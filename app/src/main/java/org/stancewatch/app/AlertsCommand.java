@@ -57,7 +57,7 @@ final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AlertQuery query = new AlertQuery(actor, topic, outlet, direction, since, limit);
-        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchSettings.elasticsearch())) {
+        try (ElasticsearchClient client = ElasticsearchClients.create(ClusterSettings.elasticsearch())) {
             List<Alert> alerts = new TrendQueries(client, IndexLayout.defaults()).alerts(query);
             if (json) {
                 var array = Json.mapper().createArrayNode();

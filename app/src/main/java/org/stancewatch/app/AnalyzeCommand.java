@@ -17,6 +17,7 @@ import org.stancewatch.analyze.stream.TopicNames;
 import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.model.topic.TopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -157,9 +158,16 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** The settings these options describe. */
     AnalyzeSettings settings() {
+        return settings(ClusterSettings.kafka());
+    }
+
+    /** The settings these options describe, on this connection (its client properties under -c ones). */
+    AnalyzeSettings settings(KafkaConnection kafka) {
         ShiftSettings shift = new ShiftSettings(baseline, recent, minBaseline, minRecent, threshold, minChange,
                 cooldown, shrinkage, ShiftSettings.defaults().varianceFloor(), evidence);
-        return AnalyzeSettings.defaults(Environment.KAFKA_BOOTSTRAP_SERVERS.value())
+        Map<String, String> streams = new LinkedHashMap<>(kafka.clientProperties());
+        streams.putAll(streamsConfig);
+        return AnalyzeSettings.defaults(kafka.bootstrapServers())
                 .withApplicationId(applicationId)
                 .withThreads(scoringThreads, aggregationThreads)
                 .withStateDir(stateDir)
@@ -170,7 +178,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .withScoringTimeout(scoringTimeout)
                 .withShift(shift)
                 .withProgressInterval(progressInterval)
-                .withStreamsOverrides(streamsConfig);
+                .withStreamsOverrides(streams);
     }
 
     /** The scorer these options choose: lexicon and model files are read (and checked) before CoreNLP loads. */
@@ -180,8 +188,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AnalyzeSettings settings = settings();
-        ClusterTopics.ensure(settings.bootstrapServers(), partitions, replicationFactor);
+        KafkaConnection kafka = ClusterSettings.kafka();
+        AnalyzeSettings settings = settings(kafka);
+        ClusterTopics.ensure(kafka, partitions, replicationFactor);
         System.out.println("Loading the stance scorer ...");
         CoreNlpStanceScorer scorer = scorer();
         MetricsEndpoint metrics = metricsPort > 0 ? MetricsEndpoint.start(metricsAddress, metricsPort) : null;

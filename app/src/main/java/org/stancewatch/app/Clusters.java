@@ -3,6 +3,7 @@ package org.stancewatch.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.embedded.EmbeddedElasticsearch;
 import org.stancewatch.embedded.EmbeddedKafka;
 import org.stancewatch.embedded.EmbeddedServices;
@@ -16,14 +17,14 @@ import org.stancewatch.index.connect.ElasticsearchConfig;
  */
 final class Clusters implements AutoCloseable {
     private final EmbeddedServices embedded;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final ElasticsearchConfig elasticsearch;
     private final List<String> description;
 
-    private Clusters(EmbeddedServices embedded, String bootstrapServers, ElasticsearchConfig elasticsearch,
+    private Clusters(EmbeddedServices embedded, KafkaConnection kafka, ElasticsearchConfig elasticsearch,
                      List<String> description) {
         this.embedded = embedded;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.elasticsearch = elasticsearch;
         this.description = description;
     }
@@ -41,14 +42,15 @@ final class Clusters implements AutoCloseable {
                 services.startAll();
             }
             List<String> description = new ArrayList<>();
-            String bootstrap = kafkaGiven ? Environment.KAFKA_BOOTSTRAP_SERVERS.value() : services.kafkaBootstrapServers();
-            ElasticsearchConfig elasticsearch = elasticsearchGiven ? ElasticsearchSettings.elasticsearch()
+            KafkaConnection kafka = kafkaGiven ? ClusterSettings.kafka()
+                    : KafkaConnection.plain(services.kafkaBootstrapServers());
+            ElasticsearchConfig elasticsearch = elasticsearchGiven ? ClusterSettings.elasticsearch()
                     : ElasticsearchConfig.of(services.elasticsearchUrl());
-            description.add(kafkaGiven ? "Kafka          " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)"
+            description.add(kafkaGiven ? "Kafka          " + kafka.bootstrapServers() + " (KAFKA_BOOTSTRAP_SERVERS)"
                     : describe(services.kafka()));
             description.add(elasticsearchGiven ? "Elasticsearch  " + elasticsearch.url() + " (ELASTICSEARCH_URL)"
                     : describe(services.elasticsearch()));
-            return new Clusters(services, bootstrap, elasticsearch, description);
+            return new Clusters(services, kafka, elasticsearch, description);
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -60,7 +62,7 @@ final class Clusters implements AutoCloseable {
         EmbeddedServices services = new EmbeddedServices(home, ports);
         try {
             services.startAll();
-            return new Clusters(services, services.kafkaBootstrapServers(),
+            return new Clusters(services, KafkaConnection.plain(services.kafkaBootstrapServers()),
                     ElasticsearchConfig.of(services.elasticsearchUrl()),
                     List.of(describe(services.kafka()), describe(services.elasticsearch())));
         } catch (RuntimeException e) {
@@ -70,15 +72,15 @@ final class Clusters implements AutoCloseable {
     }
 
     private static Clusters external() {
-        ElasticsearchConfig elasticsearch = ElasticsearchSettings.elasticsearch();
-        String bootstrap = Environment.KAFKA_BOOTSTRAP_SERVERS.value();
-        return new Clusters(null, bootstrap, elasticsearch, List.of(
-                "Kafka          " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)",
+        ElasticsearchConfig elasticsearch = ClusterSettings.elasticsearch();
+        KafkaConnection kafka = ClusterSettings.kafka();
+        return new Clusters(null, kafka, elasticsearch, List.of(
+                "Kafka          " + kafka.bootstrapServers() + " (KAFKA_BOOTSTRAP_SERVERS)",
                 "Elasticsearch  " + elasticsearch.url() + " (ELASTICSEARCH_URL)"));
     }
 
-    String bootstrapServers() {
-        return bootstrapServers;
+    KafkaConnection kafka() {
+        return kafka;
     }
 
     ElasticsearchConfig elasticsearch() {

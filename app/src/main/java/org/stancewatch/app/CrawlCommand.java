@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.SourceStats;
@@ -66,11 +67,11 @@ final class CrawlCommand implements Callable<Integer> {
                             article.isCopy() ? ", copy of " + article.copyOf() : "", article.url()))));
             target = "memory (dry run)";
         } else {
-            String bootstrap = Environment.KAFKA_BOOTSTRAP_SERVERS.value();
-            short replicas = ClusterTopics.ensure(bootstrap, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
-            config = CrawlerConfig.kafka(loaded, new KafkaSettings(bootstrap, Map.of(), instanceName(), false,
-                    TopicSetup.DEFAULT_PARTITIONS, replicas));
-            target = "Kafka at " + bootstrap;
+            KafkaConnection kafka = ClusterSettings.kafka();
+            short replicas = ClusterTopics.ensure(kafka, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
+            config = CrawlerConfig.kafka(loaded, new KafkaSettings(kafka.bootstrapServers(),
+                    Map.copyOf(kafka.clientProperties()), instanceName(), false, TopicSetup.DEFAULT_PARTITIONS, replicas));
+            target = "Kafka at " + kafka.bootstrapServers();
         }
         System.err.printf("Crawling %d sources from %s into %s%s%n", loaded.sources().size(), loaded.origin(), target,
                 once ? ", once" : ", on schedule (Ctrl-C stops)");

@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
             clusters.description().forEach(line -> out.println("  " + line));
             DemoRun run = new DemoRun(site, out);
             try (Pipeline pipeline = Pipeline.start(
-                    run.settings(clusters.bootstrapServers(), clusters.elasticsearch(), home.resolve("analyze-state")),
+                    run.settings(clusters.kafka().bootstrapServers(), clusters.elasticsearch(), home.resolve("analyze-state")),
                     scorer.join())) {
                 out.printf("Pipeline running after %.1f s. The demo site publishes month by month:%n",
                         seconds(started));

@@ -6,10 +6,12 @@ package org.stancewatch.app;
  */
 public enum Environment {
     KAFKA_BOOTSTRAP_SERVERS("localhost:9092", "Kafka bootstrap servers"),
+    KAFKA_CLIENT_PROPERTIES("", "Kafka client properties file (security.protocol, SASL, TLS), for a secured cluster"),
     ELASTICSEARCH_URL("http://localhost:9200", "Elasticsearch URL"),
     ELASTICSEARCH_API_KEY("", "Elasticsearch API key (base64), for a secured cluster"),
     ELASTICSEARCH_USERNAME("", "Elasticsearch user, for a secured cluster"),
     ELASTICSEARCH_PASSWORD("", "Elasticsearch password, for a secured cluster"),
+    ELASTICSEARCH_CA_CERT("", "PEM file of the CA that signed Elasticsearch's certificate (https)"),
     KIBANA_URL("http://localhost:5601", "Kibana URL, for 'kibana setup'"),
     STANCEWATCH_HOME("data", "data folder of the embedded services");
 

@@ -1,9 +1,11 @@
 package org.stancewatch.app;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.index.sink.Indexer;
 import org.stancewatch.index.sink.IndexerConfig;
 import org.stancewatch.index.sink.IndexerProgress;
@@ -41,10 +43,11 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String bootstrap = Environment.KAFKA_BOOTSTRAP_SERVERS.value();
-        ClusterTopics.ensure(bootstrap, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
-        IndexerConfig config = IndexerConfig.of(ElasticsearchSettings.elasticsearch(), bootstrap).withGroupId(group);
-        System.out.println("Indexing from Kafka at " + bootstrap + " into Elasticsearch at " + config.elasticsearch().url()
+        KafkaConnection kafka = ClusterSettings.kafka();
+        ClusterTopics.ensure(kafka, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
+        IndexerConfig config = IndexerConfig.of(ClusterSettings.elasticsearch(), kafka.bootstrapServers())
+                .withGroupId(group).withKafkaOverrides(Map.copyOf(kafka.clientProperties()));
+        System.out.println("Indexing from Kafka at " + kafka.bootstrapServers() + " into Elasticsearch at " + config.elasticsearch().url()
                 + " ... (Ctrl-C to stop)");
         Indexer indexer = Indexer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -47,7 +47,7 @@ final class KibanaCommand implements Runnable {
         public Integer call() {
             var out = spec.commandLine().getOut();
             out.println("Importing stancewatch's saved objects into Kibana at " + url + " ...");
-            ImportReport report = new KibanaSetup(ElasticsearchSettings.kibana(url)).importSavedObjects();
+            ImportReport report = new KibanaSetup(ClusterSettings.kibana(url)).importSavedObjects();
             out.printf("Imported %d saved objects (overwriting earlier copies): %s%n", report.imported(),
                     describe(report));
             out.println("Open the dashboard: " + report.dashboardUrl());

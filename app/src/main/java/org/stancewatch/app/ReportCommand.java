@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StanceReport.Options defaults = StanceReport.Options.defaults();
         StanceReport.Options options = new StanceReport.Options(actors, defaults.topics(), defaults.relations(), alerts);
-        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchSettings.elasticsearch())) {
+        try (ElasticsearchClient client = ElasticsearchClients.create(ClusterSettings.elasticsearch())) {
             String html = new StanceReport(new TrendQueries(client, IndexLayout.defaults()), options).render(Instant.now());
             Files.writeString(out, html);
         }

@@ -53,9 +53,9 @@ final class RunCommand implements Callable<Integer> {
         Pipeline pipeline;
         try {
             clusters.description().forEach(line -> System.out.println("  " + line));
-            AnalyzeSettings analyze = AnalyzeSettings.defaults(clusters.bootstrapServers())
+            AnalyzeSettings analyze = AnalyzeSettings.defaults(clusters.kafka().bootstrapServers())
                     .withStateDir(home.resolve("analyze-state"));
-            pipeline = Pipeline.start(new Pipeline.Settings(clusters.bootstrapServers(), clusters.elasticsearch(),
+            pipeline = Pipeline.start(new Pipeline.Settings(clusters.kafka(), clusters.elasticsearch(),
                     sourceList, HostResolver.system(), analyze, TopicSetup.DEFAULT_PARTITIONS, hostName()), scorer.join());
         } catch (RuntimeException e) {
             clusters.close();

@@ -16,10 +16,12 @@ import picocli.CommandLine.Command;
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  KAFKA_BOOTSTRAP_SERVERS  Kafka (default localhost:9092)",
+            "  KAFKA_CLIENT_PROPERTIES  Kafka client properties file (SASL, TLS) for a secured cluster",
             "  ELASTICSEARCH_URL        Elasticsearch (default http://localhost:9200)",
             "  ELASTICSEARCH_API_KEY    API key for a secured Elasticsearch, or",
             "  ELASTICSEARCH_USERNAME   user and",
             "  ELASTICSEARCH_PASSWORD   password",
+            "  ELASTICSEARCH_CA_CERT    PEM file of the CA of Elasticsearch's https certificate",
             "  KIBANA_URL               Kibana (default http://localhost:5601)",
             "  STANCEWATCH_HOME         data folder of the embedded services (default ./data)",
             "",

@@ -90,7 +90,7 @@ final class TrendsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String holder = voice == null ? null : voice.ownVoice ? SeriesQuery.OUTLET_VOICE : voice.holder;
         SeriesQuery query = new SeriesQuery(actor, topic, outlet, holder, interval, from, to, includeCopies);
-        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchSettings.elasticsearch())) {
+        try (ElasticsearchClient client = ElasticsearchClients.create(ClusterSettings.elasticsearch())) {
             TrendQueries trends = new TrendQueries(client, IndexLayout.defaults());
             StanceSeries series = trends.stanceOverTime(query);
             List<OutletStance> compared = outlets ? trends.outlets(query) : null;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
+import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.model.lexicon.LexiconException;
 import picocli.CommandLine;
 
@@ -59,6 +60,22 @@ class AnalyzeCommandTest {
         assertThat(settings.shift().threshold()).isEqualTo(3.5);
         assertThat(settings.stateDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(settings.streamsOverrides()).containsEntry("num.standby.replicas", "1");
+    }
+
+    @Test
+    void aSecuredClustersClientPropertiesReachBothApplicationsUnderTheCommandLinesOwn(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("client.properties"),
+                "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\nnum.standby.replicas=0\n");
+        AnalyzeCommand command = CommandLine.populateCommand(new AnalyzeCommand(), "-c", "num.standby.replicas=1");
+
+        AnalyzeSettings settings = command.settings(KafkaConnection.of("broker:9093", file));
+
+        assertThat(settings.bootstrapServers()).isEqualTo("broker:9093");
+        assertThat(settings.streamsOverrides()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("num.standby.replicas", "1");
+        assertThat(org.stancewatch.analyze.stream.StreamsSettings.scoring(settings,
+                new org.stancewatch.analyze.stream.monitor.JobCounters())).containsEntry("security.protocol", "SASL_SSL");
     }
 
     @Test

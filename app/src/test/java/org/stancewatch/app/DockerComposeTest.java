@@ -102,6 +102,27 @@ class DockerComposeTest {
     }
 
     @Test
+    void publishedPortsListenOnLoopbackOnlySinceSecurityIsOff() {
+        List<String> published = new ArrayList<>();
+        compose.get("services").forEach(service -> service.path("ports").forEach(port -> published.add(port.asText())));
+
+        assertThat(published).isNotEmpty().allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+    }
+
+    @Test
+    void baseImagesArePinnedToAReleaseNotAFloatingTag() throws IOException {
+        List<String> from = Files.readAllLines(ROOT.resolve("Dockerfile")).stream()
+                .filter(line -> line.startsWith("FROM ")).toList();
+
+        assertThat(from).isNotEmpty().allSatisfy(line -> assertThat(line).matches("FROM [\\w./-]+:\\d+\\.\\d+\\.\\d+.*"));
+        compose.get("services").forEach(service -> {
+            if (service.has("image") && !service.has("build") && !service.get("image").asText().startsWith("stancewatch")) {
+                assertThat(service.get("image").asText()).matches(".+:\\d+\\.\\d+\\.\\d+");
+            }
+        });
+    }
+
+    @Test
     void stagesRunTheImageBuiltFromTheMultiStageDockerfile() throws IOException {
         assertThat(compose.at("/services/ingest/build").asText()).isEqualTo(".");
         for (String stage : STAGES) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
+import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.index.connect.ElasticsearchConfig;
 import org.stancewatch.ingest.fetch.HostResolver;
@@ -56,7 +57,7 @@ public final class DemoRun {
                 .withGrace(GRACE)
                 .withShift(SHIFT)
                 .withProgressInterval(Duration.ofMinutes(10));
-        return new Pipeline.Settings(bootstrapServers, elasticsearch, DemoSources.of(site, crawlInterval), resolver(site.hosts()),
+        return new Pipeline.Settings(KafkaConnection.plain(bootstrapServers), elasticsearch, DemoSources.of(site, crawlInterval), resolver(site.hosts()),
                 analyze, 1, "demo");
     }
 

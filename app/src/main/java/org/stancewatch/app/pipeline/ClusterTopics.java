@@ -1,12 +1,10 @@
 package org.stancewatch.app.pipeline;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.topic.TopicSetup;
@@ -24,10 +22,9 @@ public final class ClusterTopics {
     private ClusterTopics() {}
 
     /** Creates what is missing, with its own admin client; returns the replication factor used. */
-    public static short ensure(String bootstrapServers, int partitions, short replicationFactor) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-            return ensure(admin, bootstrapServers, partitions, replicationFactor);
+    public static short ensure(KafkaConnection kafka, int partitions, short replicationFactor) {
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            return ensure(admin, kafka.bootstrapServers(), partitions, replicationFactor);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.analyze.stance.StanceScorer;
@@ -37,7 +36,7 @@ public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     /**
-     * @param bootstrapServers Kafka
+     * @param kafka            Kafka
      * @param elasticsearch    Elasticsearch
      * @param sources          what to crawl
      * @param resolver         host name resolution of the crawler
@@ -45,7 +44,7 @@ public final class Pipeline implements AutoCloseable {
      * @param partitions       partitions of topics the pipeline creates
      * @param crawlerInstance  the crawler's instance name
      */
-    public record Settings(String bootstrapServers, ElasticsearchConfig elasticsearch, Sources sources,
+    public record Settings(KafkaConnection kafka, ElasticsearchConfig elasticsearch, Sources sources,
                            HostResolver resolver, AnalyzeSettings analyze, int partitions, String crawlerInstance) {}
 
     private final Settings settings;
@@ -70,20 +69,24 @@ public final class Pipeline implements AutoCloseable {
      * the indexer, and opens the crawler (its schedule starts with {@link #startCrawling}).
      */
     public static Pipeline start(Settings settings, StanceScorer scorer) {
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+        Admin admin = Admin.create(settings.kafka().adminConfig());
         List<AutoCloseable> started = new ArrayList<>(List.of(admin));
         try {
-            short replication = ClusterTopics.ensure(admin, settings.bootstrapServers(), settings.partitions(),
+            short replication = ClusterTopics.ensure(admin, settings.kafka().bootstrapServers(), settings.partitions(),
                     ClusterTopics.AS_MANY_AS_BROKERS);
             try (ElasticsearchClient client = ElasticsearchClients.create(settings.elasticsearch())) {
                 new IndexTemplates(client, IndexLayout.defaults()).install();
             }
-            AnalyzeJob analyze = AnalyzeJob.start(settings.analyze(), scorer);
+            AnalyzeJob analyze = AnalyzeJob.start(settings.analyze()
+                    .withStreamsOverrides(withClientProperties(settings.analyze().streamsOverrides(), settings.kafka())),
+                    scorer);
             started.add(analyze);
-            IndexerConfig indexerConfig = IndexerConfig.of(settings.elasticsearch(), settings.bootstrapServers());
+            IndexerConfig indexerConfig = IndexerConfig.of(settings.elasticsearch(), settings.kafka().bootstrapServers())
+                    .withKafkaOverrides(Map.copyOf(settings.kafka().clientProperties()));
             Indexer indexer = Indexer.start(indexerConfig);
             started.add(indexer);
-            KafkaSettings kafka = new KafkaSettings(settings.bootstrapServers(), Map.of(), settings.crawlerInstance(),
+            KafkaSettings kafka = new KafkaSettings(settings.kafka().bootstrapServers(),
+                    Map.copyOf(settings.kafka().clientProperties()), settings.crawlerInstance(),
                     false, settings.partitions(), replication);
             Crawler crawler = Crawler.open(CrawlerConfig.kafka(settings.sources(), kafka).withResolver(settings.resolver()));
             return new Pipeline(settings, admin, analyze, indexer, crawler, indexerConfig);
@@ -94,6 +97,13 @@ public final class Pipeline implements AutoCloseable {
             closeAll(started.reversed());
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** The analyze job's own Kafka Streams settings over the connection's client properties. */
+    static Map<String, String> withClientProperties(Map<String, String> streams, KafkaConnection kafka) {
+        Map<String, String> merged = new java.util.HashMap<>(kafka.clientProperties());
+        merged.putAll(streams);
+        return merged;
     }
 
     /** Crawls every source on its interval until closed. */

@@ -17,6 +17,9 @@ public final class ElasticsearchClients {
         return ElasticsearchClient.of(b -> {
             b.host(config.url()).jsonMapper(new JacksonJsonpMapper(Json.mapper()))
                     .transportFactory(BulkFriendlyTransport::of);
+            if (config.caCertificate() != null) {
+                b.sslContext(TrustedCertificates.sslContext(config.caCertificate()));
+            }
             if (config.hasApiKey()) {
                 b.apiKey(config.apiKey());
             } else if (config.hasUser()) {
