@@ -24,6 +24,13 @@ import org.stancewatch.model.Evidence;
  * fetched) built from the trend queries, for people without Kibana.
  */
 public final class StanceReport {
+    /**
+     * The report is one self-contained file: inline styles and SVG, no scripts, nothing loaded
+     * from elsewhere. The policy says so, so that text from the web in it can never run or fetch.
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -172,11 +179,23 @@ public final class StanceReport {
                 html.append("<li><q>").append(escape(evidence.sentence())).append("</q> <span class=\"source\">")
                         .append(escape(evidence.outlet())).append(", ").append(DAY.format(evidence.publishedAt()))
                         .append(String.format(Locale.ROOT, ", %+.2f", evidence.score()))
-                        .append(" · <a href=\"").append(escape(evidence.url())).append("\">article</a></span></li>\n");
+                        .append(" · ").append(link(evidence.url(), "article")).append("</span></li>\n");
             }
             html.append("</ul>\n</article>\n");
         }
         return html.append("</section>\n").toString();
+    }
+
+    /**
+     * A link to an article, or the bare text when the URL is not http(s): a crawled URL is input
+     * from the web, and a {@code javascript:} one would run when clicked.
+     */
+    static String link(String url, String text) {
+        String scheme = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
+        if (!scheme.startsWith("https://") && !scheme.startsWith("http://")) {
+            return escape(text);
+        }
+        return "<a href=\"" + escape(url.strip()) + "\" rel=\"noopener noreferrer nofollow\">" + escape(text) + "</a>";
     }
 
     private static String series(Alert alert) {
@@ -225,6 +244,7 @@ public final class StanceReport {
                 <html lang="en">
                 <head>
                 <meta charset="utf-8">
+                <meta http-equiv="Content-Security-Policy" content="%s">
                 <title>stancewatch report</title>
                 <style>
                 body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 960px; padding: 1em; color: #222; }
@@ -241,6 +261,6 @@ public final class StanceReport {
                 </style>
                 </head>
                 <body>
-                """;
+                """.formatted(CONTENT_SECURITY_POLICY);
     }
 }
