@@ -42,7 +42,7 @@ final class BulkResultListener implements BulkListener<PendingDocument> {
         for (int i = 0; i < documents.size(); i++) {
             PendingDocument document = documents.get(i);
             if (i >= items.size()) { // never expected; retrying is the safe answer
-                dispatcher.retry(document, true, "no result for this item in the bulk response");
+                dispatcher.retry(document, "no result for this item in the bulk response");
                 continue;
             }
             BulkResponseItem item = items.get(i);
@@ -50,8 +50,8 @@ final class BulkResultListener implements BulkListener<PendingDocument> {
             switch (outcome.verdict()) {
                 case INDEXED -> indexed.add(document);
                 case SUPERSEDED -> dispatcher.superseded(document);
-                case RETRY -> dispatcher.retry(document, false, outcome.message());
-                case RETRY_LIMITED -> dispatcher.retry(document, true, outcome.message());
+                case RETRY -> dispatcher.retry(document, outcome.message());
+                case INDEX_MISSING -> dispatcher.indexMissing(document, outcome.message());
                 case REJECTED -> dispatcher.reject(document, outcome.reason(), outcome.message());
             }
         }
@@ -70,7 +70,7 @@ final class BulkResultListener implements BulkListener<PendingDocument> {
                     documents.size(), elasticsearchUrl, why);
         }
         for (PendingDocument document : documents) {
-            dispatcher.retry(document, false, why);
+            dispatcher.retry(document, why);
         }
     }
 

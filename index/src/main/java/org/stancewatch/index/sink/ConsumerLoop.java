@@ -2,7 +2,9 @@ package org.stancewatch.index.sink;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.model.json.RecordFormatException;
+import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 
 /**
  * The consumer's thread: polls the four topics, decodes each record and hands it to the
@@ -38,6 +41,7 @@ final class ConsumerLoop implements Runnable {
     private volatile boolean stopping;
     private volatile Throwable failure;
     private boolean paused;
+    private final PartitionHolds held = new PartitionHolds();
     private long lastCommit = System.nanoTime();
 
     ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, IndexerConfig config, DocumentDecoder decoder,
@@ -70,6 +74,7 @@ final class ConsumerLoop implements Runnable {
                     }
                 }
                 pauseWhenBehind();
+                consumer.resume(held.released(paused ? Set.of() : consumer.paused()));
                 if (System.nanoTime() - lastCommit >= config.bulk().commitInterval().toNanos()) {
                     commit(tracker.committable());
                 }
@@ -113,20 +118,48 @@ final class ConsumerLoop implements Runnable {
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        tracker.started(partition, record.offset(), record.value() == null ? 64 : record.value().length);
+        if (held.isHeld(partition)) {
+            return; // read again once the hold ends
+        }
         PendingDocument document;
         try {
             document = decoder.decode(record, kinds.get(record.topic()));
+        } catch (UnsupportedSchemaVersionException e) {
+            if (e.isNewer()) {
+                hold(partition, record.offset(), e);
+                return;
+            }
+            tracker.started(partition, record.offset(), record.value() == null ? 64 : record.value().length);
+            dispatcher.deadLetterUnreadable(partition, record.offset(), keyOf(record), record.value(), e.reason(),
+                    e.getMessage());
+            return;
         } catch (RecordFormatException e) {
+            tracker.started(partition, record.offset(), record.value() == null ? 64 : record.value().length);
             dispatcher.deadLetterUnreadable(partition, record.offset(), keyOf(record), record.value(), e.reason(),
                     e.getMessage());
             return;
         } catch (RuntimeException e) {
+            tracker.started(partition, record.offset(), record.value() == null ? 64 : record.value().length);
             dispatcher.deadLetterUnreadable(partition, record.offset(), keyOf(record), record.value(),
                     "malformed-record", e.toString());
             return;
         }
+        tracker.started(partition, record.offset(), record.value() == null ? 64 : record.value().length);
         dispatcher.submit(document);
+    }
+
+    /**
+     * A record of a newer schema version (a newer stancewatch wrote it during a rolling upgrade):
+     * the partition goes back to it and waits, read again every {@link PartitionHolds#HOLD}, until
+     * an upgraded indexer reads it; the other partitions go on.
+     */
+    private void hold(TopicPartition partition, long offset, UnsupportedSchemaVersionException e) {
+        if (held.hold(partition)) {
+            log.error("{}@{}: {}. This partition waits for an upgraded indexer (read again every {} s); the "
+                    + "others go on.", partition, offset, e.getMessage(), PartitionHolds.HOLD.toSeconds());
+        }
+        consumer.seek(partition, offset);
+        consumer.pause(List.of(partition));
     }
 
     private static String keyOf(ConsumerRecord<byte[], byte[]> record) {
@@ -146,7 +179,7 @@ final class ConsumerLoop implements Runnable {
             consumer.pause(consumer.assignment()); // again each time: covers newly assigned partitions
         } else if (paused && pending < bulk.maxPendingDocuments() / 2 && bytes < bulk.maxPendingBytes() / 2) {
             paused = false;
-            consumer.resume(consumer.paused());
+            consumer.resume(held.withoutHeld(consumer.paused()));
         }
     }
 
@@ -206,6 +239,7 @@ final class ConsumerLoop implements Runnable {
                 log.info("offsets of revoked partitions not committed ({})", e.getMessage());
             }
             tracker.forget(revoked);
+            held.forget(revoked);
         }
 
         @Override
@@ -218,6 +252,7 @@ final class ConsumerLoop implements Runnable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
             tracker.forget(lost);
+            held.forget(lost);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.stancewatch.index.sink;
 
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.TopicPartition;
@@ -45,6 +47,10 @@ final class DocumentDispatcher {
     private final ExecutorService cleanupExecutor;
     private volatile BulkIngester<PendingDocument> ingester;
     private volatile Consumer<Exception> stop = error -> { };
+    private static final Duration RETRY_NOTICE_INTERVAL = Duration.ofMinutes(1);
+    private final AtomicLong lastRetryNotice = new AtomicLong(System.nanoTime() - RETRY_NOTICE_INTERVAL.toNanos() - 1);
+    private final AtomicBoolean recreatingIndices = new AtomicBoolean();
+    private final Runnable recreateIndices;
     /** Documents per revision clean-up round: one multi-get of at most this many article ids. */
     private static final int MAX_CLEANUP_BATCH = 10_000;
     /** Attempts to write one dead letter before the indexer stops: about four minutes at the default back-off. */
@@ -54,8 +60,9 @@ final class DocumentDispatcher {
     private final AtomicBoolean cleanupScheduled = new AtomicBoolean();
 
     DocumentDispatcher(OffsetTracker tracker, IndexerStats stats, DeadLetterSink deadLetters,
-            RevisionCleanup cleanup, BulkSettings settings, ScheduledExecutorService scheduler,
+            RevisionCleanup cleanup, Runnable recreateIndices, BulkSettings settings, ScheduledExecutorService scheduler,
             ExecutorService cleanupExecutor) {
+        this.recreateIndices = recreateIndices;
         this.tracker = tracker;
         this.stats = stats;
         this.deadLetters = deadLetters;
@@ -168,16 +175,45 @@ final class DocumentDispatcher {
         finish(document, true);
     }
 
-    /** Retry after a back-off; a limited retry gives up after {@link BulkSettings#maxItemRetries()}. */
-    void retry(PendingDocument document, boolean limited, String why) {
+    /**
+     * Retry after a back-off, for as long as it takes: Elasticsearch refusing writes for a while
+     * (overloaded, 5xx, read-only at the disk flood stage) pauses the indexer (back-pressure stops
+     * consumption) rather than sending documents to the dead-letter topic. Said once a minute.
+     */
+    void retry(PendingDocument document, String why) {
         int retry = document.retried();
-        if (limited && retry > settings.maxItemRetries()) {
-            reject(document, ItemOutcome.RETRIES_EXHAUSTED, "still failing after " + settings.maxItemRetries()
-                    + " retries: " + why);
-            return;
-        }
         stats.retried.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastRetryNotice.get();
+        if (now - last > RETRY_NOTICE_INTERVAL.toNanos() && lastRetryNotice.compareAndSet(last, now)) {
+            log.warn("Elasticsearch refuses writes for now ({}); the indexer retries with back-off and waits, "
+                    + "nothing is dead-lettered ({} retries so far)", why, stats.retried.get());
+        }
         schedule(() -> resend(document), retry);
+    }
+
+    /**
+     * The document's index is gone (deleted under the indexer): the indices are created again,
+     * once for all the documents that find it missing, then the document is retried.
+     */
+    void indexMissing(PendingDocument document, String why) {
+        if (recreatingIndices.compareAndSet(false, true)) {
+            log.warn("an index is missing ({}); creating the indices again", why);
+            try {
+                cleanupExecutor.execute(() -> {
+                    try {
+                        recreateIndices.run();
+                    } catch (RuntimeException e) {
+                        log.warn("cannot create the indices yet ({}); retrying", e.getMessage());
+                    } finally {
+                        recreatingIndices.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                recreatingIndices.set(false);
+            }
+        }
+        retry(document, why);
     }
 
     /** Elasticsearch refuses the document: dead-letter it with Elasticsearch's error. */

@@ -68,8 +68,10 @@ public final class Indexer implements AutoCloseable {
                 config.kafkaOverrides());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("stancewatch-index-retry"));
         this.cleanupExecutor = Executors.newSingleThreadExecutor(daemon("stancewatch-index-cleanup"));
+        IndexTemplates templates = new IndexTemplates(client, config.layout());
         DocumentDispatcher dispatcher = new DocumentDispatcher(tracker, stats, deadLetters,
-                new RevisionCleanup(client, config.layout()), config.bulk(), scheduler, cleanupExecutor);
+                new RevisionCleanup(client, config.layout()), templates::install, config.bulk(), scheduler,
+                cleanupExecutor);
         BulkSettings bulk = config.bulk();
         this.ingester = BulkIngester.of(b -> b.client(client)
                 .maxOperations(bulk.maxOperations())

@@ -16,18 +16,19 @@ record ItemOutcome(Verdict verdict, String reason, String message) {
         INDEXED,
         /** a newer revision of the document is already there (409 on an external version). */
         SUPERSEDED,
-        /** 429: Elasticsearch is overloaded; retry with back-off for as long as it takes. */
+        /**
+         * 429 (overloaded, or a read-only index at the flood-stage disk watermark) and 5xx: the
+         * cluster's trouble, not the document's; retry with back-off for as long as it takes.
+         */
         RETRY,
-        /** 5xx: retry with back-off, a bounded number of times. */
-        RETRY_LIMITED,
+        /** 404 index_not_found: the index was removed under the indexer; create it again, then retry. */
+        INDEX_MISSING,
         /** Elasticsearch refuses the document itself (mapping or parse error): dead-letter it. */
         REJECTED
     }
 
     /** Dead-letter reason of a document Elasticsearch refused. */
     static final String DOCUMENT_REJECTED = "document-rejected";
-    /** Dead-letter reason of a document that kept failing with 5xx. */
-    static final String RETRIES_EXHAUSTED = "retries-exhausted";
 
     private static final ItemOutcome INDEXED = new ItemOutcome(Verdict.INDEXED, "", "");
 
@@ -39,11 +40,11 @@ record ItemOutcome(Verdict verdict, String reason, String message) {
         if (status == 409 && "version_conflict_engine_exception".equals(error.type())) {
             return new ItemOutcome(Verdict.SUPERSEDED, "", message);
         }
-        if (status == 429) {
+        if (status == 429 || status >= 500) {
             return new ItemOutcome(Verdict.RETRY, "", message);
         }
-        if (status >= 500) {
-            return new ItemOutcome(Verdict.RETRY_LIMITED, "", message);
+        if (status == 404 && "index_not_found_exception".equals(error.type())) {
+            return new ItemOutcome(Verdict.INDEX_MISSING, "", message);
         }
         return new ItemOutcome(Verdict.REJECTED, DOCUMENT_REJECTED, message);
     }

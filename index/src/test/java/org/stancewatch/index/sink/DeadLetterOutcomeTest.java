@@ -70,7 +70,8 @@ class DeadLetterOutcomeTest {
     private void unreadableRecordAt(long offset, DeadLetterSink sink) {
         BulkSettings settings = BulkSettings.defaults()
                 .withBackoff(new Backoff(Duration.ofMillis(1), Duration.ofMillis(2)));
-        DocumentDispatcher dispatcher = new DocumentDispatcher(tracker, stats, sink, null, settings, scheduler, null);
+        DocumentDispatcher dispatcher = new DocumentDispatcher(tracker, stats, sink, null, () -> { }, settings, scheduler,
+                null);
         dispatcher.attach(null, stopped::complete);
         tracker.started(PARTITION, offset, 10);
         tracker.readUpTo(PARTITION, offset + 1);

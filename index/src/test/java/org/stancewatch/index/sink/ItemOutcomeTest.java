@@ -20,11 +20,20 @@ class ItemOutcomeTest {
     }
 
     @Test
-    void tooManyRequestsIsRetriedWithoutLimitAndServerErrorsWithALimit() {
+    void theClustersTroubleIsRetriedForAsLongAsItTakesNeverDeadLettered() {
         assertThat(ItemOutcome.of(429, error("es_rejected_execution_exception", "queue full")).verdict())
                 .isEqualTo(Verdict.RETRY);
+        assertThat(ItemOutcome.of(429, error("cluster_block_exception", "index [stancewatch-mentions-000001] "
+                + "blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark, index has read-only-"
+                + "allow-delete block]")).verdict()).isEqualTo(Verdict.RETRY);
         assertThat(ItemOutcome.of(503, error("unavailable_shards_exception", "primary shard is not active")).verdict())
-                .isEqualTo(Verdict.RETRY_LIMITED);
+                .isEqualTo(Verdict.RETRY);
+    }
+
+    @Test
+    void aMissingIndexIsCreatedAgainNotADeadLetter() {
+        assertThat(ItemOutcome.of(404, error("index_not_found_exception", "no such index [stancewatch-mentions] and "
+                + "[require_alias] request flag is [true]")).verdict()).isEqualTo(Verdict.INDEX_MISSING);
     }
 
     @Test

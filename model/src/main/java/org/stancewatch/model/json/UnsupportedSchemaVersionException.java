@@ -23,6 +23,24 @@ public class UnsupportedSchemaVersionException extends RecordFormatException {
         return supported;
     }
 
+    /**
+     * Written by a newer stancewatch: during a rolling upgrade the record is good and an upgraded
+     * reader will read it, so a stage waits for one rather than dead-letter it.
+     */
+    public boolean isNewer() {
+        return found > supported;
+    }
+
+    /** The newer-version exception among an error's causes, if any. */
+    public static java.util.Optional<UnsupportedSchemaVersionException> newerIn(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnsupportedSchemaVersionException unsupported && unsupported.isNewer()) {
+                return java.util.Optional.of(unsupported);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public String reason() {
         return "unsupported-schema-version";
