@@ -20,6 +20,7 @@ import org.stancewatch.analyze.stream.monitor.JobProgress;
 import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.monitor.ProgressLog;
 import org.stancewatch.analyze.stream.scoring.ScoringTopology;
+import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 
 /**
  * The running analyze job: the scoring application (at-least-once) and the aggregation
@@ -36,6 +37,8 @@ import org.stancewatch.analyze.stream.scoring.ScoringTopology;
 public final class AnalyzeJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyzeJob.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a thread that met a record of a newer stancewatch waits before it reads it again. */
+    static final Duration NEWER_RECORD_WAIT = Duration.ofSeconds(30);
 
     private final AnalyzeSettings settings;
     private final JobCounters counters;
@@ -87,10 +90,19 @@ public final class AnalyzeJob implements AutoCloseable {
         return job;
     }
 
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Errors the exception handlers cannot turn into dead letters (the broker, the state
-     * directory): a missing input topic stops the job with advice; anything else replaces the
-     * stream thread, which resumes from the last commit.
+     * directory): a missing input topic stops the job with advice; a record of a newer schema
+     * version replaces the thread after {@link #NEWER_RECORD_WAIT}, so the job waits for its
+     * upgrade; anything else replaces the stream thread, which resumes from the last commit.
      */
     private static StreamsUncaughtExceptionHandler uncaught(String application) {
         return error -> {
@@ -98,6 +110,14 @@ public final class AnalyzeJob implements AutoCloseable {
                 log.error("The {} application stops: an input topic is missing ({}). Create the topics "
                         + "(stancewatch analyze creates them at start) and start again.", application, error.getMessage());
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+            var newer = UnsupportedSchemaVersionException.newerIn(error);
+            if (newer.isPresent()) {
+                log.error("The {} application reads a record of a newer stancewatch ({}). It waits for this job to be "
+                        + "upgraded, trying again every {} s; nothing is dead-lettered.", application,
+                        newer.get().getMessage(), NEWER_RECORD_WAIT.toSeconds());
+                sleep(NEWER_RECORD_WAIT);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             log.error("A {} stream thread failed; replacing it, it resumes from its last commit", application, error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

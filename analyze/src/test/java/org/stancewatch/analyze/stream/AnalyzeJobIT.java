@@ -133,6 +133,32 @@ class AnalyzeJobIT {
         }
     }
 
+    @Test
+    void anArticleOfANewerSchemaVersionWaitsForAnUpgradedJobInsteadOfGoingToTheDeadLetterTopic(
+            EmbeddedServices services, @TempDir Path state) throws Exception {
+        String run = "it-newer-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run)).create(1);
+        AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
+                .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
+                .withProgressInterval(Duration.ZERO);
+        Article newer = article("newer", "daily.example", T, "Moscow welcomed the talks.");
+        topics.sendRaw(topics.names().articles(), newer.id(), org.stancewatch.model.json.Codecs.ARTICLE
+                .writeString(newer).replace("\"schemaVersion\":1", "\"schemaVersion\":99")
+                .getBytes(StandardCharsets.UTF_8));
+        topics.send(List.of(article("after", "daily.example", T.plus(Duration.ofHours(1)), "Moscow welcomed it.")));
+
+        try (AnalyzeJob job = AnalyzeJob.start(settings, new KeywordStanceScorer())) {
+            // well past one wait, after which the replaced thread reads the record again
+            Thread.sleep(2 * AnalyzeJob.NEWER_RECORD_WAIT.toMillis() + 10_000);
+
+            assertThat(topics.readAll(topics.names().deadLetters(), Topics.ANALYZE_DLQ.valueSerde().deserializer()))
+                    .isEmpty();
+            assertThat(topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer()))
+                    .isEmpty(); // the article after it waits too: order within the partition holds
+            assertThat(job.state()).isNotIn(JobState.FAILED, JobState.STOPPED);
+        }
+    }
+
     private static java.util.Optional<StanceBucket> dayBucket(KafkaTopics topics) {
         String id = StanceBucket.idFor("russia", StanceBucket.ALL, StanceBucket.ALL, StanceBucket.ALL, "day",
                 Instant.parse("2011-03-01T00:00:00Z"));
