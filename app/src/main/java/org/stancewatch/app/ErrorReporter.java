@@ -12,7 +12,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         LoggerFactory.getLogger(ErrorReporter.class).debug("command failed", e);
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        command.getErr().println(command.getColorScheme().errorText("stancewatch " + command.getCommandName()
+        command.getErr().println(command.getColorScheme().errorText(command.getCommandSpec().qualifiedName()
                 + ": " + message));
         return 1;
     }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             TrendsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
+            DlqCommand.class,
             KibanaCommand.class,
             ExtractCommand.class,
             StanceCommand.class,

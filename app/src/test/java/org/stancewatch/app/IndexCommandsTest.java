@@ -63,7 +63,7 @@ class IndexCommandsTest {
         }
         CommandRun setup = CommandRun.of("kibana", "setup", "--url", "http://127.0.0.1:" + closedPort);
         assertThat(setup.exit()).isEqualTo(1);
-        assertThat(setup.err()).contains("stancewatch setup: Kibana is not reachable at")
+        assertThat(setup.err()).contains("stancewatch kibana setup: Kibana is not reachable at")
                 .contains("KIBANA_URL");
     }
 
