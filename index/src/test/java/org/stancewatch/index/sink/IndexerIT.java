@@ -159,6 +159,32 @@ class IndexerIT {
     }
 
     @Test
+    void anIndexReadOnlyAtTheFloodStageMakesTheIndexerWaitAndItResumesWhenClearedLosingNothing() throws Exception {
+        Article first = TestRecords.article("example.com", "before", DAY, 1, "Russia.");
+        Article blocked = TestRecords.article("example.com", "blocked", DAY, 1, "NATO.");
+        kafka.send(topics.articles(), first.id(), first);
+        kafka.flush();
+
+        try (Indexer indexer = Indexer.start(config)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> elasticsearch.count(IndexKind.ARTICLES) == 1);
+            // the block Elasticsearch puts on every index when a disk passes the flood-stage watermark
+            elasticsearch.client().indices().putSettings(p -> p.index(layout.alias(IndexKind.ARTICLES))
+                    .settings(st -> st.blocks(b -> b.readOnlyAllowDelete(true))));
+            kafka.send(topics.articles(), blocked.id(), blocked);
+            kafka.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> indexer.progress().retried() >= 3);
+            assertThat(elasticsearch.ids(IndexKind.ARTICLES)).containsExactly(first.id());
+
+            elasticsearch.client().indices().putSettings(p -> p.index(layout.alias(IndexKind.ARTICLES))
+                    .settings(st -> st.blocks(b -> b.readOnlyAllowDelete(false))));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> kafka.lag(config.groupId(), topics.recordTopics()) == 0);
+            assertThat(elasticsearch.ids(IndexKind.ARTICLES)).containsExactlyInAnyOrder(first.id(), blocked.id());
+            assertThat(indexer.progress().deadLettered()).isZero();
+        }
+    }
+
+    @Test
     void anIndexDeletedUnderTheIndexerIsCreatedAgainAndNothingIsLost() throws Exception {
         Article first = TestRecords.article("example.com", "before", DAY, 1, "Russia.");
         Article second = TestRecords.article("example.com", "after", DAY, 1, "NATO.");
