@@ -1,6 +1,7 @@
 package org.stancewatch.analyze.stream.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.stancewatch.analyze.stream.support.Articles.article;
 import static org.stancewatch.analyze.stream.support.Articles.revised;
 
@@ -144,12 +145,12 @@ class ScoringTopologyTest {
 
     @Test
     void unreadableArticleRecordsGoToTheDeadLetterTopicWithTheirReason() {
-        String unknownVersion = Codecs.ARTICLE.writeString(article("v9", "daily.example", T, "Moscow."))
-                .replace("\"schemaVersion\":1", "\"schemaVersion\":9");
+        String olderVersion = Codecs.ARTICLE.writeString(article("v0", "daily.example", T, "Moscow."))
+                .replace("\"schemaVersion\":1", "\"schemaVersion\":0");
         try (PipelineDriver pipeline = new PipelineDriver(new KeywordStanceScorer(), SETTINGS)) {
             pipeline.sendRawArticle("a1", "<html>not an article</html>".getBytes(StandardCharsets.UTF_8))
                     .sendRawArticle("a2", "{\"schemaVersion\":1,\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8))
-                    .sendRawArticle("a3", unknownVersion.getBytes(StandardCharsets.UTF_8))
+                    .sendRawArticle("a3", olderVersion.getBytes(StandardCharsets.UTF_8))
                     .send(article("fine", "daily.example", T, "Moscow welcomed the talks."));
 
             assertThat(pipeline.deadLetters()).extracting(DeadLetter::reason)
@@ -159,6 +160,18 @@ class ScoringTopologyTest {
             assertThat(poison.message()).contains("Article: not valid JSON");
             assertThat(pipeline.deadLetters().get(1).message()).startsWith("Article: field 'wordCount'");
             assertThat(pipeline.liveMentions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anArticleOfANewerSchemaVersionFailsTheThreadInsteadOfGoingToTheDeadLetterTopic() {
+        String newerVersion = Codecs.ARTICLE.writeString(article("v9", "daily.example", T, "Moscow."))
+                .replace("\"schemaVersion\":1", "\"schemaVersion\":9");
+        try (PipelineDriver pipeline = new PipelineDriver(new KeywordStanceScorer(), SETTINGS)) {
+            assertThatThrownBy(() -> pipeline.sendRawArticle("a9", newerVersion.getBytes(StandardCharsets.UTF_8)))
+                    .hasRootCauseInstanceOf(org.stancewatch.model.json.UnsupportedSchemaVersionException.class);
+
+            assertThat(pipeline.deadLetters()).isEmpty();
         }
     }
 
