@@ -76,25 +76,25 @@ public final class StateRetention {
         List<String> forgotten = new ArrayList<>();
         Set<String> unreferenced = new HashSet<>();
         if (listingsRead) {
-            for (ArticleState article : state.articlesOf(source)) {
+            state.forEachArticle(source, article -> {
                 if (article.lastPublished() == null || article.lastPublished().isBefore(horizon)) {
                     unreferenced.add(article.id());
                 }
-            }
+            });
         }
-        for (PageState page : state.pagesOf(source)) {
+        state.forEachPage(source, page -> {
             if (listedUrls.contains(page.url())) {
                 if ((page.lastListed() == null || page.lastListed().isBefore(relistBefore)) && room(listed, forgotten)) {
                     listed.add(page.listed(now));
                 }
             } else if (listingsRead && page.lastReached().isBefore(horizon) && room(listed, forgotten)) {
                 forgotten.add(StateKey.page(source, page.url()));
-                continue; // its article is forgotten with it, unless another page still leads to it
+                return; // its article is forgotten with it, unless another page still leads to it
             }
             if (page.articleId() != null) {
                 unreferenced.remove(page.articleId());
             }
-        }
+        });
         for (String id : unreferenced) {
             if (room(listed, forgotten)) {
                 forgotten.add(StateKey.article(source, id));

@@ -53,12 +53,13 @@ class StateRetentionIT {
     }
 
     /** Texts that have nothing in common: fingerprints about 32 bits apart. */
-    private static long simhash(int i) {
-        return new java.util.Random(i).nextLong();
+    private long simhash(int i) {
+        return new java.util.Random(source.hashCode() * 31L + i).nextLong();
     }
 
-    private static String id(int i) {
-        return "article-" + i;
+    /** Unique across tests: article ids are global keys, as hashes of their URLs are. */
+    private String id(int i) {
+        return source + "-article-" + i;
     }
 
     /** {@code pages} article pages, each with its article, first listed and fetched at T0. */
@@ -92,11 +93,15 @@ class StateRetentionIT {
     }
 
     private List<String> pageUrls(CrawlState state) {
-        return state.pagesOf(source).stream().map(PageState::url).sorted().toList();
+        List<String> urls = new java.util.ArrayList<>();
+        state.forEachPage(source, page -> urls.add(page.url()));
+        return urls.stream().sorted().toList();
     }
 
     private List<String> articleIds(CrawlState state) {
-        return state.articlesOf(source).stream().map(ArticleState::id).sorted().toList();
+        List<String> ids = new java.util.ArrayList<>();
+        state.forEachArticle(source, article -> ids.add(article.id()));
+        return ids.stream().sorted().toList();
     }
 
     private static KafkaSettings settings(EmbeddedServices services) {
