@@ -61,12 +61,13 @@ public record PageState(
      * (a listing is fetched every run; an article page while it is checked for revisions).
      */
     public Instant lastReached() {
-        Instant last = firstSeen;
-        for (Instant at : new Instant[] {lastChecked, lastListed}) {
-            if (at != null && (last == null || at.isAfter(last))) {
-                last = at;
-            }
+        Instant last = firstSeen == null ? Instant.EPOCH : firstSeen;
+        if (lastChecked != null && lastChecked.isAfter(last)) {
+            last = lastChecked;
         }
-        return last == null ? Instant.EPOCH : last;
+        if (lastListed != null && lastListed.isAfter(last)) {
+            last = lastListed;
+        }
+        return last;
     }
 }
