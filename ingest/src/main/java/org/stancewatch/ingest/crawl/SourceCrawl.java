@@ -59,6 +59,7 @@ public final class SourceCrawl {
     private final CrawlOutput output;
     private final Clock clock;
     private final Object deciding = new Object();
+    private final StateUpkeep upkeep;
 
     public SourceCrawl(CrawlSettings settings, HttpFetcher fetcher, Politeness politeness, RobotsCache robots,
                        ArticleExtractor extractor, CrawlOutput output, Clock clock) {
@@ -69,6 +70,7 @@ public final class SourceCrawl {
         this.extractor = extractor;
         this.output = output;
         this.clock = clock;
+        this.upkeep = new StateUpkeep(settings.stateRetention());
     }
 
     /** A publishing failure this crawler cannot recover from: the whole crawler stops. */
@@ -94,6 +96,7 @@ public final class SourceCrawl {
             Discovery.Result discovered = new Discovery(fetcher, state(), clock).discover(source, policy, listings);
             discovered.failures().forEach(counters::failed);
             counters.add(Outcome.ROBOTS_REFUSED, discovered.robotsRefused());
+            upkeep.sweep(source, discovered, state(), listings, clock.instant());
             commit(listings, counters);
             List<Candidate> work = plan(source, discovered.links(), start);
             counters.add(Outcome.DISCOVERED, work.stream().filter(c -> c.known() == null).count());

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Finds an earlier article whose SimHash is within {@link #MAX_DISTANCE} bits of a new one.
@@ -25,17 +26,24 @@ public final class NearDuplicateIndex {
 
     private final Map<Long, List<Entry>> bands = new HashMap<>();
     private long added;
+    private int size;
 
     /** Records an article's fingerprint; the first article recorded with a fingerprint stays the original. */
     public synchronized void add(long simhash, String articleId) {
         Entry entry = new Entry(simhash, articleId, added++);
+        size++;
         for (int band = 0; band < BANDS; band++) {
             bands.computeIfAbsent(bandKey(simhash, band), k -> new ArrayList<>()).add(entry);
         }
     }
 
     /** The earliest recorded article within {@link #MAX_DISTANCE} bits, other than {@code except}. */
-    public synchronized Optional<String> nearest(long simhash, String except) {
+    public Optional<String> nearest(long simhash, String except) {
+        return nearest(simhash, id -> !id.equals(except));
+    }
+
+    /** The earliest recorded article within {@link #MAX_DISTANCE} bits that is {@code eligible}. */
+    public synchronized Optional<String> nearest(long simhash, Predicate<String> eligible) {
         Entry best = null;
         for (int band = 0; band < BANDS; band++) {
             List<Entry> candidates = bands.get(bandKey(simhash, band));
@@ -43,14 +51,35 @@ public final class NearDuplicateIndex {
                 continue;
             }
             for (Entry candidate : candidates) {
-                if (!candidate.articleId().equals(except)
-                        && Fingerprints.distance(simhash, candidate.simhash()) <= MAX_DISTANCE
-                        && (best == null || candidate.order() < best.order())) {
+                if (Fingerprints.distance(simhash, candidate.simhash()) <= MAX_DISTANCE
+                        && (best == null || candidate.order() < best.order())
+                        && eligible.test(candidate.articleId())) {
                     best = candidate;
                 }
             }
         }
         return Optional.ofNullable(best).map(Entry::articleId);
+    }
+
+    /** Takes out every fingerprint of the articles {@code gone} names; returns how many fingerprints went. */
+    public synchronized int removeIf(Predicate<String> gone) {
+        int before = size;
+        for (var bucket = bands.values().iterator(); bucket.hasNext(); ) {
+            List<Entry> entries = bucket.next();
+            entries.removeIf(entry -> gone.test(entry.articleId()));
+            if (entries.isEmpty()) {
+                bucket.remove();
+            } else if (entries instanceof ArrayList<Entry> list) {
+                list.trimToSize();
+            }
+        }
+        size = bands.values().stream().mapToInt(List::size).sum() / BANDS;
+        return before - size;
+    }
+
+    /** Fingerprints recorded (an article has one per revision with new text). */
+    public synchronized int size() {
+        return size;
     }
 
     private static long bandKey(long simhash, int band) {

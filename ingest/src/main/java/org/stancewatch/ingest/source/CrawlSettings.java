@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param maxCrawlDelay    the longest robots.txt Crawl-delay honoured; a site asking more is crawled at this pace
  * @param maxRetryAfter    the longest Retry-After waited for within a run; longer back-offs defer the host to a later run
  * @param parallelSources  sources crawled at once
+ * @param stateRetention   how long the crawl state keeps a page that no listing names any more (and
+ *                         the article only such pages led to); longer than {@code revisitFor}, so
+ *                         an article is never forgotten while it is still checked for revisions
  */
 public record CrawlSettings(
         String userAgent,
@@ -27,10 +30,20 @@ public record CrawlSettings(
         Duration revisitFor,
         Duration maxCrawlDelay,
         Duration maxRetryAfter,
-        int parallelSources) {
+        int parallelSources,
+        Duration stateRetention) {
 
     public static final String DEFAULT_USER_AGENT =
             "stancewatch/0.1 (news stance monitor; +https://github.com/stancewatch/stancewatch)";
+
+    /**
+     * 30 days: fifteen times the default revision window ({@code revisitFor}, 2 days), and as
+     * long as the longest pause before a failed page is tried again (so forgetting a page never
+     * cuts a retry pause short, except a 410's), and longer than the analysis' grace period (7
+     * days), so an article whose URL comes back after its state was forgotten reaches the analysis
+     * late and leaves its aggregates as they were (see {@code StateRetention}).
+     */
+    public static final Duration DEFAULT_STATE_RETENTION = Duration.ofDays(30);
 
     public CrawlSettings {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -40,13 +53,26 @@ public record CrawlSettings(
         Objects.requireNonNull(revisitFor, "revisitFor");
         Objects.requireNonNull(maxCrawlDelay, "maxCrawlDelay");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        Objects.requireNonNull(stateRetention, "stateRetention");
+        if (stateRetention.compareTo(revisitFor) <= 0) {
+            throw new IllegalArgumentException("stateRetention (" + stateRetention + ") must be longer than revisitFor ("
+                    + revisitFor + "): an article still checked for revisions must keep its state");
+        }
+    }
+
+    /** The settings before {@code stateRetention} existed: it takes its default. */
+    public CrawlSettings(String userAgent, Duration connectTimeout, Duration readTimeout, Duration fetchTimeout,
+                         long maxBodyBytes, int maxRedirects, Duration revisitFor, Duration maxCrawlDelay,
+                         Duration maxRetryAfter, int parallelSources) {
+        this(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects, revisitFor,
+                maxCrawlDelay, maxRetryAfter, parallelSources, DEFAULT_STATE_RETENTION);
     }
 
     /** The defaults, also written out in the shipped {@code sources.yml}. */
     public static CrawlSettings defaults() {
         return new CrawlSettings(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), 8L * 1024 * 1024, 5, Duration.ofDays(2), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), 4);
+                Duration.ofSeconds(60), 4, DEFAULT_STATE_RETENTION);
     }
 
     /** The robots.txt product token: the user agent's first word, before any slash. */
@@ -57,11 +83,16 @@ public record CrawlSettings(
 
     public CrawlSettings withFetchTimeout(Duration timeout) {
         return new CrawlSettings(userAgent, connectTimeout, readTimeout, timeout, maxBodyBytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources);
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention);
+    }
+
+    public CrawlSettings withStateRetention(Duration retention) {
+        return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects,
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, retention);
     }
 
     public CrawlSettings withMaxBodyBytes(long bytes) {
         return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, bytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources);
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention);
     }
 }

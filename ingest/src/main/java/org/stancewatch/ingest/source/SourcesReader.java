@@ -30,7 +30,7 @@ final class SourcesReader {
     private static final Set<String> TOP_FIELDS = Set.of("crawler", "defaults", "sources");
     private static final Set<String> CRAWLER_FIELDS = Set.of("userAgent", "connectTimeout", "readTimeout",
             "fetchTimeout", "maxBodySize", "maxRedirects", "revisitFor", "maxCrawlDelay", "maxRetryAfter",
-            "parallelSources");
+            "parallelSources", "stateRetention");
     private static final Set<String> DEFAULT_FIELDS = Set.of("interval", "language", "rate", "maxArticlesPerRun");
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "name", "home", "feeds", "sitemaps", "sections",
             "interval", "articles", "language", "rate", "allowPrivateAddresses", "maxArticlesPerRun");
@@ -128,16 +128,23 @@ final class SourcesReader {
         if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
             problem(at.appendProperty("userAgent"), "crawler.userAgent", "must be printable ASCII, not empty");
         }
+        Duration revisitFor = duration(node, at, "crawler", "revisitFor", d.revisitFor());
+        Duration stateRetention = duration(node, at, "crawler", "stateRetention", d.stateRetention());
+        if (stateRetention.compareTo(revisitFor) <= 0) {
+            problem(at.appendProperty("stateRetention"), "crawler.stateRetention", "must be longer than crawler.revisitFor: an article still checked for revisions must keep its state");
+            stateRetention = revisitFor.plus(d.stateRetention());
+        }
         return new CrawlSettings(userAgent,
                 duration(node, at, "crawler", "connectTimeout", d.connectTimeout()),
                 duration(node, at, "crawler", "readTimeout", d.readTimeout()),
                 duration(node, at, "crawler", "fetchTimeout", d.fetchTimeout()),
                 parsed(node, at, "crawler", "maxBodySize", d.maxBodyBytes(), Values::size),
                 positiveInt(node, at, "crawler", "maxRedirects", d.maxRedirects()),
-                duration(node, at, "crawler", "revisitFor", d.revisitFor()),
+                revisitFor,
                 duration(node, at, "crawler", "maxCrawlDelay", d.maxCrawlDelay()),
                 duration(node, at, "crawler", "maxRetryAfter", d.maxRetryAfter()),
-                positiveInt(node, at, "crawler", "parallelSources", d.parallelSources()));
+                positiveInt(node, at, "crawler", "parallelSources", d.parallelSources()),
+                stateRetention);
     }
 
     private Source source(JsonNode node, JsonPointer at, String field, Defaults defaults) {

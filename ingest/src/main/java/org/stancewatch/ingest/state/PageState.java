@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param failures      consecutive failures
  * @param lastFailure   the reason code of the last failure, or null
  * @param retryAfter    not fetched again before this (after failures), or null
+ * @param lastListed    when a listing (feed, sitemap, section page) last named it, to within a tenth
+ *                      of the state retention (see {@link StateRetention}); null in records written
+ *                      before it was kept
  */
 public record PageState(
         String source,
@@ -27,21 +30,44 @@ public record PageState(
         Instant lastChecked,
         int failures,
         String lastFailure,
-        Instant retryAfter) {
+        Instant retryAfter,
+        Instant lastListed) {
 
+    /** A page found now: by a listing, or a listing itself (which the source's configuration names). */
     public static PageState discovered(String source, String url, Instant now) {
-        return new PageState(source, url, null, null, null, now, null, 0, null, null);
+        return new PageState(source, url, null, null, null, now, null, 0, null, null, now);
     }
 
     public PageState fetched(String articleId, String etag, String lastModified, Instant now) {
-        return new PageState(source, url, articleId, etag, lastModified, firstSeen, now, 0, null, null);
+        return new PageState(source, url, articleId, etag, lastModified, firstSeen, now, 0, null, null, lastListed);
     }
 
     public PageState notModified(Instant now) {
-        return new PageState(source, url, articleId, etag, lastModified, firstSeen, now, 0, null, null);
+        return new PageState(source, url, articleId, etag, lastModified, firstSeen, now, 0, null, null, lastListed);
     }
 
     public PageState failed(String reason, Instant now, Instant retryAfter) {
-        return new PageState(source, url, articleId, etag, lastModified, firstSeen, now, failures + 1, reason, retryAfter);
+        return new PageState(source, url, articleId, etag, lastModified, firstSeen, now, failures + 1, reason, retryAfter,
+                lastListed);
+    }
+
+    public PageState listed(Instant now) {
+        return new PageState(source, url, articleId, etag, lastModified, firstSeen, lastChecked, failures, lastFailure,
+                retryAfter, now);
+    }
+
+    /**
+     * The last time anything led the crawler to this page: a listing named it, or it was fetched
+     * (a listing is fetched every run; an article page while it is checked for revisions).
+     */
+    public Instant lastReached() {
+        Instant last = firstSeen == null ? Instant.EPOCH : firstSeen;
+        if (lastChecked != null && lastChecked.isAfter(last)) {
+            last = lastChecked;
+        }
+        if (lastListed != null && lastListed.isAfter(last)) {
+            last = lastListed;
+        }
+        return last;
     }
 }

@@ -122,6 +122,27 @@ class SourcesFileTest {
     }
 
     @Test
+    void theStateRetentionDefaultsToThirtyDaysAndMustOutlastTheRevisionWindow() {
+        String source = """
+                sources:
+                  - id: one
+                    home: https://one.example/
+                    feeds: [https://one.example/feed]
+                """;
+        assertThat(SourcesFile.parse("test.yml", source.getBytes(StandardCharsets.UTF_8)).settings().stateRetention())
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(SourcesFile.bundled().settings().stateRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(SourcesFile.parse("test.yml", ("crawler:\n  stateRetention: 90d\n" + source)
+                .getBytes(StandardCharsets.UTF_8)).settings().stateRetention()).isEqualTo(Duration.ofDays(90));
+
+        SourcesException e = problems("crawler:\n  revisitFor: 3d\n  stateRetention: 2d\n" + source);
+
+        assertThat(e.problems()).extracting(SourcesException.Problem::toString).containsExactly(
+                "test.yml:3: crawler.stateRetention: must be longer than crawler.revisitFor: an article still checked "
+                        + "for revisions must keep its state");
+    }
+
+    @Test
     void aSourceWithoutAnythingToReadIsAProblem() {
         SourcesException e = problems("""
                 sources:
