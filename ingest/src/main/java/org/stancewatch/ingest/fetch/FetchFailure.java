@@ -13,6 +13,8 @@ public enum FetchFailure {
     REDIRECT_LOOP("redirect-loop"),
     BAD_REDIRECT("bad-redirect"),
     TOO_LARGE("too-large"),
+    /** a status line or header longer than the limit, or more headers than the limit */
+    HEADERS_TOO_LARGE("headers-too-large"),
     BAD_ENCODING("bad-encoding"),
     /** an error status; the code is {@code http-<status>} */
     HTTP_STATUS("http"),
