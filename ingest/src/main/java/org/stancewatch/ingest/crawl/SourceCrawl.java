@@ -45,7 +45,7 @@ import org.stancewatch.ingest.state.StateKey;
  * One run of one source: discover its links, fetch the new ones (newest first) and re-check the
  * recent ones for revisions, extract, decide, publish. Every page's outcome is committed on its
  * own, with the state that records it, so a run stopped half-way loses nothing it did. A bad
- * page is a dead letter and a count; it never stops the run.
+ * page is a dead letter and a count; it never stops the run, even when a parser crashes on it.
  */
 public final class SourceCrawl {
     private static final Logger LOG = LoggerFactory.getLogger(SourceCrawl.class);
@@ -189,14 +189,14 @@ public final class SourceCrawl {
         try {
             extraction = extractor.extract(response.url(), response.body(), response.contentType());
         } catch (ExtractionException e) {
-            String reason = e.reason().code();
-            counters.failed(reason, 1);
-            PageState failed = page.failed(reason, fetchedAt, RetryPolicy.retryAfter(reason, page.failures() + 1,
-                    fetchedAt, source.interval()));
             String payload = e.reason() == ExtractionException.Reason.NOT_HTML ? null : head(response.body());
-            commit(new CrawlBatch().change(key, failed).deadLetter(DeadLetters.of(candidate.url().toString(), reason,
-                    source.id() + ": " + e.getMessage(), payload, fetchedAt)), counters);
-            return true;
+            return pageFailed(source, candidate, page, key, e.reason().code(), e.getMessage(), payload, fetchedAt,
+                    counters);
+        } catch (RuntimeException e) {
+            // a crash of the extractor on this page: the page fails, the run goes on
+            LOG.warn("{}: the article extractor failed on {}", source.id(), response.url(), e);
+            return pageFailed(source, candidate, page, key, DeadLetters.PARSER_FAILED,
+                    DeadLetters.parserFailed("article extractor", e), head(response.body()), fetchedAt, counters);
         }
         counters.increment(Outcome.EXTRACTED);
         ArticleAssembler.Decision decision;
@@ -259,12 +259,18 @@ public final class SourceCrawl {
                     candidate.url().getHost(), e.retryAfter().map(Duration::toSeconds).orElse(0L));
             return false;
         }
-        String reason = e.code();
+        return pageFailed(source, candidate, page, key, e.code(),
+                e.getMessage() + (e.url().equals(candidate.url()) ? "" : " (at " + e.url() + ")"), null, now, counters);
+    }
+
+    /** Counts a failed page, records when to try it again, and dead-letters it; the run goes on. */
+    private boolean pageFailed(Source source, Candidate candidate, PageState page, String key, String reason,
+                               String message, String payload, Instant at, SourceCounters counters) {
         counters.failed(reason, 1);
-        PageState failed = page.failed(reason, now, RetryPolicy.retryAfter(reason, page.failures() + 1, now, source.interval()));
+        PageState failed = page.failed(reason, at, RetryPolicy.retryAfter(reason, page.failures() + 1, at,
+                source.interval()));
         commit(new CrawlBatch().change(key, failed).deadLetter(DeadLetters.of(candidate.url().toString(), reason,
-                source.id() + ": " + e.getMessage() + (e.url().equals(candidate.url()) ? "" : " (at " + e.url() + ")"),
-                null, now)), counters);
+                source.id() + ": " + message, payload, at)), counters);
         return true;
     }
 

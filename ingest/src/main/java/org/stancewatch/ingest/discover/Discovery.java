@@ -10,8 +10,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stancewatch.ingest.dedup.UrlCanonicalizer;
 import org.stancewatch.ingest.fetch.FetchException;
 import org.stancewatch.ingest.fetch.FetchFailure;
@@ -29,10 +32,11 @@ import org.stancewatch.ingest.state.StateKey;
  * Finds a source's article links: its feeds, its sitemaps (indexes followed, at most {@link
  * #MAX_SITEMAPS} per run and {@link #MAX_SITEMAP_DEPTH} indexes deep) and its section pages
  * (at most {@link #MAX_SECTION_PAGES} pages of each). Each listing is fetched conditionally, so
- * an unchanged feed costs a 304. A listing that fails is recorded in the batch as a dead
- * letter and counted; the others still count.
+ * an unchanged feed costs a 304. A listing that fails (to fetch, to parse, or by crashing its
+ * parser) is recorded in the batch as a dead letter and counted; the others still count.
  */
 public final class Discovery {
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
     static final int MAX_SITEMAPS = 20;
     static final int MAX_SITEMAP_DEPTH = 3;
     static final int MAX_SECTION_PAGES = 3;
@@ -93,12 +97,9 @@ public final class Discovery {
         for (URI feed : source.feeds()) {
             FetchResponse response = fetchListing(source, feed, FetchRequest.ACCEPT_FEED, policy, batch, result);
             if (response != null) {
-                try {
-                    FeedParser.parse(feed, response.body(), response.contentType()).stream()
-                            .filter(link -> isArticle.test(link.url())).forEach(result::add);
-                } catch (DiscoveryException e) {
-                    fail(source, feed, e.reason(), e.getMessage(), batch, result);
-                }
+                parse(source, feed, "feed parser", () -> FeedParser.parse(feed, response.body(), response.contentType()),
+                        batch, result).ifPresent(links -> links.stream()
+                                .filter(link -> isArticle.test(link.url())).forEach(result::add));
             }
         }
         sitemaps(source, policy, batch, result, isArticle);
@@ -110,8 +111,11 @@ public final class Discovery {
                 if (response == null) {
                     break;
                 }
-                SectionParser.Section parsed = SectionParser.parse(response.url(), response.body(),
-                        response.contentType(), isArticle);
+                SectionParser.Section parsed = parse(source, page, "section parser", () -> SectionParser.parse(
+                        response.url(), response.body(), response.contentType(), isArticle), batch, result).orElse(null);
+                if (parsed == null) {
+                    break;
+                }
                 parsed.links().forEach(result::add);
                 page = parsed.next().orElse(null);
             }
@@ -137,20 +141,20 @@ public final class Discovery {
             if (response == null) {
                 continue;
             }
-            try {
-                SitemapParser.Sitemap sitemap = SitemapParser.parse(next.url(), response.body(),
-                        response.contentType(), fetcher.settings().maxBodyBytes());
-                if (!sitemap.index()) {
-                    sitemap.links().stream().filter(link -> isArticle.test(link.url())).forEach(result::add);
-                } else if (next.depth() + 1 >= MAX_SITEMAP_DEPTH) {
-                    fail(source, next.url(), "sitemap-too-deep", "a sitemap index nested more than "
-                            + MAX_SITEMAP_DEPTH + " levels deep; its " + sitemap.sitemaps().size()
-                            + " sitemaps are not followed", batch, result);
-                } else {
-                    sitemap.sitemaps().forEach(child -> queue.add(new Pending(child, next.depth() + 1)));
-                }
-            } catch (DiscoveryException e) {
-                fail(source, next.url(), e.reason(), e.getMessage(), batch, result);
+            SitemapParser.Sitemap sitemap = parse(source, next.url(), "sitemap parser", () -> SitemapParser.parse(
+                    next.url(), response.body(), response.contentType(), fetcher.settings().maxBodyBytes()),
+                    batch, result).orElse(null);
+            if (sitemap == null) {
+                continue;
+            }
+            if (!sitemap.index()) {
+                sitemap.links().stream().filter(link -> isArticle.test(link.url())).forEach(result::add);
+            } else if (next.depth() + 1 >= MAX_SITEMAP_DEPTH) {
+                fail(source, next.url(), "sitemap-too-deep", "a sitemap index nested more than "
+                        + MAX_SITEMAP_DEPTH + " levels deep; its " + sitemap.sitemaps().size()
+                        + " sitemaps are not followed", batch, result);
+            } else {
+                sitemap.sitemaps().forEach(child -> queue.add(new Pending(child, next.depth() + 1)));
             }
         }
         if (!queue.isEmpty()) {
@@ -187,6 +191,30 @@ public final class Discovery {
             fail(source, url, e.code(), e.getMessage(), batch, result);
             return null;
         }
+    }
+
+    /** A parser of one listing; it may refuse the listing with a reason. */
+    @FunctionalInterface
+    private interface ListingParser<T> {
+        T parse() throws DiscoveryException;
+    }
+
+    /**
+     * Parses one listing. A refusal fails the listing with its reason; so does anything else the
+     * parser throws (libraries throw what they do not declare on hostile input), logged with its
+     * trace, so that one bad listing never ends the source's run.
+     */
+    private <T> Optional<T> parse(Source source, URI url, String parser, ListingParser<T> parse, CrawlBatch batch,
+                                  Result result) {
+        try {
+            return Optional.of(parse.parse());
+        } catch (DiscoveryException e) {
+            fail(source, url, e.reason(), e.getMessage(), batch, result);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the {} failed on {}", source.id(), parser, url, e);
+            fail(source, url, DeadLetters.PARSER_FAILED, DeadLetters.parserFailed(parser, e), batch, result);
+        }
+        return Optional.empty();
     }
 
     private void fail(Source source, URI url, String reason, String message, CrawlBatch batch, Result result) {

@@ -1,0 +1,78 @@
+package org.stancewatch.ingest.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.ingest.Crawler;
+import org.stancewatch.ingest.CrawlerConfig;
+import org.stancewatch.ingest.SourceStats;
+import org.stancewatch.ingest.publish.MemoryOutput;
+import org.stancewatch.ingest.source.ArticlePatterns;
+import org.stancewatch.ingest.source.Source;
+import org.stancewatch.ingest.source.Sources;
+import org.stancewatch.ingest.testsite.FixtureServer;
+import org.stancewatch.ingest.testsite.Routes;
+
+/** One source's run on the fixture site when one of its listings or pages misbehaves: the rest of the run goes on. */
+class SourceCrawlFaultsTest {
+    private FixtureServer site;
+    private MemoryOutput output;
+
+    @BeforeEach
+    void start() throws Exception {
+        site = FixtureServer.newsSite();
+        output = new MemoryOutput();
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    /** The herald with its feed, plus the given sitemaps. */
+    private Source herald(List<URI> sitemaps) {
+        return new Source("herald", "The Daily Herald", site.url("herald.test", "/"),
+                List.of(site.url("herald.test", "/feed.rss")), sitemaps, List.of(), Duration.ofHours(1),
+                new ArticlePatterns(List.of(Pattern.compile("^http://herald\\.test:\\d+/20\\d\\d/")), List.of()),
+                "en", 50, true, 50);
+    }
+
+    private SourceStats runOnce(Source source) throws Exception {
+        Sources sources = new Sources("test", site.sources().settings(), List.of(source));
+        try (Crawler crawler = Crawler.open(CrawlerConfig.inMemory(sources, output).withResolver(FixtureServer.resolver()))) {
+            return crawler.runOnce().getFirst();
+        }
+    }
+
+    private List<String> publishedPaths() {
+        return output.articles().stream().map(a -> URI.create(a.url()).getPath()).toList();
+    }
+
+    @Test
+    void aSitemapThatCrashesItsParserFailsAloneAndTheFeedsArticlesArePublished() throws Exception {
+        // crawler-commons throws a NullPointerException on a sitemap without a Content-Type
+        String sitemap = """
+                <?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>http://herald.test:%d/2011/06/01/afghan-transit/</loc></url></urlset>
+                """.formatted(site.port());
+        site.route("herald.test", "/sitemap.xml", new Routes.Untyped(sitemap.getBytes(StandardCharsets.UTF_8)));
+
+        SourceStats run = runOnce(herald(List.of(site.url("herald.test", "/sitemap.xml"))));
+
+        assertThat(publishedPaths()).contains("/2011/03/17/reset-talks/", "/2011/04/02/missile-defense-row/");
+        assertThat(run.published()).isGreaterThanOrEqualTo(2);
+        assertThat(run.failed()).containsEntry("parser-failed", 1L);
+        assertThat(output.deadLetters()).filteredOn(d -> d.subject().endsWith("/sitemap.xml")).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.reason()).isEqualTo("parser-failed");
+                    assertThat(d.message()).contains("herald", "sitemap", "NullPointerException");
+                });
+    }
+}
