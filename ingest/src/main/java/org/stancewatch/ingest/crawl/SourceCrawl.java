@@ -168,7 +168,8 @@ public final class SourceCrawl {
         String key = StateKey.page(source.id(), candidate.url().toString());
         PageState page = candidate.known() != null ? candidate.known()
                 : PageState.discovered(source.id(), candidate.url().toString(), now);
-        FetchRequest request = fetcher.request(candidate.url(), source.privateHosts(), FetchRequest.ACCEPT_HTML, policy);
+        FetchRequest request = fetcher.request(candidate.url(), source.privateHosts(), FetchRequest.ACCEPT_HTML,
+                articleHops(source, candidate.url(), policy));
         if (page.articleId() != null) {
             request = request.conditional(page.etag(), page.lastModified());
         }
@@ -295,6 +296,20 @@ public final class SourceCrawl {
                 asked = settings.maxCrawlDelay();
             }
             return asked.compareTo(delay) > 0 ? asked : delay;
+        };
+    }
+
+    /**
+     * The source's checks for an article's fetch, and before them, for each redirect, that it
+     * stays where the source's articles are: refused before anything is asked of the new host.
+     */
+    private static FetchRequest.HopPolicy articleHops(Source source, URI article, FetchRequest.HopPolicy policy) {
+        return hop -> {
+            if (!hop.equals(article) && !source.acceptsArticleRedirect(hop)) {
+                throw new FetchException(FetchFailure.OFF_SITE_REDIRECT, hop, "the article redirects to " + hop
+                        + ", off the site of " + source.home() + " and not one of its article URLs");
+            }
+            return policy.beforeHop(hop);
         };
     }
 

@@ -30,8 +30,8 @@ import org.stancewatch.ingest.state.StateKey;
 
 /**
  * Finds a source's article links: its feeds, its sitemaps (indexes followed, at most {@link
- * #MAX_SITEMAPS} per run and {@link #MAX_SITEMAP_DEPTH} indexes deep) and its section pages
- * (at most {@link #MAX_SECTION_PAGES} pages of each). Each listing is fetched conditionally, so
+ * #MAX_SITEMAPS} per run, {@link #MAX_SITEMAP_DEPTH} indexes deep, and only to sitemaps on the
+ * source's site) and its section pages (at most {@link #MAX_SECTION_PAGES} pages of each). Each listing is fetched conditionally, so
  * an unchanged feed costs a 304. A listing that fails (to fetch, to parse, or by crashing its
  * parser) is recorded in the batch as a dead letter and counted; the others still count.
  */
@@ -154,7 +154,19 @@ public final class Discovery {
                         + MAX_SITEMAP_DEPTH + " levels deep; its " + sitemap.sitemaps().size()
                         + " sitemaps are not followed", batch, result);
             } else {
-                sitemap.sitemaps().forEach(child -> queue.add(new Pending(child, next.depth() + 1)));
+                List<URI> offSite = new ArrayList<>();
+                for (URI child : sitemap.sitemaps()) {
+                    if (source.acceptsChildSitemap(child)) {
+                        queue.add(new Pending(child, next.depth() + 1));
+                    } else {
+                        offSite.add(child);
+                    }
+                }
+                if (!offSite.isEmpty()) {
+                    fail(source, next.url(), "off-site-sitemap", "the sitemap index lists " + offSite.size()
+                            + " sitemaps off the source's site, skipped: " + offSite.getFirst()
+                            + (offSite.size() > 1 ? " and others" : ""), batch, result);
+                }
             }
         }
         if (!queue.isEmpty()) {

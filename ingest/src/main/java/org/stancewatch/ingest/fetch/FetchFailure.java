@@ -12,6 +12,8 @@ public enum FetchFailure {
     TOO_MANY_REDIRECTS("too-many-redirects"),
     REDIRECT_LOOP("redirect-loop"),
     BAD_REDIRECT("bad-redirect"),
+    /** a redirect of an article to a URL that is neither on its source's site nor one of its articles */
+    OFF_SITE_REDIRECT("off-site-redirect"),
     TOO_LARGE("too-large"),
     /** a status line or header longer than the limit, or more headers than the limit */
     HEADERS_TOO_LARGE("headers-too-large"),

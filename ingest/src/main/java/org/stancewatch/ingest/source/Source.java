@@ -67,6 +67,31 @@ public record Source(
         return Set.copyOf(hosts);
     }
 
+    /**
+     * Whether the URL is on the source's site: its home page's host or another host of the same
+     * registered domain, by any scheme ({@code http→https}, {@code www.}, {@code news.}).
+     */
+    public boolean isOnSite(URI url) {
+        return ArticlePatterns.sameSite(url, home);
+    }
+
+    /**
+     * Whether a redirect of one of the source's articles may land on the URL: on its site, or a
+     * URL its patterns call an article. Anywhere else an open redirect on the outlet's site
+     * would put another site's text into this outlet's series.
+     */
+    public boolean acceptsArticleRedirect(URI url) {
+        return isOnSite(url) || isArticle(url);
+    }
+
+    /**
+     * Whether a sitemap index of the source may send the crawler to the URL: on the site of its
+     * home page or of one of its configured sitemaps (which may live on a sister domain).
+     */
+    public boolean acceptsChildSitemap(URI url) {
+        return isOnSite(url) || sitemaps.stream().anyMatch(sitemap -> ArticlePatterns.sameSite(url, sitemap));
+    }
+
     /** The least time between two requests to one host that this source's rate allows. */
     public Duration minDelay() {
         return Duration.ofNanos((long) (1_000_000_000L / rate));

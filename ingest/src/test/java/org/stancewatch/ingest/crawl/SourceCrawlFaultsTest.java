@@ -36,12 +36,22 @@ class SourceCrawlFaultsTest {
         site.close();
     }
 
-    /** The herald with its feed, plus the given sitemaps. */
-    private Source herald(List<URI> sitemaps) {
-        return new Source("herald", "The Daily Herald", site.url("herald.test", "/"),
-                List.of(site.url("herald.test", "/feed.rss")), sitemaps, List.of(), Duration.ofHours(1),
+    private Source herald(List<URI> feeds, List<URI> sitemaps) {
+        return new Source("herald", "The Daily Herald", site.url("herald.test", "/"), feeds, sitemaps, List.of(), Duration.ofHours(1),
                 new ArticlePatterns(List.of(Pattern.compile("^http://herald\\.test:\\d+/20\\d\\d/")), List.of()),
                 "en", 50, true, 50);
+    }
+
+    /** The herald with the given feeds and a sitemap at {@code /sitemap.xml} listing the given paths. */
+    private Source heraldListing(List<URI> feeds, String... paths) {
+        StringBuilder urls = new StringBuilder();
+        for (String path : paths) {
+            urls.append("<url><loc>").append(site.url("herald.test", path)).append("</loc></url>");
+        }
+        site.route("herald.test", "/sitemap.xml", new Routes.Body("application/xml", ("<?xml version=\"1.0\"?>"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">" + urls + "</urlset>")
+                .getBytes(StandardCharsets.UTF_8)));
+        return herald(feeds, List.of(site.url("herald.test", "/sitemap.xml")));
     }
 
     private SourceStats runOnce(Source source) throws Exception {
@@ -64,7 +74,8 @@ class SourceCrawlFaultsTest {
                 """.formatted(site.port());
         site.route("herald.test", "/sitemap.xml", new Routes.Untyped(sitemap.getBytes(StandardCharsets.UTF_8)));
 
-        SourceStats run = runOnce(herald(List.of(site.url("herald.test", "/sitemap.xml"))));
+        SourceStats run = runOnce(herald(List.of(site.url("herald.test", "/feed.rss")),
+                List.of(site.url("herald.test", "/sitemap.xml"))));
 
         assertThat(publishedPaths()).contains("/2011/03/17/reset-talks/", "/2011/04/02/missile-defense-row/");
         assertThat(run.published()).isGreaterThanOrEqualTo(2);
@@ -74,5 +85,37 @@ class SourceCrawlFaultsTest {
                     assertThat(d.reason()).isEqualTo("parser-failed");
                     assertThat(d.message()).contains("herald", "sitemap", "NullPointerException");
                 });
+    }
+
+    @Test
+    void anArticleRedirectingToAnotherSiteIsRefusedAndNotPublished() throws Exception {
+        // The wire's host is one of the herald's own URLs' hosts (a partner feed it lists), so
+        // it may be reached at all; only the rule on redirects keeps the wire's story out of
+        // the herald's series.
+        site.route("herald.test", "/2011/07/01/jump/",
+                new Routes.Redirect(302, site.url("wire.test", "/stories/medvedev-visit").toString()));
+        Source withPartnerFeed = heraldListing(List.of(site.url("wire.test", "/feed.atom")),
+                "/2011/07/01/jump/", "/2011/03/17/reset-talks/");
+
+        SourceStats run = runOnce(withPartnerFeed);
+
+        assertThat(publishedPaths()).containsExactly("/2011/03/17/reset-talks/");
+        assertThat(run.failed()).containsEntry("off-site-redirect", 1L);
+        assertThat(output.deadLetters()).filteredOn(d -> d.reason().equals("off-site-redirect")).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.subject()).endsWith("/2011/07/01/jump/");
+                    assertThat(d.message()).contains("wire.test", "/stories/medvedev-visit");
+                });
+        assertThat(site.requests("wire.test", "/stories/medvedev-visit")).isEmpty();
+    }
+
+    @Test
+    void anArticleRedirectingWithinItsSiteIsStillPublished() throws Exception {
+        site.route("herald.test", "/2011/03/17/reset-talks", new Routes.Redirect(301, "/2011/03/17/reset-talks/"));
+
+        SourceStats run = runOnce(heraldListing(List.of(), "/2011/03/17/reset-talks"));
+
+        assertThat(publishedPaths()).containsExactly("/2011/03/17/reset-talks/");
+        assertThat(run.failed()).isEmpty();
     }
 }

@@ -79,6 +79,32 @@ class DiscoveryTest {
     }
 
     @Test
+    void aSitemapIndexChildOffTheSourcesSiteIsSkippedWithAReason() throws Exception {
+        String index = """
+                <?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <sitemap><loc>%s</loc></sitemap><sitemap><loc>%s</loc></sitemap></sitemapindex>"""
+                .formatted(server.url("maps.test", "/news.xml"), server.url("elsewhere.test", "/news.xml"));
+        String news = """
+                <?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>%s</loc></url></urlset>""".formatted(server.url("maps.test", "/news/a.html"));
+        server.route("maps.test", "/index.xml", new Routes.Body("application/xml", index.getBytes()));
+        server.route("maps.test", "/news.xml", new Routes.Body("application/xml", news.getBytes()));
+        CrawlBatch batch = new CrawlBatch();
+
+        Discovery.Result result = discovery.discover(source("maps.test", List.of(),
+                List.of(server.url("maps.test", "/index.xml")), List.of()), NO_DELAY, batch);
+
+        assertThat(result.links()).extracting(l -> l.url().getPath()).containsExactly("/news/a.html");
+        assertThat(result.failures()).containsEntry("off-site-sitemap", 1);
+        assertThat(batch.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("off-site-sitemap");
+            assertThat(d.subject()).endsWith("maps.test:" + server.port() + "/index.xml");
+            assertThat(d.message()).contains("elsewhere.test");
+        });
+        assertThat(server.requests()).extracting(FixtureServer.Request::host).doesNotContain("elsewhere.test");
+    }
+
+    @Test
     void aSitemapIndexPointingAtItselfIsReadOnce() throws Exception {
         String self = """
                 <?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
