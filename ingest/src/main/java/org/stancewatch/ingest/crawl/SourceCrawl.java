@@ -26,6 +26,7 @@ import org.stancewatch.ingest.fetch.FetchException;
 import org.stancewatch.ingest.fetch.FetchFailure;
 import org.stancewatch.ingest.fetch.FetchRequest;
 import org.stancewatch.ingest.fetch.FetchResponse;
+import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;
 import org.stancewatch.ingest.publish.CrawlBatch;
@@ -91,7 +92,8 @@ public final class SourceCrawl {
         try {
             FetchRequest.HopPolicy policy = hopPolicy(source);
             CrawlBatch listings = new CrawlBatch();
-            Discovery.Result discovered = new Discovery(fetcher, state(), clock).discover(source, policy, listings);
+            Discovery.Result discovered = new Discovery(fetcher, state(), clock).discover(source, scope(source), policy,
+                    listings);
             discovered.failures().forEach(counters::failed);
             counters.add(Outcome.ROBOTS_REFUSED, discovered.robotsRefused());
             commit(listings, counters);
@@ -168,7 +170,7 @@ public final class SourceCrawl {
         String key = StateKey.page(source.id(), candidate.url().toString());
         PageState page = candidate.known() != null ? candidate.known()
                 : PageState.discovered(source.id(), candidate.url().toString(), now);
-        FetchRequest request = fetcher.request(candidate.url(), source.privateHosts(), FetchRequest.ACCEPT_HTML,
+        FetchRequest request = fetcher.request(candidate.url(), scope(source), FetchRequest.ACCEPT_HTML,
                 articleHops(source, candidate.url(), policy));
         if (page.articleId() != null) {
             request = request.conditional(page.etag(), page.lastModified());
@@ -283,9 +285,10 @@ public final class SourceCrawl {
 
     /** The checks before every request of this source, redirect hops included. */
     private FetchRequest.HopPolicy hopPolicy(Source source) {
+        FetchScope scope = scope(source);
         return hop -> {
-            fetcher.checkAllowed(hop, source.privateHosts());
-            RobotsRules rules = robots.rulesFor(hop, source.privateHosts(), source.minDelay());
+            fetcher.checkAllowed(hop, scope);
+            RobotsRules rules = robots.rulesFor(hop, scope, source.minDelay());
             if (!rules.allows(hop)) {
                 throw new FetchException(FetchFailure.ROBOTS_DISALLOWED, hop, "robots.txt of "
                         + RobotsCache.origin(hop) + " does not allow " + hop.getRawPath());
@@ -297,6 +300,11 @@ public final class SourceCrawl {
             }
             return asked.compareTo(delay) > 0 ? asked : delay;
         };
+    }
+
+    /** Where the source's fetches may go: its own URLs' ports and, if it allows them, their private origins. */
+    public static FetchScope scope(Source source) {
+        return FetchScope.ofSite(source.ownUrls(), source.allowPrivateAddresses());
     }
 
     /**

@@ -20,6 +20,7 @@ import org.stancewatch.ingest.fetch.FetchException;
 import org.stancewatch.ingest.fetch.FetchFailure;
 import org.stancewatch.ingest.fetch.FetchRequest;
 import org.stancewatch.ingest.fetch.FetchResponse;
+import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.DeadLetters;
@@ -90,24 +91,30 @@ public final class Discovery {
         }
     }
 
-    /** Discovers the source's links; listing state and dead letters go into {@code batch}. */
-    public Result discover(Source source, FetchRequest.HopPolicy policy, CrawlBatch batch) throws InterruptedException {
+    /**
+     * Discovers the source's links; listing state and dead letters go into {@code batch}.
+     *
+     * @param scope  where the source's fetches may go
+     * @param policy the checks before every request, redirects included
+     */
+    public Result discover(Source source, FetchScope scope, FetchRequest.HopPolicy policy, CrawlBatch batch)
+            throws InterruptedException {
         Result result = new Result();
         Predicate<URI> isArticle = source::isArticle;
         for (URI feed : source.feeds()) {
-            FetchResponse response = fetchListing(source, feed, FetchRequest.ACCEPT_FEED, policy, batch, result);
+            FetchResponse response = fetchListing(source, feed, FetchRequest.ACCEPT_FEED, scope, policy, batch, result);
             if (response != null) {
                 parse(source, feed, "feed parser", () -> FeedParser.parse(feed, response.body(), response.contentType()),
                         batch, result).ifPresent(links -> links.stream()
                                 .filter(link -> isArticle.test(link.url())).forEach(result::add));
             }
         }
-        sitemaps(source, policy, batch, result, isArticle);
+        sitemaps(source, scope, policy, batch, result, isArticle);
         for (URI section : source.sections()) {
             URI page = section;
             Set<URI> visited = new HashSet<>();
             for (int n = 0; page != null && n < MAX_SECTION_PAGES && visited.add(page); n++) {
-                FetchResponse response = fetchListing(source, page, FetchRequest.ACCEPT_HTML, policy, batch, result);
+                FetchResponse response = fetchListing(source, page, FetchRequest.ACCEPT_HTML, scope, policy, batch, result);
                 if (response == null) {
                     break;
                 }
@@ -123,7 +130,7 @@ public final class Discovery {
         return result;
     }
 
-    private void sitemaps(Source source, FetchRequest.HopPolicy policy, CrawlBatch batch, Result result,
+    private void sitemaps(Source source, FetchScope scope, FetchRequest.HopPolicy policy, CrawlBatch batch, Result result,
                           Predicate<URI> isArticle) throws InterruptedException {
         record Pending(URI url, int depth) {}
         Deque<Pending> queue = new ArrayDeque<>();
@@ -137,7 +144,7 @@ public final class Discovery {
             }
             fetched++;
             FetchResponse response = fetchListing(source, next.url(), "application/xml,text/xml;q=0.9,*/*;q=0.5",
-                    policy, batch, result);
+                    scope, policy, batch, result);
             if (response == null) {
                 continue;
             }
@@ -175,11 +182,11 @@ public final class Discovery {
     }
 
     /** Fetches a listing conditionally; null when there is nothing new to read (304) or it failed. */
-    private FetchResponse fetchListing(Source source, URI url, String accept, FetchRequest.HopPolicy policy,
-                                       CrawlBatch batch, Result result) throws InterruptedException {
+    private FetchResponse fetchListing(Source source, URI url, String accept, FetchScope scope,
+                                       FetchRequest.HopPolicy policy, CrawlBatch batch, Result result) throws InterruptedException {
         String key = UrlCanonicalizer.canonicalize(url.toString());
         PageState known = state.page(source.id(), key).orElse(null);
-        FetchRequest request = fetcher.request(url, source.privateHosts(), accept, policy);
+        FetchRequest request = fetcher.request(url, scope, accept, policy);
         if (known != null) {
             request = request.conditional(known.etag(), known.lastModified());
         }

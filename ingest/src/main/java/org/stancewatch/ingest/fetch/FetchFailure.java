@@ -5,6 +5,8 @@ public enum FetchFailure {
     INVALID_URL("invalid-url"),
     UNSUPPORTED_SCHEME("unsupported-scheme"),
     BLOCKED_ADDRESS("blocked-address"),
+    /** a port other than 80, 443 and those of the source's own URLs */
+    BLOCKED_PORT("blocked-port"),
     DNS_FAILURE("dns-failure"),
     CONNECT_FAILED("connect-failed"),
     TLS_FAILURE("tls-failure"),

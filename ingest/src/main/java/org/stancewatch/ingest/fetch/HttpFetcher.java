@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -45,7 +46,8 @@ import org.stancewatch.ingest.source.CrawlSettings;
  *       checked again (scheme, SSRF guard, robots.txt, politeness) up to a limit, with loops
  *       detected;</li>
  *   <li>the SSRF guard inside name resolution ({@link GuardedDnsResolver}), so the addresses
- *       checked are the ones connected to, whatever form the URL used;</li>
+ *       checked are the ones connected to, whatever form the URL used; and on every hop only
+ *       the ports and private origins of the request's {@link FetchScope};</li>
  *   <li>connect and read timeouts, and a deadline for the whole response that aborts a server
  *       dripping bytes, in its headers or its body;</li>
  *   <li>limits on the response head ({@link #MAX_HEADER_LINE} bytes a line, {@link
@@ -128,13 +130,14 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Checks a URL's scheme and, unless private addresses are allowed, the addresses its host
-     * resolves to, without fetching: lets a caller refuse a hop with the right reason before it
-     * asks anything else of the host (its robots.txt, say).
+     * Checks a URL's scheme, its port and, unless its origin may be private, the addresses its
+     * host resolves to, without fetching: lets a caller refuse a hop with the right reason
+     * before it asks anything else of the host (its robots.txt, say). The fetch checks the
+     * addresses again as it connects.
      */
-    public void checkAllowed(URI url, Set<String> privateHosts) throws FetchException {
-        checkUrl(url);
-        if (privateHosts.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+    public void checkAllowed(URI url, FetchScope scope) throws FetchException {
+        checkUrl(url, scope);
+        if (scope.allowsPrivate(url)) {
             return;
         }
         try {
@@ -147,8 +150,8 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** A request with the crawler's default limits. */
-    public FetchRequest request(URI url, Set<String> privateHosts, String accept, FetchRequest.HopPolicy hopPolicy) {
-        return new FetchRequest(url, privateHosts, null, null, accept, settings.maxBodyBytes(), false, hopPolicy);
+    public FetchRequest request(URI url, FetchScope scope, String accept, FetchRequest.HopPolicy hopPolicy) {
+        return new FetchRequest(url, scope, null, null, accept, settings.maxBodyBytes(), false, hopPolicy);
     }
 
     /**
@@ -164,7 +167,7 @@ public final class HttpFetcher implements AutoCloseable {
         Set<String> seen = new HashSet<>();
         int rateLimitRetries = 0;
         while (true) {
-            checkUrl(url);
+            checkUrl(url, request.scope());
             if (!seen.add(url.toString()) && rateLimitRetries == 0) {
                 throw new FetchException(FetchFailure.REDIRECT_LOOP, url,
                         "redirect loop: " + url + " was already visited (" + redirects.size() + " redirects)");
@@ -276,7 +279,7 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private static void checkUrl(URI url) throws FetchException {
+    private static void checkUrl(URI url, FetchScope scope) throws FetchException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchException(FetchFailure.UNSUPPORTED_SCHEME, url,
@@ -284,6 +287,10 @@ public final class HttpFetcher implements AutoCloseable {
         }
         if (url.getHost() == null || url.getHost().isBlank()) {
             throw new FetchException(FetchFailure.INVALID_URL, url, "the URL has no valid host");
+        }
+        if (!scope.allowsPort(url)) {
+            throw new FetchException(FetchFailure.BLOCKED_PORT, url, "port " + FetchScope.port(url)
+                    + " is not 80, 443 or a port of the source's own URLs " + new TreeSet<>(scope.ports()));
         }
     }
 

@@ -2,10 +2,8 @@ package org.stancewatch.ingest.source;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -50,21 +48,18 @@ public record Source(
     }
 
     /**
-     * The hosts that may resolve to loopback or private addresses: with {@code
-     * allowPrivateAddresses}, the hosts of the source's own URLs (home, feeds, sitemaps,
-     * sections), and no others, so that even a local site cannot redirect the crawler elsewhere
-     * on the network; otherwise none.
+     * The source's own URLs: home, feeds, sitemaps, sections. Their ports are the only ones
+     * besides 80 and 443 its fetches may use, and with {@code allowPrivateAddresses} their
+     * origins (host and port) the only ones that may resolve to loopback or private addresses,
+     * so that even a local site cannot redirect the crawler elsewhere on the network.
      */
-    public Set<String> privateHosts() {
-        if (!allowPrivateAddresses) {
-            return Set.of();
-        }
-        Set<String> hosts = new HashSet<>();
-        hosts.add(home.getHost().toLowerCase(Locale.ROOT));
-        for (List<URI> urls : List.of(feeds, sitemaps, sections)) {
-            urls.forEach(url -> hosts.add(url.getHost().toLowerCase(Locale.ROOT)));
-        }
-        return Set.copyOf(hosts);
+    public List<URI> ownUrls() {
+        List<URI> urls = new ArrayList<>();
+        urls.add(home);
+        urls.addAll(feeds);
+        urls.addAll(sitemaps);
+        urls.addAll(sections);
+        return List.copyOf(urls);
     }
 
     /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class HostileHeadersTest {
 
     private Outcome fetchFrom(RawHttpServer.Answer answer) throws Exception {
         server = new RawHttpServer(answer);
-        FetchRequest request = fetcher.request(server.url(HOST, "/page"), Set.of(HOST), FetchRequest.ACCEPT_HTML,
+        FetchRequest request = fetcher.request(server.url(HOST, "/page"), FetchScope.ofSite(List.of(server.url(HOST, "/")), true), FetchRequest.ACCEPT_HTML,
                 FetchRequest.HopPolicy.fixedDelay(Duration.ZERO));
         long started = System.nanoTime();
         FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(request));
@@ -97,7 +97,7 @@ class HostileHeadersTest {
         server = new RawHttpServer(out -> write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
                 + "Content-Security-Policy: " + policy + "\r\nContent-Length: 2\r\n\r\nok"));
 
-        FetchResponse response = fetcher.fetch(fetcher.request(server.url(HOST, "/page"), Set.of(HOST),
+        FetchResponse response = fetcher.fetch(fetcher.request(server.url(HOST, "/page"), FetchScope.ofSite(List.of(server.url(HOST, "/")), true),
                 FetchRequest.ACCEPT_HTML, FetchRequest.HopPolicy.fixedDelay(Duration.ZERO)));
 
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
