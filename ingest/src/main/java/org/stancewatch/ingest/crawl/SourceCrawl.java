@@ -163,7 +163,10 @@ public final class SourceCrawl {
         return work;
     }
 
-    /** Fetches and handles one page; false when its host asked us to back off for longer than a run waits. */
+    /**
+     * Fetches and handles one page; false when its host asked us to back off for longer than a
+     * run waits, or for a Crawl-delay above the crawler's maximum: its other pages are deferred.
+     */
     private boolean page(Source source, Candidate candidate, FetchRequest.HopPolicy policy, SourceCounters counters)
             throws InterruptedException {
         Instant now = clock.instant();
@@ -256,6 +259,11 @@ public final class SourceCrawl {
                     RetryPolicy.retryAfter(e.code(), page.failures() + 1, now, source.interval()))), counters);
             return true;
         }
+        if (e.failure() == FetchFailure.CRAWL_DELAY_TOO_LONG) {
+            counters.failed(e.code(), 1);
+            LOG.warn("{}: {}; its remaining pages are deferred", source.id(), e.getMessage());
+            return false;
+        }
         if (e.failure() == FetchFailure.RATE_LIMITED) {
             counters.increment(Outcome.DEFERRED);
             LOG.info("{}: {} asks to wait {} s; its remaining pages wait for a later run", source.id(),
@@ -283,7 +291,11 @@ public final class SourceCrawl {
                 .orElse(false);
     }
 
-    /** The checks before every request of this source, redirect hops included. */
+    /**
+     * The checks before every request of this source, redirect hops included: its scope, the
+     * host's robots.txt, and the host's Crawl-delay, honoured up to the crawler's maximum; a host
+     * asking for more is refused ({@link FetchFailure#CRAWL_DELAY_TOO_LONG}), never shortened.
+     */
     private FetchRequest.HopPolicy hopPolicy(Source source) {
         FetchScope scope = scope(source);
         return hop -> {
@@ -296,7 +308,12 @@ public final class SourceCrawl {
             Duration delay = source.minDelay();
             Duration asked = rules.crawlDelay().orElse(Duration.ZERO);
             if (asked.compareTo(settings.maxCrawlDelay()) > 0) {
-                asked = settings.maxCrawlDelay();
+                // honouring it would hold a crawler thread that long per request; shortening it
+                // would crawl the host faster than it asks
+                throw new FetchException(FetchFailure.CRAWL_DELAY_TOO_LONG, hop, "robots.txt of "
+                        + RobotsCache.origin(hop) + " asks for a Crawl-delay of " + asked.toSeconds()
+                        + " s, more than the crawler's maximum of " + settings.maxCrawlDelay().toSeconds()
+                        + " s, so the host is skipped");
             }
             return asked.compareTo(delay) > 0 ? asked : delay;
         };

@@ -26,6 +26,8 @@ public enum FetchFailure {
     RATE_LIMITED("rate-limited"),
     /** robots.txt refuses the URL (a redirect target, or the page itself): counted, not an error */
     ROBOTS_DISALLOWED("robots-disallowed"),
+    /** robots.txt asks for a Crawl-delay above the crawler's maximum: the host is skipped, never crawled faster */
+    CRAWL_DELAY_TOO_LONG("crawl-delay-too-long"),
     IO_ERROR("io-error");
 
     private final String code;

@@ -15,6 +15,7 @@ import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.SourceStats;
 import org.stancewatch.ingest.publish.MemoryOutput;
 import org.stancewatch.ingest.source.ArticlePatterns;
+import org.stancewatch.ingest.source.CrawlSettings;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.ingest.testsite.FixtureServer;
@@ -55,7 +56,11 @@ class SourceCrawlFaultsTest {
     }
 
     private SourceStats runOnce(Source source) throws Exception {
-        Sources sources = new Sources("test", site.sources().settings(), List.of(source));
+        return runOnce(source, site.sources().settings());
+    }
+
+    private SourceStats runOnce(Source source, CrawlSettings settings) throws Exception {
+        Sources sources = new Sources("test", settings, List.of(source));
         try (Crawler crawler = Crawler.open(CrawlerConfig.inMemory(sources, output).withResolver(FixtureServer.resolver()))) {
             return crawler.runOnce().getFirst();
         }
@@ -117,5 +122,46 @@ class SourceCrawlFaultsTest {
 
         assertThat(publishedPaths()).containsExactly("/2011/03/17/reset-talks/");
         assertThat(run.failed()).isEmpty();
+    }
+
+    /** The fixture's settings with a maximum Crawl-delay of one second. */
+    private CrawlSettings maxCrawlDelayOneSecond() throws Exception {
+        CrawlSettings fixture = site.sources().settings();
+        return new CrawlSettings(fixture.userAgent(), fixture.connectTimeout(), fixture.readTimeout(),
+                fixture.fetchTimeout(), fixture.maxBodyBytes(), fixture.maxRedirects(), fixture.revisitFor(),
+                Duration.ofSeconds(1), fixture.maxRetryAfter(), fixture.parallelSources());
+    }
+
+    @Test
+    void aCrawlDelayAboveTheMaximumSkipsTheHostWithItsReasonInsteadOfCrawlingFaster() throws Exception {
+        site.route("herald.test", "/robots.txt", new Routes.Body("text/plain", "User-agent: *\nCrawl-delay: 5\n".getBytes()));
+
+        SourceStats run = runOnce(heraldListing(List.of(site.url("herald.test", "/feed.rss"))), maxCrawlDelayOneSecond());
+
+        assertThat(site.requests()).extracting(FixtureServer.Request::path).containsOnly("/robots.txt");
+        assertThat(output.articles()).isEmpty();
+        assertThat(run.failed()).containsOnlyKeys("crawl-delay-too-long");
+        assertThat(output.deadLetters()).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.reason()).isEqualTo("crawl-delay-too-long");
+            assertThat(d.message()).contains("Crawl-delay of 5 s", "maximum of 1 s");
+        });
+    }
+
+    @Test
+    void articlesOnAHostAskingTooLongACrawlDelayAreDeferredAfterOneStatedFailure() throws Exception {
+        // the listing lives on a host without a Crawl-delay; the articles on one that asks for 5 s
+        site.route("herald.test", "/robots.txt", new Routes.Body("text/plain", "User-agent: *\nCrawl-delay: 5\n".getBytes()));
+        String sitemap = """
+                <?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>%s</loc></url><url><loc>%s</loc></url></urlset>""".formatted(
+                site.url("herald.test", "/2011/03/17/reset-talks/"), site.url("herald.test", "/2011/06/01/afghan-transit/"));
+        site.route("maps.test", "/sitemap.xml", new Routes.Body("application/xml", sitemap.getBytes(StandardCharsets.UTF_8)));
+
+        SourceStats run = runOnce(herald(List.of(), List.of(site.url("maps.test", "/sitemap.xml"))), maxCrawlDelayOneSecond());
+
+        assertThat(site.requests()).filteredOn(r -> r.host().equals("herald.test"))
+                .extracting(FixtureServer.Request::path).containsOnly("/robots.txt");
+        assertThat(run.failed()).containsExactly(java.util.Map.entry("crawl-delay-too-long", 1L));
+        assertThat(run.deferred()).isEqualTo(1);
     }
 }
