@@ -19,7 +19,6 @@ import org.stancewatch.ingest.SourceStats;
 import org.stancewatch.ingest.crawl.SourceCounters.Outcome;
 import org.stancewatch.ingest.discover.DiscoveredLink;
 import org.stancewatch.ingest.discover.Discovery;
-import org.stancewatch.ingest.extract.ArticleExtractor;
 import org.stancewatch.ingest.extract.Extraction;
 import org.stancewatch.ingest.extract.ExtractionException;
 import org.stancewatch.ingest.fetch.FetchException;
@@ -56,13 +55,13 @@ public final class SourceCrawl {
     private final HttpFetcher fetcher;
     private final Politeness politeness;
     private final RobotsCache robots;
-    private final ArticleExtractor extractor;
+    private final PageExtractor extractor;
     private final CrawlOutput output;
     private final Clock clock;
     private final Object deciding = new Object();
 
     public SourceCrawl(CrawlSettings settings, HttpFetcher fetcher, Politeness politeness, RobotsCache robots,
-                       ArticleExtractor extractor, CrawlOutput output, Clock clock) {
+                       PageExtractor extractor, CrawlOutput output, Clock clock) {
         this.settings = settings;
         this.fetcher = fetcher;
         this.politeness = politeness;
@@ -70,6 +69,12 @@ public final class SourceCrawl {
         this.extractor = extractor;
         this.output = output;
         this.clock = clock;
+    }
+
+    /** Reads a fetched page's article: {@code ArticleExtractor::extract}. */
+    @FunctionalInterface
+    public interface PageExtractor {
+        Extraction extract(URI url, byte[] body, String contentType) throws ExtractionException;
     }
 
     /** A publishing failure this crawler cannot recover from: the whole crawler stops. */

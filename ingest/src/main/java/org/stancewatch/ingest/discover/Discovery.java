@@ -214,7 +214,7 @@ public final class Discovery {
 
     /** A parser of one listing; it may refuse the listing with a reason. */
     @FunctionalInterface
-    private interface ListingParser<T> {
+    interface ListingParser<T> {
         T parse() throws DiscoveryException;
     }
 
@@ -223,8 +223,8 @@ public final class Discovery {
      * parser throws (libraries throw what they do not declare on hostile input), logged with its
      * trace, so that one bad listing never ends the source's run.
      */
-    private <T> Optional<T> parse(Source source, URI url, String parser, ListingParser<T> parse, CrawlBatch batch,
-                                  Result result) {
+    <T> Optional<T> parse(Source source, URI url, String parser, ListingParser<T> parse, CrawlBatch batch,
+                          Result result) {
         try {
             return Optional.of(parse.parse());
         } catch (DiscoveryException e) {

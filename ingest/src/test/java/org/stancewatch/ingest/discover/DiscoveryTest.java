@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,26 @@ class DiscoveryTest {
         discover(source("loop.test", List.of(), List.of(server.url("loop.test", "/sitemap.xml")), List.of()), new CrawlBatch());
 
         assertThat(server.requests("loop.test", "/sitemap.xml")).hasSize(1);
+    }
+
+    @Test
+    void aListingWhoseParserCrashesFailsAloneWithItsReason() {
+        Source source = source("crash.test", List.of(), List.of(), List.of());
+        URI listing = server.url("crash.test", "/sitemap.xml");
+        CrawlBatch batch = new CrawlBatch();
+        Discovery.Result result = new Discovery.Result();
+
+        Optional<Object> parsed = discovery.parse(source, listing, "sitemap parser", () -> {
+            throw new NullPointerException("Cannot invoke \"String.toLowerCase()\" because \"contentType\" is null");
+        }, batch, result);
+
+        assertThat(parsed).isEmpty();
+        assertThat(result.failures()).containsEntry("parser-failed", 1);
+        assertThat(batch.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("parser-failed");
+            assertThat(d.subject()).isEqualTo(listing.toString());
+            assertThat(d.message()).contains("crash-test", "sitemap parser", "NullPointerException", "contentType");
+        });
     }
 
     @Test
