@@ -99,7 +99,7 @@ class FeedParserTest {
 
     @Test
     void aFeedNestedThousandsOfLevelsDeepIsMalformedNotAStackOverflow() {
-        // Found by FeedParserFuzzTest at 18,521 levels (jqwik does not shrink a StackOverflowError);
+        // Found by FeedParserFuzzTest at 18,521 levels (fuzz inputs are not shrunk);
         // cut by hand to 3,000, 21 KB, where Rome's recursive rendering overflowed a default stack.
         String deep = "<rss version=\"2.0\"><channel><title>t</title><item><title>a</title>"
                 + "<link>http://herald.test/a</link><description>" + "<b>".repeat(3_000) + "x" + "</b>".repeat(3_000)

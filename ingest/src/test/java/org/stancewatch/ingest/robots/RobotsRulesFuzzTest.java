@@ -1,16 +1,14 @@
 package org.stancewatch.ingest.robots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stancewatch.fuzz.HostileBytes.utf8;
 
 import java.net.URI;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import org.stancewatch.ingest.fuzz.Bounded;
-import org.stancewatch.ingest.fuzz.HostileInputs;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.fuzz.Fuzz;
+import org.stancewatch.fuzz.Generator;
+import org.stancewatch.fuzz.HostileBytes;
 
 /**
  * The robots.txt parser on hostile bytes. It declares no failure: whatever the file, it gives
@@ -18,39 +16,35 @@ import org.stancewatch.ingest.fuzz.HostileInputs;
  */
 class RobotsRulesFuzzTest {
     private static final URI ROBOTS = URI.create("http://herald.test/robots.txt");
+    private static final byte[] EVERY_DIRECTIVE = utf8("""
+            # a file with every directive
+            User-agent: stancewatch
+            Allow: /news/*.html$
+            Disallow: /news/private
+            Crawl-delay: 2.5
+            Sitemap: http://herald.test/sitemap.xml
 
-    @Provide
-    Arbitrary<byte[]> files() {
-        byte[] rich = """
-                # a file with every directive
-                User-agent: stancewatch
-                Allow: /news/*.html$
-                Disallow: /news/private
-                Crawl-delay: 2.5
-                Sitemap: http://herald.test/sitemap.xml
+            User-agent: *
+            Disallow: /
+            """);
+    private static final Generator<String> ODD_CRAWL_DELAYS = Generator.elementOf(List.of(
+            "Crawl-delay: 99999999999999999999", "Crawl-delay: -5", "Crawl-delay: NaN", "Crawl-delay: 1e308",
+            "Crawl-delay: 0.0000001", "\uFEFFUser-agent: *\nCrawl-delay: 3"));
 
-                User-agent: *
-                Disallow: /
-                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        List<byte[]> seeds = List.of(HostileInputs.resource("/site/herald.test/robots.txt"),
-                HostileInputs.resource("/site/wire.test/robots.txt"), rich);
-        return Arbitraries.oneOf(HostileInputs.randomBytes(), HostileInputs.mutationsOf(seeds),
-                HostileInputs.huge("User-agent: *\nDisallow: /%s*%s$\nCrawl-delay: %s\n"),
-                HostileInputs.huge("User-agent: stancewatch\nAllow: /" + "*a".repeat(200) + "%s\n"),
-                Arbitraries.of("Crawl-delay: 99999999999999999999", "Crawl-delay: -5", "Crawl-delay: NaN",
-                        "Crawl-delay: 1e308", "Crawl-delay: 0.0000001", "\uFEFFUser-agent: *\nCrawl-delay: 3")
-                        .map(line -> ("User-agent: *\n" + line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
+    @Test
+    void anyFileGivesRulesThatAnswer() {
+        List<byte[]> seeds = List.of(HostileBytes.resource("/site/herald.test/robots.txt"),
+                HostileBytes.resource("/site/wire.test/robots.txt"), EVERY_DIRECTIVE);
+        Generator<byte[]> files = Generator.oneOf(Generator.bytes(4096), HostileBytes.mutationsOf(seeds),
+                HostileBytes.huge("User-agent: *\nDisallow: /%s*%s$\nCrawl-delay: %s\n"),
+                HostileBytes.huge("User-agent: stancewatch\nAllow: /" + "*a".repeat(200) + "%s\n"),
+                random -> utf8("User-agent: *\n" + ODD_CRAWL_DELAYS.next(random) + "\n"));
+        Generator<String> odd = Generator.strings("/a*$?%.:#", 300);
+        Generator<String> paths = Generator.oneOf(
+                Generator.elementOf(List.of("/", "/news/a.html", "/news/private/x", "/%ZZ", "/a?b=c#d")),
+                random -> "/" + odd.next(random).replace("#", ""));
 
-    @Provide
-    Arbitrary<String> paths() {
-        return Arbitraries.oneOf(Arbitraries.of("/", "/news/a.html", "/news/private/x", "/%ZZ", "/a?b=c#d"),
-                Arbitraries.strings().withChars("/a*$?%.:#").ofMaxLength(300).map(s -> "/" + s.replace("#", "")));
-    }
-
-    @Property(tries = 200)
-    void anyFileGivesRulesThatAnswer(@ForAll("files") byte[] body, @ForAll("paths") String path) {
-        Bounded.run(() -> {
+        Fuzz.check(files, paths, (body, path) -> {
             RobotsRules rules = RobotsRules.parse(ROBOTS, body, "stancewatch");
             URI url;
             try {

@@ -1,22 +1,15 @@
 package org.stancewatch.model.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.stancewatch.fuzz.HostileBytes.utf8;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.fuzz.Fuzz;
+import org.stancewatch.fuzz.Generator;
+import org.stancewatch.fuzz.HostileBytes;
 import org.stancewatch.model.DeadLetter;
 
 /**
@@ -24,84 +17,53 @@ import org.stancewatch.model.DeadLetter;
  * RecordFormatException} that says why, and nothing else, quickly.
  */
 class RecordCodecFuzzTest {
-    private static final Duration PER_TRY = Duration.ofSeconds(30); // generous for a shared, loaded machine
-    private static final List<RecordCodec<?>> CODECS = List.of(Codecs.ARTICLE, Codecs.MENTION, Codecs.STANCE_BUCKET,
-            Codecs.ALERT, Codecs.DEAD_LETTER);
-    private static final List<byte[]> INVALID_UTF8 = List.of(new byte[] {(byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF},
-            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xFF, (byte) 0xFE});
+    private static final Generator<Integer> DEPTHS = Generator.between(1, 50_000);
+    private static final Generator<Integer> LENGTHS = Generator.between(1, 1024 * 1024);
 
-    private static byte[] seedArticle() {
-        try (InputStream in = RecordCodecFuzzTest.class.getResourceAsStream("/records/article-v1.json")) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A codec named by its record type, so a failure report says which. */
+    record Codec(RecordCodec<?> codec) {
+        @Override
+        public String toString() {
+            return codec.type().getSimpleName() + " codec";
         }
     }
 
-    @Provide
-    Arbitrary<byte[]> records() {
-        List<byte[]> seeds = List.of(seedArticle(), Codecs.DEAD_LETTER.write(new DeadLetter("ingest", "http-404",
-                "herald: HTTP 404", "http://herald.test/a", "<p>x</p>", Instant.parse("2011-03-17T08:15:00Z"))));
-        Arbitrary<byte[]> mutated = Combinators.combine(Arbitraries.of(seeds), Arbitraries.doubles().between(0, 1),
-                Arbitraries.integers().between(0, 4), Arbitraries.bytes().array(byte[].class).ofMaxSize(16),
-                Arbitraries.of(INVALID_UTF8)).as(RecordCodecFuzzTest::mutate);
-        Arbitrary<byte[]> deep = Arbitraries.integers().between(1, 50_000).flatMap(depth -> Arbitraries.of(
-                "{\"schemaVersion\":1,\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}",
-                "{\"schemaVersion\":1,\"title\":" + "{\"x\":".repeat(depth) + "1" + "}".repeat(depth) + "}")
-                .map(s -> s.getBytes(StandardCharsets.UTF_8)));
-        Arbitrary<byte[]> huge = Arbitraries.integers().between(1, 1024 * 1024).flatMap(n -> Arbitraries.of(
-                "{\"schemaVersion\":1,\"title\":\"" + "x".repeat(n) + "\"}",
-                "{\"schemaVersion\":1,\"wordCount\":" + "9".repeat(Math.min(n, 100_000)) + "}",
-                "{\"schemaVersion\":" + "1".repeat(Math.min(n, 5_000)) + "}",
-                "{\"schemaVersion\":1e" + Math.min(n, 999_999) + "}")
-                .map(s -> s.getBytes(StandardCharsets.UTF_8)));
-        return Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofMaxSize(2048), mutated, deep, huge);
-    }
+    @Test
+    void anyBytesGiveARecordOrARecordFormatError() {
+        List<byte[]> seeds = List.of(HostileBytes.resource("/records/article-v1.json"), Codecs.DEAD_LETTER.write(
+                new DeadLetter("ingest", "http-404", "herald: HTTP 404", "http://herald.test/a", "<p>x</p>",
+                        Instant.parse("2011-03-17T08:15:00Z"))));
+        Generator<byte[]> records = Generator.oneOf(Generator.bytes(2048), HostileBytes.mutationsOf(seeds),
+                RecordCodecFuzzTest::deep, RecordCodecFuzzTest::huge);
+        Generator<Codec> codecs = Generator.elementOf(List.of(new Codec(Codecs.ARTICLE), new Codec(Codecs.MENTION),
+                new Codec(Codecs.STANCE_BUCKET), new Codec(Codecs.ALERT), new Codec(Codecs.DEAD_LETTER)));
 
-    @Provide
-    Arbitrary<RecordCodec<?>> codecs() {
-        return Arbitraries.of(CODECS);
-    }
-
-    @Property(tries = 200)
-    void anyBytesGiveARecordOrARecordFormatError(@ForAll("records") byte[] bytes, @ForAll("codecs") RecordCodec<?> codec) {
-        assertTimeoutPreemptively(PER_TRY, () -> {
+        Fuzz.check(records, codecs, (bytes, codec) -> {
             try {
-                Record record = codec.read(bytes);
-                assertThat(record).isInstanceOf(codec.type());
+                Record record = codec.codec().read(bytes);
+                assertThat(record).isInstanceOf(codec.codec().type());
             } catch (RecordFormatException e) {
                 assertThat(e.getMessage()).isNotBlank();
             }
         });
     }
 
-    /** A seed with one edit: cut short, bytes overwritten, inserted or deleted, or invalid UTF-8 spliced in. */
-    private static byte[] mutate(byte[] seed, double at, int kind, byte[] bytes, byte[] invalid) {
-        int pos = (int) (at * seed.length);
-        return switch (kind) {
-            case 0 -> Arrays.copyOf(seed, pos);
-            case 1 -> {
-                byte[] out = seed.clone();
-                System.arraycopy(bytes, 0, out, pos, Math.min(bytes.length, out.length - pos));
-                yield out;
-            }
-            case 2 -> splice(seed, pos, bytes);
-            case 3 -> splice(seed, pos, invalid);
-            default -> {
-                int end = Math.min(seed.length, pos + 1 + bytes.length);
-                byte[] out = new byte[seed.length - (end - pos)];
-                System.arraycopy(seed, 0, out, 0, pos);
-                System.arraycopy(seed, end, out, pos, seed.length - end);
-                yield out;
-            }
-        };
+    /** Arrays or objects nested up to 50,000 deep, past Jackson's nesting limit. */
+    private static byte[] deep(Random random) {
+        int depth = DEPTHS.next(random);
+        return utf8(random.nextBoolean()
+                ? "{\"schemaVersion\":1,\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}"
+                : "{\"schemaVersion\":1,\"title\":" + "{\"x\":".repeat(depth) + "1" + "}".repeat(depth) + "}");
     }
 
-    private static byte[] splice(byte[] in, int pos, byte[] insert) {
-        byte[] out = new byte[in.length + insert.length];
-        System.arraycopy(in, 0, out, 0, pos);
-        System.arraycopy(insert, 0, out, pos, insert.length);
-        System.arraycopy(in, pos, out, pos + insert.length, in.length - pos);
-        return out;
+    /** A string of up to a megabyte, numbers of up to 100,000 digits, an exponent of up to 999,999. */
+    private static byte[] huge(Random random) {
+        int n = LENGTHS.next(random);
+        return utf8(switch (random.nextInt(4)) {
+            case 0 -> "{\"schemaVersion\":1,\"title\":\"" + "x".repeat(n) + "\"}";
+            case 1 -> "{\"schemaVersion\":1,\"wordCount\":" + "9".repeat(Math.min(n, 100_000)) + "}";
+            case 2 -> "{\"schemaVersion\":" + "1".repeat(Math.min(n, 5_000)) + "}";
+            default -> "{\"schemaVersion\":1e" + Math.min(n, 999_999) + "}";
+        });
     }
 }
