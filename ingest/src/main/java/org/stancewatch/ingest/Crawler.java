@@ -105,7 +105,7 @@ public final class Crawler implements AutoCloseable {
         this.fetcher = new HttpFetcher(config.sources().settings(), config.resolver(), politeness);
         RobotsCache robots = new RobotsCache(fetcher, state, this::storeRobots, config.sources().settings().robotName(),
                 config.clock());
-        this.crawl = new SourceCrawl(config.sources().settings(), fetcher, politeness, robots, new ArticleExtractor(),
+        this.crawl = new SourceCrawl(config.sources().settings(), fetcher, politeness, robots, new ArticleExtractor()::extract,
                 output, config.clock());
         this.ownership = kafka != null ? new KafkaSourceOwnership(kafka, this::release) : SourceOwnership.all();
         this.scheduler = new CrawlScheduler(config.sources().sources(), this::runSource, ownership, state,

@@ -17,7 +17,7 @@ final class RetryPolicy {
         return switch (reason) {
             case "http-410" -> now.plus(Duration.ofDays(3650));
             case "robots-disallowed" -> now.plus(DAY);
-            case "not-html", "not-an-article", "empty-extraction", "too-large" ->
+            case "not-html", "not-an-article", "empty-extraction", "too-large", "off-site-redirect" ->
                     now.plus(failures >= 3 ? Duration.ofDays(30) : DAY);
             default -> {
                 if (reason.startsWith("http-4")) {

@@ -19,13 +19,13 @@ import org.stancewatch.ingest.SourceStats;
 import org.stancewatch.ingest.crawl.SourceCounters.Outcome;
 import org.stancewatch.ingest.discover.DiscoveredLink;
 import org.stancewatch.ingest.discover.Discovery;
-import org.stancewatch.ingest.extract.ArticleExtractor;
 import org.stancewatch.ingest.extract.Extraction;
 import org.stancewatch.ingest.extract.ExtractionException;
 import org.stancewatch.ingest.fetch.FetchException;
 import org.stancewatch.ingest.fetch.FetchFailure;
 import org.stancewatch.ingest.fetch.FetchRequest;
 import org.stancewatch.ingest.fetch.FetchResponse;
+import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;
 import org.stancewatch.ingest.publish.CrawlBatch;
@@ -45,7 +45,7 @@ import org.stancewatch.ingest.state.StateKey;
  * One run of one source: discover its links, fetch the new ones (newest first) and re-check the
  * recent ones for revisions, extract, decide, publish. Every page's outcome is committed on its
  * own, with the state that records it, so a run stopped half-way loses nothing it did. A bad
- * page is a dead letter and a count; it never stops the run.
+ * page is a dead letter and a count; it never stops the run, even when a parser crashes on it.
  */
 public final class SourceCrawl {
     private static final Logger LOG = LoggerFactory.getLogger(SourceCrawl.class);
@@ -55,14 +55,14 @@ public final class SourceCrawl {
     private final HttpFetcher fetcher;
     private final Politeness politeness;
     private final RobotsCache robots;
-    private final ArticleExtractor extractor;
+    private final PageExtractor extractor;
     private final CrawlOutput output;
     private final Clock clock;
     private final Object deciding = new Object();
     private final StateUpkeep upkeep;
 
     public SourceCrawl(CrawlSettings settings, HttpFetcher fetcher, Politeness politeness, RobotsCache robots,
-                       ArticleExtractor extractor, CrawlOutput output, Clock clock) {
+                       PageExtractor extractor, CrawlOutput output, Clock clock) {
         this.settings = settings;
         this.fetcher = fetcher;
         this.politeness = politeness;
@@ -71,6 +71,12 @@ public final class SourceCrawl {
         this.output = output;
         this.clock = clock;
         this.upkeep = new StateUpkeep(settings.stateRetention());
+    }
+
+    /** Reads a fetched page's article: {@code ArticleExtractor::extract}. */
+    @FunctionalInterface
+    public interface PageExtractor {
+        Extraction extract(URI url, byte[] body, String contentType) throws ExtractionException;
     }
 
     /** A publishing failure this crawler cannot recover from: the whole crawler stops. */
@@ -93,7 +99,8 @@ public final class SourceCrawl {
         try {
             FetchRequest.HopPolicy policy = hopPolicy(source);
             CrawlBatch listings = new CrawlBatch();
-            Discovery.Result discovered = new Discovery(fetcher, state(), clock).discover(source, policy, listings);
+            Discovery.Result discovered = new Discovery(fetcher, state(), clock).discover(source, scope(source), policy,
+                    listings);
             discovered.failures().forEach(counters::failed);
             counters.add(Outcome.ROBOTS_REFUSED, discovered.robotsRefused());
             upkeep.sweep(source, discovered, state(), listings, clock.instant());
@@ -164,14 +171,18 @@ public final class SourceCrawl {
         return work;
     }
 
-    /** Fetches and handles one page; false when its host asked us to back off for longer than a run waits. */
+    /**
+     * Fetches and handles one page; false when its host asked us to back off for longer than a
+     * run waits, or for a Crawl-delay above the crawler's maximum: its other pages are deferred.
+     */
     private boolean page(Source source, Candidate candidate, FetchRequest.HopPolicy policy, SourceCounters counters)
             throws InterruptedException {
         Instant now = clock.instant();
         String key = StateKey.page(source.id(), candidate.url().toString());
         PageState page = candidate.known() != null ? candidate.known()
                 : PageState.discovered(source.id(), candidate.url().toString(), now);
-        FetchRequest request = fetcher.request(candidate.url(), source.privateHosts(), FetchRequest.ACCEPT_HTML, policy);
+        FetchRequest request = fetcher.request(candidate.url(), scope(source), FetchRequest.ACCEPT_HTML,
+                articleHops(source, candidate.url(), policy));
         if (page.articleId() != null) {
             request = request.conditional(page.etag(), page.lastModified());
         }
@@ -192,14 +203,14 @@ public final class SourceCrawl {
         try {
             extraction = extractor.extract(response.url(), response.body(), response.contentType());
         } catch (ExtractionException e) {
-            String reason = e.reason().code();
-            counters.failed(reason, 1);
-            PageState failed = page.failed(reason, fetchedAt, RetryPolicy.retryAfter(reason, page.failures() + 1,
-                    fetchedAt, source.interval()));
             String payload = e.reason() == ExtractionException.Reason.NOT_HTML ? null : head(response.body());
-            commit(new CrawlBatch().change(key, failed).deadLetter(DeadLetters.of(candidate.url().toString(), reason,
-                    source.id() + ": " + e.getMessage(), payload, fetchedAt)), counters);
-            return true;
+            return pageFailed(source, candidate, page, key, e.reason().code(), e.getMessage(), payload, fetchedAt,
+                    counters);
+        } catch (RuntimeException e) {
+            // a crash of the extractor on this page: the page fails, the run goes on
+            LOG.warn("{}: the article extractor failed on {}", source.id(), response.url(), e);
+            return pageFailed(source, candidate, page, key, DeadLetters.PARSER_FAILED,
+                    DeadLetters.parserFailed("article extractor", e), head(response.body()), fetchedAt, counters);
         }
         counters.increment(Outcome.EXTRACTED);
         ArticleAssembler.Decision decision;
@@ -256,18 +267,29 @@ public final class SourceCrawl {
                     RetryPolicy.retryAfter(e.code(), page.failures() + 1, now, source.interval()))), counters);
             return true;
         }
+        if (e.failure() == FetchFailure.CRAWL_DELAY_TOO_LONG) {
+            counters.failed(e.code(), 1);
+            LOG.warn("{}: {}; its remaining pages are deferred", source.id(), e.getMessage());
+            return false;
+        }
         if (e.failure() == FetchFailure.RATE_LIMITED) {
             counters.increment(Outcome.DEFERRED);
             LOG.info("{}: {} asks to wait {} s; its remaining pages wait for a later run", source.id(),
                     candidate.url().getHost(), e.retryAfter().map(Duration::toSeconds).orElse(0L));
             return false;
         }
-        String reason = e.code();
+        return pageFailed(source, candidate, page, key, e.code(),
+                e.getMessage() + (e.url().equals(candidate.url()) ? "" : " (at " + e.url() + ")"), null, now, counters);
+    }
+
+    /** Counts a failed page, records when to try it again, and dead-letters it; the run goes on. */
+    private boolean pageFailed(Source source, Candidate candidate, PageState page, String key, String reason,
+                               String message, String payload, Instant at, SourceCounters counters) {
         counters.failed(reason, 1);
-        PageState failed = page.failed(reason, now, RetryPolicy.retryAfter(reason, page.failures() + 1, now, source.interval()));
+        PageState failed = page.failed(reason, at, RetryPolicy.retryAfter(reason, page.failures() + 1, at,
+                source.interval()));
         commit(new CrawlBatch().change(key, failed).deadLetter(DeadLetters.of(candidate.url().toString(), reason,
-                source.id() + ": " + e.getMessage() + (e.url().equals(candidate.url()) ? "" : " (at " + e.url() + ")"),
-                null, now)), counters);
+                source.id() + ": " + message, payload, at)), counters);
         return true;
     }
 
@@ -277,11 +299,16 @@ public final class SourceCrawl {
                 .orElse(false);
     }
 
-    /** The checks before every request of this source, redirect hops included. */
+    /**
+     * The checks before every request of this source, redirect hops included: its scope, the
+     * host's robots.txt, and the host's Crawl-delay, honoured up to the crawler's maximum; a host
+     * asking for more is refused ({@link FetchFailure#CRAWL_DELAY_TOO_LONG}), never shortened.
+     */
     private FetchRequest.HopPolicy hopPolicy(Source source) {
+        FetchScope scope = scope(source);
         return hop -> {
-            fetcher.checkAllowed(hop, source.privateHosts());
-            RobotsRules rules = robots.rulesFor(hop, source.privateHosts(), source.minDelay());
+            fetcher.checkAllowed(hop, scope);
+            RobotsRules rules = robots.rulesFor(hop, scope, source.minDelay());
             if (!rules.allows(hop)) {
                 throw new FetchException(FetchFailure.ROBOTS_DISALLOWED, hop, "robots.txt of "
                         + RobotsCache.origin(hop) + " does not allow " + hop.getRawPath());
@@ -289,9 +316,33 @@ public final class SourceCrawl {
             Duration delay = source.minDelay();
             Duration asked = rules.crawlDelay().orElse(Duration.ZERO);
             if (asked.compareTo(settings.maxCrawlDelay()) > 0) {
-                asked = settings.maxCrawlDelay();
+                // honouring it would hold a crawler thread that long per request; shortening it
+                // would crawl the host faster than it asks
+                throw new FetchException(FetchFailure.CRAWL_DELAY_TOO_LONG, hop, "robots.txt of "
+                        + RobotsCache.origin(hop) + " asks for a Crawl-delay of " + asked.toSeconds()
+                        + " s, more than the crawler's maximum of " + settings.maxCrawlDelay().toSeconds()
+                        + " s, so the host is skipped");
             }
             return asked.compareTo(delay) > 0 ? asked : delay;
+        };
+    }
+
+    /** Where the source's fetches may go: its own URLs' ports and, if it allows them, their private origins. */
+    public static FetchScope scope(Source source) {
+        return FetchScope.ofSite(source.ownUrls(), source.allowPrivateAddresses());
+    }
+
+    /**
+     * The source's checks for an article's fetch, and before them, for each redirect, that it
+     * stays where the source's articles are: refused before anything is asked of the new host.
+     */
+    private static FetchRequest.HopPolicy articleHops(Source source, URI article, FetchRequest.HopPolicy policy) {
+        return hop -> {
+            if (!hop.equals(article) && !source.acceptsArticleRedirect(hop)) {
+                throw new FetchException(FetchFailure.OFF_SITE_REDIRECT, hop, "the article redirects to " + hop
+                        + ", off the site of " + source.home() + " and not one of its article URLs");
+            }
+            return policy.beforeHop(hop);
         };
     }
 

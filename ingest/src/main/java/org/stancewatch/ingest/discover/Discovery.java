@@ -10,13 +10,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stancewatch.ingest.dedup.UrlCanonicalizer;
 import org.stancewatch.ingest.fetch.FetchException;
 import org.stancewatch.ingest.fetch.FetchFailure;
 import org.stancewatch.ingest.fetch.FetchRequest;
 import org.stancewatch.ingest.fetch.FetchResponse;
+import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.DeadLetters;
@@ -27,12 +31,13 @@ import org.stancewatch.ingest.state.StateKey;
 
 /**
  * Finds a source's article links: its feeds, its sitemaps (indexes followed, at most {@link
- * #MAX_SITEMAPS} per run and {@link #MAX_SITEMAP_DEPTH} indexes deep) and its section pages
- * (at most {@link #MAX_SECTION_PAGES} pages of each). Each listing is fetched conditionally, so
- * an unchanged feed costs a 304. A listing that fails is recorded in the batch as a dead
- * letter and counted; the others still count.
+ * #MAX_SITEMAPS} per run, {@link #MAX_SITEMAP_DEPTH} indexes deep, and only to sitemaps on the
+ * source's site) and its section pages (at most {@link #MAX_SECTION_PAGES} pages of each). Each listing is fetched conditionally, so
+ * an unchanged feed costs a 304. A listing that fails (to fetch, to parse, or by crashing its
+ * parser) is recorded in the batch as a dead letter and counted; the others still count.
  */
 public final class Discovery {
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
     static final int MAX_SITEMAPS = 20;
     static final int MAX_SITEMAP_DEPTH = 3;
     static final int MAX_SECTION_PAGES = 3;
@@ -86,32 +91,38 @@ public final class Discovery {
         }
     }
 
-    /** Discovers the source's links; listing state and dead letters go into {@code batch}. */
-    public Result discover(Source source, FetchRequest.HopPolicy policy, CrawlBatch batch) throws InterruptedException {
+    /**
+     * Discovers the source's links; listing state and dead letters go into {@code batch}.
+     *
+     * @param scope  where the source's fetches may go
+     * @param policy the checks before every request, redirects included
+     */
+    public Result discover(Source source, FetchScope scope, FetchRequest.HopPolicy policy, CrawlBatch batch)
+            throws InterruptedException {
         Result result = new Result();
         Predicate<URI> isArticle = source::isArticle;
         for (URI feed : source.feeds()) {
-            FetchResponse response = fetchListing(source, feed, FetchRequest.ACCEPT_FEED, policy, batch, result);
+            FetchResponse response = fetchListing(source, feed, FetchRequest.ACCEPT_FEED, scope, policy, batch, result);
             if (response != null) {
-                try {
-                    FeedParser.parse(feed, response.body(), response.contentType()).stream()
-                            .filter(link -> isArticle.test(link.url())).forEach(result::add);
-                } catch (DiscoveryException e) {
-                    fail(source, feed, e.reason(), e.getMessage(), batch, result);
-                }
+                parse(source, feed, "feed parser", () -> FeedParser.parse(feed, response.body(), response.contentType()),
+                        batch, result).ifPresent(links -> links.stream()
+                                .filter(link -> isArticle.test(link.url())).forEach(result::add));
             }
         }
-        sitemaps(source, policy, batch, result, isArticle);
+        sitemaps(source, scope, policy, batch, result, isArticle);
         for (URI section : source.sections()) {
             URI page = section;
             Set<URI> visited = new HashSet<>();
             for (int n = 0; page != null && n < MAX_SECTION_PAGES && visited.add(page); n++) {
-                FetchResponse response = fetchListing(source, page, FetchRequest.ACCEPT_HTML, policy, batch, result);
+                FetchResponse response = fetchListing(source, page, FetchRequest.ACCEPT_HTML, scope, policy, batch, result);
                 if (response == null) {
                     break;
                 }
-                SectionParser.Section parsed = SectionParser.parse(response.url(), response.body(),
-                        response.contentType(), isArticle);
+                SectionParser.Section parsed = parse(source, page, "section parser", () -> SectionParser.parse(
+                        response.url(), response.body(), response.contentType(), isArticle), batch, result).orElse(null);
+                if (parsed == null) {
+                    break;
+                }
                 parsed.links().forEach(result::add);
                 page = parsed.next().orElse(null);
             }
@@ -119,7 +130,7 @@ public final class Discovery {
         return result;
     }
 
-    private void sitemaps(Source source, FetchRequest.HopPolicy policy, CrawlBatch batch, Result result,
+    private void sitemaps(Source source, FetchScope scope, FetchRequest.HopPolicy policy, CrawlBatch batch, Result result,
                           Predicate<URI> isArticle) throws InterruptedException {
         record Pending(URI url, int depth) {}
         Deque<Pending> queue = new ArrayDeque<>();
@@ -133,24 +144,36 @@ public final class Discovery {
             }
             fetched++;
             FetchResponse response = fetchListing(source, next.url(), "application/xml,text/xml;q=0.9,*/*;q=0.5",
-                    policy, batch, result);
+                    scope, policy, batch, result);
             if (response == null) {
                 continue;
             }
-            try {
-                SitemapParser.Sitemap sitemap = SitemapParser.parse(next.url(), response.body(),
-                        response.contentType(), fetcher.settings().maxBodyBytes());
-                if (!sitemap.index()) {
-                    sitemap.links().stream().filter(link -> isArticle.test(link.url())).forEach(result::add);
-                } else if (next.depth() + 1 >= MAX_SITEMAP_DEPTH) {
-                    fail(source, next.url(), "sitemap-too-deep", "a sitemap index nested more than "
-                            + MAX_SITEMAP_DEPTH + " levels deep; its " + sitemap.sitemaps().size()
-                            + " sitemaps are not followed", batch, result);
-                } else {
-                    sitemap.sitemaps().forEach(child -> queue.add(new Pending(child, next.depth() + 1)));
+            SitemapParser.Sitemap sitemap = parse(source, next.url(), "sitemap parser", () -> SitemapParser.parse(
+                    next.url(), response.body(), response.contentType(), fetcher.settings().maxBodyBytes()),
+                    batch, result).orElse(null);
+            if (sitemap == null) {
+                continue;
+            }
+            if (!sitemap.index()) {
+                sitemap.links().stream().filter(link -> isArticle.test(link.url())).forEach(result::add);
+            } else if (next.depth() + 1 >= MAX_SITEMAP_DEPTH) {
+                fail(source, next.url(), "sitemap-too-deep", "a sitemap index nested more than "
+                        + MAX_SITEMAP_DEPTH + " levels deep; its " + sitemap.sitemaps().size()
+                        + " sitemaps are not followed", batch, result);
+            } else {
+                List<URI> offSite = new ArrayList<>();
+                for (URI child : sitemap.sitemaps()) {
+                    if (source.acceptsChildSitemap(child)) {
+                        queue.add(new Pending(child, next.depth() + 1));
+                    } else {
+                        offSite.add(child);
+                    }
                 }
-            } catch (DiscoveryException e) {
-                fail(source, next.url(), e.reason(), e.getMessage(), batch, result);
+                if (!offSite.isEmpty()) {
+                    fail(source, next.url(), "off-site-sitemap", "the sitemap index lists " + offSite.size()
+                            + " sitemaps off the source's site, skipped: " + offSite.getFirst()
+                            + (offSite.size() > 1 ? " and others" : ""), batch, result);
+                }
             }
         }
         if (!queue.isEmpty()) {
@@ -159,11 +182,11 @@ public final class Discovery {
     }
 
     /** Fetches a listing conditionally; null when there is nothing new to read (304) or it failed. */
-    private FetchResponse fetchListing(Source source, URI url, String accept, FetchRequest.HopPolicy policy,
-                                       CrawlBatch batch, Result result) throws InterruptedException {
+    private FetchResponse fetchListing(Source source, URI url, String accept, FetchScope scope,
+                                       FetchRequest.HopPolicy policy, CrawlBatch batch, Result result) throws InterruptedException {
         String key = UrlCanonicalizer.canonicalize(url.toString());
         PageState known = state.page(source.id(), key).orElse(null);
-        FetchRequest request = fetcher.request(url, source.privateHosts(), accept, policy);
+        FetchRequest request = fetcher.request(url, scope, accept, policy);
         if (known != null) {
             request = request.conditional(known.etag(), known.lastModified());
         }
@@ -187,6 +210,30 @@ public final class Discovery {
             fail(source, url, e.code(), e.getMessage(), batch, result);
             return null;
         }
+    }
+
+    /** A parser of one listing; it may refuse the listing with a reason. */
+    @FunctionalInterface
+    interface ListingParser<T> {
+        T parse() throws DiscoveryException;
+    }
+
+    /**
+     * Parses one listing. A refusal fails the listing with its reason; so does anything else the
+     * parser throws (libraries throw what they do not declare on hostile input), logged with its
+     * trace, so that one bad listing never ends the source's run.
+     */
+    <T> Optional<T> parse(Source source, URI url, String parser, ListingParser<T> parse, CrawlBatch batch,
+                          Result result) {
+        try {
+            return Optional.of(parse.parse());
+        } catch (DiscoveryException e) {
+            fail(source, url, e.reason(), e.getMessage(), batch, result);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the {} failed on {}", source.id(), parser, url, e);
+            fail(source, url, DeadLetters.PARSER_FAILED, DeadLetters.parserFailed(parser, e), batch, result);
+        }
+        return Optional.empty();
     }
 
     private void fail(Source source, URI url, String reason, String message, CrawlBatch batch, Result result) {

@@ -2,9 +2,9 @@ package org.stancewatch.ingest.discover;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +20,9 @@ import java.util.List;
  *
  * <p>Document type declarations are refused, so an XML external entity in a feed can neither
  * read a local file nor make a request (Rome's {@code allowDoctypes} is off, and its parser has
- * external entities and DTD loading disabled).
+ * external entities and DTD loading disabled). Elements nested more than {@link
+ * DepthLimitedFeedInput#MAX_DEPTH} levels deep make a feed malformed instead of overflowing the
+ * stack in Rome's recursive reading.
  */
 public final class FeedParser {
     /** Entries read from one feed at most; feeds list the newest first. */
@@ -36,9 +38,8 @@ public final class FeedParser {
     public static List<DiscoveredLink> parse(URI feedUrl, byte[] body, String contentType) throws DiscoveryException {
         SyndFeed feed;
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            feed = input.build(new XmlReader(new ByteArrayInputStream(body), contentType, true));
+            feed = new SyndFeedImpl(new DepthLimitedFeedInput()
+                    .build(new XmlReader(new ByteArrayInputStream(body), contentType, true)));
         } catch (FeedException | IOException | IllegalArgumentException e) {
             throw new DiscoveryException("malformed-feed", "not a readable RSS or Atom feed: " + firstLine(e), e);
         }

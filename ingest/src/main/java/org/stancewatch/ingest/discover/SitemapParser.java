@@ -47,7 +47,9 @@ public final class SitemapParser {
         parser.setAllowDocTypeDefinitions(false);
         AbstractSiteMap parsed;
         try {
-            parsed = parser.parseSiteMap(isGzip(body) ? "application/xml" : contentType, xml, url.toURL());
+            parsed = isGzip(body) ? parser.parseSiteMap("application/xml", xml, url.toURL())
+                    : contentType == null || contentType.isBlank() ? parser.parseSiteMap(xml, url.toURL()) // sniffed
+                    : parser.parseSiteMap(contentType, xml, url.toURL());
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
             throw new DiscoveryException("malformed-sitemap", "not a readable sitemap: " + FeedParser.firstLine(e), e);
         }

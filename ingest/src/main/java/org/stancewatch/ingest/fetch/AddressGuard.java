@@ -10,8 +10,11 @@ import java.util.Optional;
  * (127/8, ::1), unspecified (0.0.0.0/8, ::), private (10/8, 172.16/12, 192.168/16), link-local
  * (169.254/16 — cloud metadata services live there — and fe80::/10), carrier-grade NAT
  * (100.64/10), multicast, broadcast and reserved IPv4 (224/4, 240/4), benchmarking (198.18/15),
- * IPv6 unique-local (fc00::/7) and site-local (fec0::/10), and IPv6 forms that embed a refused
- * IPv4 address (IPv4-mapped, IPv4-compatible, NAT64 64:ff9b::/96, 6to4 2002::/16).
+ * IPv6 unique-local (fc00::/7) and site-local (fec0::/10), discard-only (100::/64), Teredo
+ * (2001::/32, whose addresses hide a client's IPv4 address and reach it through a relay), local-use
+ * NAT64 (64:ff9b:1::/48, which translates to whatever the local network chooses) and the rest of
+ * 64:ff9b::/32 outside the well-known prefix, and IPv6 forms that embed a refused IPv4 address
+ * (IPv4-mapped, IPv4-compatible, NAT64 64:ff9b::/96, 6to4 2002::/16).
  *
  * <p>The rule applies to addresses, not to how a URL spelt the host: {@code 127.1},
  * {@code 2130706433}, {@code [::1]} and a name that resolves to 127.0.0.1 all end here as the
@@ -84,23 +87,37 @@ public final class AddressGuard {
         if ((a[0] & 0xfe) == 0xfc) {
             return Optional.of("unique-local (fc00::/7)");
         }
-        boolean zeroPrefix = true;
-        for (int i = 0; i < 10; i++) {
-            zeroPrefix &= a[i] == 0;
-        }
         // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible)
-        if (zeroPrefix && ((a[10] == (byte) 0xff && a[11] == (byte) 0xff) || (a[10] == 0 && a[11] == 0))) {
+        if (zero(a, 0, 10) && ((a[10] == (byte) 0xff && a[11] == (byte) 0xff) || (a[10] == 0 && a[11] == 0))) {
             return embedded(a, 12);
         }
-        // 64:ff9b::a.b.c.d (NAT64)
         if (a[0] == 0 && a[1] == 0x64 && a[2] == (byte) 0xff && a[3] == (byte) 0x9b) {
-            return embedded(a, 12);
+            // 64:ff9b::a.b.c.d (well-known NAT64) names the IPv4 address it translates to
+            if (zero(a, 4, 12)) {
+                return embedded(a, 12);
+            }
+            return Optional.of("local-use NAT64 (64:ff9b:1::/48) or unassigned NAT64 space");
+        }
+        if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0) {
+            return Optional.of("Teredo (2001::/32)");
+        }
+        if (a[0] == 0x01 && a[1] == 0 && zero(a, 2, 8)) {
+            return Optional.of("discard-only (100::/64)");
         }
         // 2002:AABB:CCDD::/48 (6to4)
         if (a[0] == 0x20 && a[1] == 0x02) {
             return embedded(a, 2);
         }
         return Optional.empty();
+    }
+
+    private static boolean zero(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> embedded(byte[] a, int offset) {

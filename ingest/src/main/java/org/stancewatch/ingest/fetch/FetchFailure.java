@@ -5,6 +5,8 @@ public enum FetchFailure {
     INVALID_URL("invalid-url"),
     UNSUPPORTED_SCHEME("unsupported-scheme"),
     BLOCKED_ADDRESS("blocked-address"),
+    /** a port other than 80, 443 and those of the source's own URLs */
+    BLOCKED_PORT("blocked-port"),
     DNS_FAILURE("dns-failure"),
     CONNECT_FAILED("connect-failed"),
     TLS_FAILURE("tls-failure"),
@@ -12,7 +14,11 @@ public enum FetchFailure {
     TOO_MANY_REDIRECTS("too-many-redirects"),
     REDIRECT_LOOP("redirect-loop"),
     BAD_REDIRECT("bad-redirect"),
+    /** a redirect of an article to a URL that is neither on its source's site nor one of its articles */
+    OFF_SITE_REDIRECT("off-site-redirect"),
     TOO_LARGE("too-large"),
+    /** a status line or header longer than the limit, or more headers than the limit */
+    HEADERS_TOO_LARGE("headers-too-large"),
     BAD_ENCODING("bad-encoding"),
     /** an error status; the code is {@code http-<status>} */
     HTTP_STATUS("http"),
@@ -20,6 +26,8 @@ public enum FetchFailure {
     RATE_LIMITED("rate-limited"),
     /** robots.txt refuses the URL (a redirect target, or the page itself): counted, not an error */
     ROBOTS_DISALLOWED("robots-disallowed"),
+    /** robots.txt asks for a Crawl-delay above the crawler's maximum: the host is skipped, never crawled faster */
+    CRAWL_DELAY_TOO_LONG("crawl-delay-too-long"),
     IO_ERROR("io-error");
 
     private final String code;

@@ -3,14 +3,12 @@ package org.stancewatch.ingest.fetch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One fetch to make.
  *
  * @param url              what to fetch
- * @param privateHosts     hosts (lower case) that may resolve to loopback or private addresses: a local
- *                         test or demo site's own hosts; empty for every real site
+ * @param scope            the ports every hop may use, and the origins that may resolve to private addresses
  * @param etag             the ETag of the copy we have, for a conditional request, or null
  * @param lastModified     the Last-Modified of the copy we have, or null
  * @param accept           the Accept header
@@ -20,7 +18,7 @@ import java.util.Set;
  */
 public record FetchRequest(
         URI url,
-        Set<String> privateHosts,
+        FetchScope scope,
         String etag,
         String lastModified,
         String accept,
@@ -34,7 +32,7 @@ public record FetchRequest(
 
     public FetchRequest {
         Objects.requireNonNull(url, "url");
-        privateHosts = privateHosts == null ? Set.of() : Set.copyOf(privateHosts);
+        scope = scope == null ? FetchScope.publicWeb() : scope;
         Objects.requireNonNull(accept, "accept");
         Objects.requireNonNull(hopPolicy, "hopPolicy");
     }
@@ -54,11 +52,11 @@ public record FetchRequest(
     }
 
     public FetchRequest conditional(String etag, String lastModified) {
-        return new FetchRequest(url, privateHosts, etag, lastModified, accept, maxBytes, truncate, hopPolicy);
+        return new FetchRequest(url, scope, etag, lastModified, accept, maxBytes, truncate, hopPolicy);
     }
 
     /** Whether this hop's host may resolve to a private address. */
     public boolean allowsPrivate(URI hop) {
-        return hop.getHost() != null && privateHosts.contains(hop.getHost().toLowerCase(java.util.Locale.ROOT));
+        return scope.allowsPrivate(hop);
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,10 +27,13 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.util.Timeout;
 import org.stancewatch.ingest.source.CrawlSettings;
 
@@ -42,9 +46,14 @@ import org.stancewatch.ingest.source.CrawlSettings;
  *       checked again (scheme, SSRF guard, robots.txt, politeness) up to a limit, with loops
  *       detected;</li>
  *   <li>the SSRF guard inside name resolution ({@link GuardedDnsResolver}), so the addresses
- *       checked are the ones connected to, whatever form the URL used;</li>
+ *       checked are the ones connected to, whatever form the URL used; and on every hop only
+ *       the ports and private origins of the request's {@link FetchScope};</li>
  *   <li>connect and read timeouts, and a deadline for the whole response that aborts a server
- *       dripping bytes;</li>
+ *       dripping bytes, in its headers or its body;</li>
+ *   <li>limits on the response head ({@link #MAX_HEADER_LINE} bytes a line, {@link
+ *       #MAX_HEADER_COUNT} headers), so a server streaming headers without end fails at once
+ *       with {@link FetchFailure#HEADERS_TOO_LARGE} instead of filling the heap until the
+ *       deadline;</li>
  *   <li>gzip and deflate bodies, with the size limit applied on the wire and again as the body
  *       inflates;</li>
  *   <li>conditional requests (If-None-Match, If-Modified-Since);</li>
@@ -57,6 +66,14 @@ public final class HttpFetcher implements AutoCloseable {
     private static final int MAX_RATE_LIMIT_RETRIES = 2;
     private static final Duration DEFAULT_BACK_OFF = Duration.ofSeconds(30);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /**
+     * The longest status line, header line or chunk-size line read. Set here rather than left to
+     * the library's default (none before HttpCore 5.3, 8 KiB since), and above 8 KiB because news
+     * sites send long Content-Security-Policy and Set-Cookie headers.
+     */
+    static final int MAX_HEADER_LINE = 16 * 1024;
+    /** The most header lines read; sites send a few dozen. */
+    static final int MAX_HEADER_COUNT = 200;
 
     private final CrawlSettings settings;
     private final Politeness politeness;
@@ -81,6 +98,12 @@ public final class HttpFetcher implements AutoCloseable {
     private static CloseableHttpClient client(CrawlSettings settings, GuardedDnsResolver resolver) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom()
+                                .setMaxLineLength(MAX_HEADER_LINE)
+                                .setMaxHeaderCount(MAX_HEADER_COUNT)
+                                .build())
+                        .build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.readTimeout()))
@@ -107,13 +130,14 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Checks a URL's scheme and, unless private addresses are allowed, the addresses its host
-     * resolves to, without fetching: lets a caller refuse a hop with the right reason before it
-     * asks anything else of the host (its robots.txt, say).
+     * Checks a URL's scheme, its port and, unless its origin may be private, the addresses its
+     * host resolves to, without fetching: lets a caller refuse a hop with the right reason
+     * before it asks anything else of the host (its robots.txt, say). The fetch checks the
+     * addresses again as it connects.
      */
-    public void checkAllowed(URI url, Set<String> privateHosts) throws FetchException {
-        checkUrl(url);
-        if (privateHosts.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+    public void checkAllowed(URI url, FetchScope scope) throws FetchException {
+        checkUrl(url, scope);
+        if (scope.allowsPrivate(url)) {
             return;
         }
         try {
@@ -126,8 +150,8 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** A request with the crawler's default limits. */
-    public FetchRequest request(URI url, Set<String> privateHosts, String accept, FetchRequest.HopPolicy hopPolicy) {
-        return new FetchRequest(url, privateHosts, null, null, accept, settings.maxBodyBytes(), false, hopPolicy);
+    public FetchRequest request(URI url, FetchScope scope, String accept, FetchRequest.HopPolicy hopPolicy) {
+        return new FetchRequest(url, scope, null, null, accept, settings.maxBodyBytes(), false, hopPolicy);
     }
 
     /**
@@ -143,7 +167,7 @@ public final class HttpFetcher implements AutoCloseable {
         Set<String> seen = new HashSet<>();
         int rateLimitRetries = 0;
         while (true) {
-            checkUrl(url);
+            checkUrl(url, request.scope());
             if (!seen.add(url.toString()) && rateLimitRetries == 0) {
                 throw new FetchException(FetchFailure.REDIRECT_LOOP, url,
                         "redirect loop: " + url + " was already visited (" + redirects.size() + " redirects)");
@@ -255,7 +279,7 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private static void checkUrl(URI url) throws FetchException {
+    private static void checkUrl(URI url, FetchScope scope) throws FetchException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchException(FetchFailure.UNSUPPORTED_SCHEME, url,
@@ -263,6 +287,10 @@ public final class HttpFetcher implements AutoCloseable {
         }
         if (url.getHost() == null || url.getHost().isBlank()) {
             throw new FetchException(FetchFailure.INVALID_URL, url, "the URL has no valid host");
+        }
+        if (!scope.allowsPort(url)) {
+            throw new FetchException(FetchFailure.BLOCKED_PORT, url, "port " + FetchScope.port(url)
+                    + " is not 80, 443 or a port of the source's own URLs " + new TreeSet<>(scope.ports()));
         }
     }
 
@@ -283,6 +311,11 @@ public final class HttpFetcher implements AutoCloseable {
             if (t instanceof BodyReader.TooLarge tooLarge) {
                 return new FetchException(FetchFailure.TOO_LARGE, url, tooLarge.getMessage() + " of "
                         + settings.maxBodyBytes() + " bytes", e);
+            }
+            if (t instanceof MessageConstraintException limit) {
+                return new FetchException(FetchFailure.HEADERS_TOO_LARGE, url, "the response head is over the limits ("
+                        + MAX_HEADER_COUNT + " headers, lines of " + MAX_HEADER_LINE + " bytes): "
+                        + limit.getMessage(), e);
             }
             if (t instanceof BodyReader.BadEncoding bad) {
                 return new FetchException(FetchFailure.BAD_ENCODING, url, bad.getMessage(), e);

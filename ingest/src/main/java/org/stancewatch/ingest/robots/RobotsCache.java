@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.stancewatch.ingest.fetch.FetchException;
 import org.stancewatch.ingest.fetch.FetchFailure;
 import org.stancewatch.ingest.fetch.FetchRequest;
+import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.FetchResponse;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.state.CrawlState;
@@ -55,7 +55,7 @@ public final class RobotsCache {
     }
 
     /** The rules for the URL's origin, fetching robots.txt if it is not known or too old. */
-    public RobotsRules rulesFor(URI url, Set<String> privateHosts, Duration delay) throws InterruptedException {
+    public RobotsRules rulesFor(URI url, FetchScope scope, Duration delay) throws InterruptedException {
         String origin = origin(url);
         synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
             Instant now = clock.instant();
@@ -68,7 +68,7 @@ public final class RobotsCache {
                 }
                 return entry.rules();
             }
-            RobotsState fetched = fetch(origin, privateHosts, delay, now);
+            RobotsState fetched = fetch(origin, scope, delay, now);
             if (fetched.outcome() == RobotsState.Outcome.UNREACHABLE && known != null
                     && known.outcome() != RobotsState.Outcome.UNREACHABLE) {
                 // RFC 9309 2.4: while unreachable, the cached copy may be used beyond 24 hours
@@ -87,9 +87,9 @@ public final class RobotsCache {
         return known.fetchedAt().plus(lifetime).isAfter(now);
     }
 
-    private RobotsState fetch(String origin, Set<String> privateHosts, Duration delay, Instant now) throws InterruptedException {
+    private RobotsState fetch(String origin, FetchScope scope, Duration delay, Instant now) throws InterruptedException {
         URI robotsUrl = URI.create(origin + "/robots.txt");
-        FetchRequest request = new FetchRequest(robotsUrl, privateHosts, null, null, "text/plain,*/*;q=0.5",
+        FetchRequest request = new FetchRequest(robotsUrl, scope, null, null, "text/plain,*/*;q=0.5",
                 MAX_BYTES, true, FetchRequest.HopPolicy.fixedDelay(delay));
         try {
             FetchResponse response = fetcher.fetch(request);

@@ -48,7 +48,10 @@ public final class RobotsRules {
         return rules.isAllowed(url.toString());
     }
 
-    /** The Crawl-delay the file asks of us, if any. */
+    /**
+     * The Crawl-delay the file asks of us, if any. The crawler honours it up to its {@code
+     * maxCrawlDelay} and skips a host that asks for more; it never shortens it.
+     */
     public Optional<Duration> crawlDelay() {
         long delay = rules.getCrawlDelay();
         return delay == BaseRobotRules.UNSET_CRAWL_DELAY || delay <= 0 ? Optional.empty() : Optional.of(Duration.ofMillis(delay));

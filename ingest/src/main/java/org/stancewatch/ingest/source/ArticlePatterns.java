@@ -39,7 +39,8 @@ public record ArticlePatterns(List<Pattern> allow, List<Pattern> deny) {
         return false;
     }
 
-    private static boolean sameSite(URI url, URI home) {
+    /** Same host, or same registered domain (not for IP addresses): {@code www.}, another subdomain, any scheme. */
+    static boolean sameSite(URI url, URI home) {
         if (url.getHost() == null || home.getHost() == null) {
             return false;
         }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param maxBodyBytes     the largest body read, before and after decompression
  * @param maxRedirects     redirects followed per request, each re-checked
  * @param revisitFor       how long after it was first seen an article is re-fetched (conditionally) for revisions
- * @param maxCrawlDelay    the longest robots.txt Crawl-delay honoured; a site asking more is crawled at this pace
+ * @param maxCrawlDelay    the longest robots.txt Crawl-delay honoured; a host asking more is skipped (its
+ *                         requests refused as {@code crawl-delay-too-long}), never crawled faster than it asks
  * @param maxRetryAfter    the longest Retry-After waited for within a run; longer back-offs defer the host to a later run
  * @param parallelSources  sources crawled at once
  * @param stateRetention   how long the crawl state keeps a page that no listing names any more (and

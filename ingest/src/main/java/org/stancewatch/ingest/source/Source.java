@@ -2,10 +2,8 @@ package org.stancewatch.ingest.source;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -50,21 +48,43 @@ public record Source(
     }
 
     /**
-     * The hosts that may resolve to loopback or private addresses: with {@code
-     * allowPrivateAddresses}, the hosts of the source's own URLs (home, feeds, sitemaps,
-     * sections), and no others, so that even a local site cannot redirect the crawler elsewhere
-     * on the network; otherwise none.
+     * The source's own URLs: home, feeds, sitemaps, sections. Their ports are the only ones
+     * besides 80 and 443 its fetches may use, and with {@code allowPrivateAddresses} their
+     * origins (host and port) the only ones that may resolve to loopback or private addresses,
+     * so that even a local site cannot redirect the crawler elsewhere on the network.
      */
-    public Set<String> privateHosts() {
-        if (!allowPrivateAddresses) {
-            return Set.of();
-        }
-        Set<String> hosts = new HashSet<>();
-        hosts.add(home.getHost().toLowerCase(Locale.ROOT));
-        for (List<URI> urls : List.of(feeds, sitemaps, sections)) {
-            urls.forEach(url -> hosts.add(url.getHost().toLowerCase(Locale.ROOT)));
-        }
-        return Set.copyOf(hosts);
+    public List<URI> ownUrls() {
+        List<URI> urls = new ArrayList<>();
+        urls.add(home);
+        urls.addAll(feeds);
+        urls.addAll(sitemaps);
+        urls.addAll(sections);
+        return List.copyOf(urls);
+    }
+
+    /**
+     * Whether the URL is on the source's site: its home page's host or another host of the same
+     * registered domain, by any scheme ({@code http→https}, {@code www.}, {@code news.}).
+     */
+    public boolean isOnSite(URI url) {
+        return ArticlePatterns.sameSite(url, home);
+    }
+
+    /**
+     * Whether a redirect of one of the source's articles may land on the URL: on its site, or a
+     * URL its patterns call an article. Anywhere else an open redirect on the outlet's site
+     * would put another site's text into this outlet's series.
+     */
+    public boolean acceptsArticleRedirect(URI url) {
+        return isOnSite(url) || isArticle(url);
+    }
+
+    /**
+     * Whether a sitemap index of the source may send the crawler to the URL: on the site of its
+     * home page or of one of its configured sitemaps (which may live on a sister domain).
+     */
+    public boolean acceptsChildSitemap(URI url) {
+        return isOnSite(url) || sitemaps.stream().anyMatch(sitemap -> ArticlePatterns.sameSite(url, sitemap));
     }
 
     /** The least time between two requests to one host that this source's rate allows. */

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.ingest.crawl.SourceCrawl;
 import org.stancewatch.ingest.fetch.FetchRequest;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;
@@ -46,13 +48,17 @@ class DiscoveryTest {
 
     private static final FetchRequest.HopPolicy NO_DELAY = FetchRequest.HopPolicy.fixedDelay(Duration.ZERO);
 
+    private Discovery.Result discover(Source source, CrawlBatch batch) throws InterruptedException {
+        return discovery.discover(source, SourceCrawl.scope(source), NO_DELAY, batch);
+    }
+
     @Test
     void sectionPagesAreFollowedThroughTheirNextLinks() throws Exception {
         Source herald = new Source("herald", "Herald", server.url("herald.test", "/"), List.of(), List.of(),
                 List.of(server.url("herald.test", "/world/")), Duration.ofHours(1),
                 new ArticlePatterns(List.of(java.util.regex.Pattern.compile("/20\\d\\d/")), List.of()), "en", 100, true, 50);
 
-        Discovery.Result result = discovery.discover(herald, NO_DELAY, new CrawlBatch());
+        Discovery.Result result = discover(herald, new CrawlBatch());
 
         assertThat(result.links()).extracting(l -> l.url().getPath()).containsExactly(
                 "/2011/03/17/reset-talks/", "/2011/04/02/missile-defense-row/", "/2011/06/01/afghan-transit/");
@@ -68,8 +74,8 @@ class DiscoveryTest {
         }
         CrawlBatch batch = new CrawlBatch();
 
-        Discovery.Result result = discovery.discover(source("deep.test", List.of(), List.of(server.url("deep.test", "/index-0.xml")),
-                List.of()), NO_DELAY, batch);
+        Discovery.Result result = discover(source("deep.test", List.of(), List.of(server.url("deep.test", "/index-0.xml")),
+                List.of()), batch);
 
         assertThat(result.links()).isEmpty();
         assertThat(result.failures()).containsEntry("sitemap-too-deep", 1);
@@ -79,16 +85,61 @@ class DiscoveryTest {
     }
 
     @Test
+    void aSitemapIndexChildOffTheSourcesSiteIsSkippedWithAReason() throws Exception {
+        String index = """
+                <?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <sitemap><loc>%s</loc></sitemap><sitemap><loc>%s</loc></sitemap></sitemapindex>"""
+                .formatted(server.url("maps.test", "/news.xml"), server.url("elsewhere.test", "/news.xml"));
+        String news = """
+                <?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>%s</loc></url></urlset>""".formatted(server.url("maps.test", "/news/a.html"));
+        server.route("maps.test", "/index.xml", new Routes.Body("application/xml", index.getBytes()));
+        server.route("maps.test", "/news.xml", new Routes.Body("application/xml", news.getBytes()));
+        CrawlBatch batch = new CrawlBatch();
+
+        Discovery.Result result = discover(source("maps.test", List.of(),
+                List.of(server.url("maps.test", "/index.xml")), List.of()), batch);
+
+        assertThat(result.links()).extracting(l -> l.url().getPath()).containsExactly("/news/a.html");
+        assertThat(result.failures()).containsEntry("off-site-sitemap", 1);
+        assertThat(batch.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("off-site-sitemap");
+            assertThat(d.subject()).endsWith("maps.test:" + server.port() + "/index.xml");
+            assertThat(d.message()).contains("elsewhere.test");
+        });
+        assertThat(server.requests()).extracting(FixtureServer.Request::host).doesNotContain("elsewhere.test");
+    }
+
+    @Test
     void aSitemapIndexPointingAtItselfIsReadOnce() throws Exception {
         String self = """
                 <?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
                 <sitemap><loc>%s</loc></sitemap></sitemapindex>""".formatted(server.url("loop.test", "/sitemap.xml"));
         server.route("loop.test", "/sitemap.xml", new Routes.Body("application/xml", self.getBytes()));
 
-        discovery.discover(source("loop.test", List.of(), List.of(server.url("loop.test", "/sitemap.xml")), List.of()),
-                NO_DELAY, new CrawlBatch());
+        discover(source("loop.test", List.of(), List.of(server.url("loop.test", "/sitemap.xml")), List.of()), new CrawlBatch());
 
         assertThat(server.requests("loop.test", "/sitemap.xml")).hasSize(1);
+    }
+
+    @Test
+    void aListingWhoseParserCrashesFailsAloneWithItsReason() {
+        Source source = source("crash.test", List.of(), List.of(), List.of());
+        URI listing = server.url("crash.test", "/sitemap.xml");
+        CrawlBatch batch = new CrawlBatch();
+        Discovery.Result result = new Discovery.Result();
+
+        Optional<Object> parsed = discovery.parse(source, listing, "sitemap parser", () -> {
+            throw new NullPointerException("Cannot invoke \"String.toLowerCase()\" because \"contentType\" is null");
+        }, batch, result);
+
+        assertThat(parsed).isEmpty();
+        assertThat(result.failures()).containsEntry("parser-failed", 1);
+        assertThat(batch.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("parser-failed");
+            assertThat(d.subject()).isEqualTo(listing.toString());
+            assertThat(d.message()).contains("crash-test", "sitemap parser", "NullPointerException", "contentType");
+        });
     }
 
     @Test
@@ -100,9 +151,8 @@ class DiscoveryTest {
                 """.getBytes()));
         CrawlBatch batch = new CrawlBatch();
 
-        Discovery.Result result = discovery.discover(source("mixed.test",
-                List.of(server.url("mixed.test", "/broken.rss"), server.url("mixed.test", "/good.rss")), List.of(), List.of()),
-                NO_DELAY, batch);
+        Discovery.Result result = discover(source("mixed.test",
+                List.of(server.url("mixed.test", "/broken.rss"), server.url("mixed.test", "/good.rss")), List.of(), List.of()), batch);
 
         assertThat(result.links()).extracting(l -> l.url().getPath()).containsExactly("/news/a.html");
         assertThat(batch.deadLetters()).singleElement().satisfies(d -> {
@@ -120,8 +170,8 @@ class DiscoveryTest {
                 <item><title>a, third</title><link>HTTP://DUP.TEST:%d/news/a.html?fbclid=xyz</link></item>
                 </channel></rss>""".formatted(server.port()).getBytes()));
 
-        Discovery.Result result = discovery.discover(source("dup.test", List.of(server.url("dup.test", "/feed.rss")),
-                List.of(), List.of()), NO_DELAY, new CrawlBatch());
+        Discovery.Result result = discover(source("dup.test", List.of(server.url("dup.test", "/feed.rss")),
+                List.of(), List.of()), new CrawlBatch());
 
         assertThat(result.links()).singleElement().satisfies(l -> assertThat(l.url().getPath()).isEqualTo("/news/a.html"));
     }

@@ -1,6 +1,7 @@
 package org.stancewatch.ingest.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
@@ -94,5 +95,20 @@ class FeedParserTest {
 
             assertThat(server.requests()).isEmpty();
         }
+    }
+
+    @Test
+    void aFeedNestedThousandsOfLevelsDeepIsMalformedNotAStackOverflow() {
+        // Found by FeedParserFuzzTest at 18,521 levels (fuzz inputs are not shrunk);
+        // cut by hand to 3,000, 21 KB, where Rome's recursive rendering overflowed a default stack.
+        String deep = "<rss version=\"2.0\"><channel><title>t</title><item><title>a</title>"
+                + "<link>http://herald.test/a</link><description>" + "<b>".repeat(3_000) + "x" + "</b>".repeat(3_000)
+                + "</description></item></channel></rss>";
+
+        assertThatThrownBy(() -> FeedParser.parse(FEED, bytes(deep), "application/rss+xml"))
+                .isInstanceOfSatisfying(DiscoveryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("malformed-feed");
+                    assertThat(e.getMessage()).contains("nested more than");
+                });
     }
 }

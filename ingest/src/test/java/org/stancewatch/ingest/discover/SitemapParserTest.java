@@ -39,6 +39,19 @@ class SitemapParserTest {
     }
 
     @Test
+    void aSitemapWithoutAContentTypeIsRecognisedByItsContent() throws Exception {
+        // found by SitemapParserFuzzTest: crawler-commons threw a NullPointerException on a null type
+        byte[] index = resource("/site/gazette.test/sitemap_index.xml");
+        for (String missing : new String[] {null, "", "  "}) {
+            SitemapParser.Sitemap sitemap = SitemapParser.parse(URI.create("http://gazette.test:8080/sitemap_index.xml"),
+                    index, missing, LIMIT);
+
+            assertThat(sitemap.index()).as("type " + missing).isTrue();
+            assertThat(sitemap.sitemaps()).as("type " + missing).isNotEmpty();
+        }
+    }
+
+    @Test
     void aHugeSitemapIsReadOnlyUpToTheProtocolLimit() throws Exception {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
         for (int i = 0; i < 60_000; i++) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +42,17 @@ class HttpFetcherTest {
         server.close();
     }
 
+    /** The scope of a local site at this host on the fixture server: its origin may be private. */
+    private FetchScope local(String host) {
+        return FetchScope.ofSite(List.of(server.url(host, "/")), true);
+    }
+
     private FetchResponse fetch(String path) throws Exception {
         return fetcher.fetch(request(server.url(HOST, path)));
     }
 
     private FetchRequest request(URI url) {
-        return fetcher.request(url, Set.of(HOST), FetchRequest.ACCEPT_HTML, FetchRequest.HopPolicy.fixedDelay(Duration.ZERO));
+        return fetcher.request(url, local(HOST), FetchRequest.ACCEPT_HTML, FetchRequest.HopPolicy.fixedDelay(Duration.ZERO));
     }
 
     private FetchException failure(String path) {
@@ -63,7 +67,7 @@ class HttpFetcherTest {
 
         // files of the fixture site are served gzipped to clients that accept it, with an ETag
         FetchResponse feed = fetcher.fetch(fetcher.request(server.url("herald.test", "/2011/03/17/reset-talks/"),
-                Set.of("herald.test"), FetchRequest.ACCEPT_HTML, FetchRequest.HopPolicy.fixedDelay(Duration.ZERO)));
+                local("herald.test"), FetchRequest.ACCEPT_HTML, FetchRequest.HopPolicy.fixedDelay(Duration.ZERO)));
         assertThat(new String(feed.body(), StandardCharsets.UTF_8)).contains("Sergei Lavrov");
         assertThat(feed.etag()).isNotBlank();
         assertThat(server.requests().getLast().userAgent()).isEqualTo("stancewatch-test/1.0");
@@ -72,7 +76,7 @@ class HttpFetcherTest {
     @Test
     void aConditionalRequestForAnUnchangedPageGets304WithoutABody() throws Exception {
         URI url = server.url("herald.test", "/feed.rss");
-        FetchRequest first = fetcher.request(url, Set.of("herald.test"), FetchRequest.ACCEPT_FEED,
+        FetchRequest first = fetcher.request(url, local("herald.test"), FetchRequest.ACCEPT_FEED,
                 FetchRequest.HopPolicy.fixedDelay(Duration.ZERO));
         FetchResponse response = fetcher.fetch(first);
 
@@ -173,7 +177,7 @@ class HttpFetcherTest {
 
     @Test
     void aSiteThatDoesNotAllowPrivateAddressesCannotReachTheLocalServerAtAll() {
-        FetchRequest strict = fetcher.request(server.url(HOST, "/page"), Set.of(), FetchRequest.ACCEPT_HTML,
+        FetchRequest strict = fetcher.request(server.url(HOST, "/page"), FetchScope.ofSite(List.of(server.url(HOST, "/")), false), FetchRequest.ACCEPT_HTML,
                 FetchRequest.HopPolicy.fixedDelay(Duration.ZERO));
 
         FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(strict));
@@ -221,7 +225,7 @@ class HttpFetcherTest {
     @Test
     void requestsToOneHostAreSpacedByItsDelay() throws Exception {
         server.route(HOST, "/p", new Routes.Body("text/html", "<p>x</p>".getBytes()));
-        FetchRequest polite = fetcher.request(server.url(HOST, "/p"), Set.of(HOST), FetchRequest.ACCEPT_HTML,
+        FetchRequest polite = fetcher.request(server.url(HOST, "/p"), local(HOST), FetchRequest.ACCEPT_HTML,
                 FetchRequest.HopPolicy.fixedDelay(Duration.ofMillis(400)));
 
         for (int i = 0; i < 3; i++) {

@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;
 import org.stancewatch.ingest.source.CrawlSettings;
@@ -48,7 +48,7 @@ class RobotsCacheTest {
     }
 
     private RobotsRules rules(String host) throws InterruptedException {
-        return robots.rulesFor(server.url(host, "/any"), Set.of(host), Duration.ZERO);
+        return robots.rulesFor(server.url(host, "/any"), FetchScope.ofSite(List.of(server.url(host, "/")), true), Duration.ZERO);
     }
 
     @Test
@@ -108,7 +108,7 @@ class RobotsCacheTest {
 
         // a new cache on the same state (a restart) does not fetch it again
         RobotsCache restarted = new RobotsCache(fetcher, state, r -> {}, "stancewatch", Clock.systemUTC());
-        restarted.rulesFor(server.url("herald.test", "/x"), Set.of("herald.test"), Duration.ZERO);
+        restarted.rulesFor(server.url("herald.test", "/x"), FetchScope.ofSite(List.of(server.url("herald.test", "/")), true), Duration.ZERO);
         assertThat(server.requests("herald.test", "/robots.txt")).hasSize(1);
     }
 

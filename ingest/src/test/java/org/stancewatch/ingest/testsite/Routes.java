@@ -37,6 +37,17 @@ public final class Routes {
         }
     }
 
+    /** Sends a body with no Content-Type header at all, as some servers do for static files. */
+    public record Untyped(byte[] body) implements Route {
+        @Override
+        public void handle(HttpExchange exchange) throws IOException {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
     /** Sends headers, then one byte a second, for {@code seconds}: a server that drips. */
     public record Drip(int seconds) implements Route {
         @Override
