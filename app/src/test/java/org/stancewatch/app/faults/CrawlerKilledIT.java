@@ -45,6 +45,8 @@ class CrawlerKilledIT {
     private static final Duration PAGE_DELAY = Duration.ofMillis(50);
     private static final Duration TRANSACTION_PAUSE = Duration.ofMillis(150);
     private static final int KILLS = 4;
+    /** Kills added, each waiting for an open transaction, while none has cut one; the pages last for them. */
+    private static final int EXTRA_KILLS = 2;
     /** How long a child may crawl before it is killed: long enough to publish a few pages. */
     private static final Duration MAX_LIFE = Duration.ofMillis(2500);
 
@@ -66,9 +68,9 @@ class CrawlerKilledIT {
         try (SlowNewsSite site = SlowNewsSite.start(PAGES, PAGE_DELAY);
              Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Path sources = Files.writeString(dir.resolve("sources.yml"), site.sourcesYaml());
-            for (int k = 0; k < KILLS; k++) {
-                // the last kill waits for an open transaction if none of the random ones met one
-                boolean aligned = k == KILLS - 1 && kills.stream().noneMatch(Kill::cutTransaction);
+            for (int k = 0; k < KILLS || k < KILLS + EXTRA_KILLS && kills.stream().noneMatch(Kill::cutTransaction); k++) {
+                // from the last planned kill on, a kill waits for an open transaction if none has met one yet
+                boolean aligned = k >= KILLS - 1 && kills.stream().noneMatch(Kill::cutTransaction);
                 Process child = CrawlerChild.launch(bootstrap, instance, sources, TRANSACTION_PAUSE, log);
                 try {
                     awaitCrawling(site, child, site.articlesServed());
