@@ -154,8 +154,8 @@ public final class AnalyzeJob implements AutoCloseable {
 
     public JobProgress progress() {
         return new JobProgress(state(), counters.articlesIn(), counters.mentionsOut(), counters.mentionsRetracted(),
-                counters.bucketUpdates(), counters.alerts(), counters.deadLettersByReason(), counters.deadLettersLost(),
-                ConsumerLag.of(scoring), ConsumerLag.of(aggregation));
+                counters.lateArticles(), counters.bucketUpdates(), counters.alerts(), counters.deadLettersByReason(),
+                counters.deadLettersLost(), ConsumerLag.of(scoring), ConsumerLag.of(aggregation));
     }
 
     /** The two topologies, as Kafka Streams describes them. */

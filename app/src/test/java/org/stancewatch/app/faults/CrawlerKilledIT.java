@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -115,6 +114,10 @@ class CrawlerKilledIT {
                             + "(of %s); %d s in all%n", seed, kills, committed.size(), aborted.size(),
                     aborted.stream().map(a -> a.url().replaceAll(".*/", "")).toList(),
                     (System.nanoTime() - started) / 1_000_000_000);
+        } finally {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                TopicContents.clear(admin, Topics.ARTICLES.name());
+            }
         }
     }
 
@@ -144,11 +147,7 @@ class CrawlerKilledIT {
      * committed or aborted, which {@code read_committed} consumers cannot read past.
      */
     private static long openRecords(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (var info : admin.describeTopics(List.of(Topics.ARTICLES.name())).allTopicNames().get(30, TimeUnit.SECONDS)
-                .get(Topics.ARTICLES.name()).partitions()) {
-            latest.put(new TopicPartition(Topics.ARTICLES.name(), info.partition()), OffsetSpec.latest());
-        }
+        Map<TopicPartition, OffsetSpec> latest = TopicContents.latestOffsets(admin, Topics.ARTICLES.name());
         Function<IsolationLevel, Map<TopicPartition, Long>> ends = isolation -> {
             try {
                 return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS)

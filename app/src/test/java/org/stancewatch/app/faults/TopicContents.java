@@ -2,8 +2,13 @@ package org.stancewatch.app.faults;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,5 +54,27 @@ final class TopicContents {
             }
         }
         return records;
+    }
+
+    /**
+     * Deletes everything the topic holds up to its end offsets of the moment. Tests of one JVM share
+     * the embedded broker's topics, and a later test's pipeline would read this test's records too:
+     * articles dated elsewhere in time move its stream time and make its own articles late.
+     */
+    static void clear(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, RecordsToDelete> upToEnd = new HashMap<>();
+        admin.listOffsets(latestOffsets(admin, topic)).all().get(30, TimeUnit.SECONDS)
+                .forEach((partition, end) -> upToEnd.put(partition, RecordsToDelete.beforeOffset(end.offset())));
+        admin.deleteRecords(upToEnd).all().get(30, TimeUnit.SECONDS);
+    }
+
+    /** An offset request for the end of each of the topic's partitions. */
+    static Map<TopicPartition, OffsetSpec> latestOffsets(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (var info : admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get(topic).partitions()) {
+            latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest());
+        }
+        return latest;
     }
 }

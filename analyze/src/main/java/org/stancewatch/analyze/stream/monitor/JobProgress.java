@@ -9,6 +9,7 @@ import java.util.Map;
  * @param articlesIn        articles (revisions) read
  * @param mentionsOut       mentions published
  * @param mentionsRetracted mentions retracted by revisions
+ * @param lateArticles      articles later than the grace period: published, left out of the trends
  * @param bucketUpdates     stance bucket updates written
  * @param alerts            alerts raised
  * @param deadLetters       dead letters written, by reason
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param aggregationLag    records the aggregation application has yet to read (-1: not known yet)
  */
 public record JobProgress(JobState state, long articlesIn, long mentionsOut, long mentionsRetracted,
-                          long bucketUpdates, long alerts, Map<String, Long> deadLetters,
+                          long lateArticles, long bucketUpdates, long alerts, Map<String, Long> deadLetters,
                           long deadLettersLost, long scoringLag, long aggregationLag) {
 
     public JobProgress {
@@ -30,11 +31,13 @@ public record JobProgress(JobState state, long articlesIn, long mentionsOut, lon
 
     /** One line for people, e.g. for a progress display. */
     public String line() {
-        return String.format("%,d articles, %,d mentions (%,d retracted), %,d bucket updates, %,d alerts, "
+        return String.format("%,d articles%s, %,d mentions (%,d retracted), %,d bucket updates, %,d alerts, "
                         + "%,d dead letters%s%s; lag %s / %s; %s",
-                articlesIn, mentionsOut, mentionsRetracted, bucketUpdates, alerts, deadLetterCount(),
+                articlesIn, lateArticles == 0 ? "" : String.format(" (%,d late: left out of the trends)", lateArticles),
+                mentionsOut, mentionsRetracted, bucketUpdates, alerts, deadLetterCount(),
                 deadLetters.isEmpty() ? "" : " " + deadLetters,
-                deadLettersLost == 0 ? "" : String.format(" (%,d LOST: refused by the broker)", deadLettersLost), lag(scoringLag), lag(aggregationLag),
+                deadLettersLost == 0 ? "" : String.format(" (%,d LOST: refused by the broker)", deadLettersLost),
+                lag(scoringLag), lag(aggregationLag),
                 state.name().toLowerCase());
     }
 

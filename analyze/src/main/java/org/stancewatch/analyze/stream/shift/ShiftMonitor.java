@@ -1,5 +1,6 @@
 package org.stancewatch.analyze.stream.shift;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,14 +27,27 @@ import org.stancewatch.model.Mention;
  * one shift to one alert: for {@code cooldown} (event time) the series raises nothing, and its
  * baseline restarts at the alerted window, so the new tone becomes what later windows are
  * compared with rather than raising again as soon as the cool-down ends.
+ *
+ * <p>Contributions need not come in order of their days: while the job catches up on a backlog
+ * its partitions drift apart in event time, so a series may see next month before this one is
+ * complete. A contribution to a day before the latest therefore has every window it changed
+ * assessed again (those ending on its day or later, up to {@code lateness} back), and the days
+ * are kept that long, so the windows a series went through are each assessed complete, whatever
+ * the order the contributions came in.
  */
 public final class ShiftMonitor {
     private final ShiftDetector detector;
     private final ShiftSettings settings;
+    private final long latenessDays;
 
-    public ShiftMonitor(ShiftSettings settings) {
+    /**
+     * @param lateness how far behind a series' latest day a contribution may come and still have
+     *                 the windows it changed assessed again
+     */
+    public ShiftMonitor(ShiftSettings settings, Duration lateness) {
         this.settings = settings;
         this.detector = new ShiftDetector(settings);
+        this.latenessDays = lateness.toDays();
     }
 
     /** The history after the contribution, and the alert it raised, if any. */
@@ -57,21 +71,24 @@ public final class ShiftMonitor {
         Mention mention = contribution.mention();
         long day = epochDay(mention.publishedAt());
         long latest = history.latestDay() == null ? day : Math.max(history.latestDay(), day);
-        long firstKeptDay = latest - settings.baselineDays() - settings.recentDays() + 1;
+        long firstKeptDay = latest - latenessDays - settings.baselineDays() - settings.recentDays() + 1;
         if (day < firstKeptDay) {
             return new Outcome(history, Optional.empty(), null); // older than any window it could matter to
         }
         SeriesHistory updated = history.withContribution(day, contribution.sign(), contribution.weight(), mention.score())
                 .prunedBefore(firstKeptDay);
 
-        Assessment assessment = detector.assess(updated.days(), latest, updated.rearmFromDay());
-        boolean coolingDown = updated.lastAlertEndDay() != null
-                && latest + 1 - updated.lastAlertEndDay() < settings.cooldownDays();
-        if (coolingDown || !assessment.isShift(settings)) {
-            return new Outcome(updated, Optional.empty(), assessment);
+        Assessment assessment = null;
+        for (long end = Math.max(day, latest - latenessDays); end <= latest; end++) {
+            assessment = detector.assess(updated.days(), end, updated.rearmFromDay());
+            boolean coolingDown = updated.lastAlertEndDay() != null
+                    && end + 1 - updated.lastAlertEndDay() < settings.cooldownDays();
+            if (!coolingDown && assessment.isShift(settings)) {
+                Alert alert = alertOf(series, assessment, evidence.between(assessment.recentFromDay(), end), now);
+                return new Outcome(updated.alerted(end + 1, assessment.recentFromDay()), Optional.of(alert), assessment);
+            }
         }
-        Alert alert = alertOf(series, assessment, evidence.between(assessment.recentFromDay(), latest), now);
-        return new Outcome(updated.alerted(latest + 1, assessment.recentFromDay()), Optional.of(alert), assessment);
+        return new Outcome(updated, Optional.empty(), assessment);
     }
 
     private Alert alertOf(SeriesKey series, Assessment a, List<EvidenceCandidate> candidates, Instant now) {

@@ -44,7 +44,7 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
 
     public ShiftProcessor(ShiftSettings settings, Duration grace, JobCounters counters) {
         this.settings = settings;
-        this.monitor = new ShiftMonitor(settings);
+        this.monitor = new ShiftMonitor(settings, grace);
         this.grace = grace;
         this.counters = counters;
     }
@@ -80,9 +80,9 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
             histories.put(series, outcome.history());
         }
         if (previousLatest != null && latest > previousLatest) {
-            // days that left the recent window take their candidates with them
-            long firstRecent = latest - settings.recentDays() + 1;
-            for (long old = previousLatest - settings.recentDays() + 1; old < firstRecent; old++) {
+            // days that left every recent window still assessed take their candidates with them
+            long firstKept = firstEvidenceDay(latest);
+            for (long old = firstEvidenceDay(previousLatest); old < firstKept; old++) {
                 evidence.delete(evidenceKey(series, old));
             }
         }
@@ -92,9 +92,9 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
         });
     }
 
-    /** Adds an added mention to its day's candidates (if in the recent window); drops a subtracted one. */
+    /** Adds an added mention to its day's candidates (if in a recent window still assessed); drops a subtracted one. */
     private void keepEvidence(String series, long day, long latest, Contribution contribution) {
-        if (day < latest - settings.recentDays() + 1) {
+        if (day < firstEvidenceDay(latest)) {
             return;
         }
         String key = evidenceKey(series, day);
@@ -108,6 +108,11 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
                 evidence.put(key, changed);
             }
         }
+    }
+
+    /** The first day whose candidates an alert may still need: the recent windows the monitor may assess again. */
+    private long firstEvidenceDay(long latest) {
+        return latest - grace.toDays() - settings.recentDays() + 1;
     }
 
     private List<EvidenceCandidate> candidates(String series, long fromDay, long toDay) {
@@ -141,7 +146,7 @@ public final class ShiftProcessor implements Processor<String, Contribution, Str
         }
         for (String series : dormant) {
             long latest = histories.get(series).latestDay();
-            for (long day = latest - settings.recentDays() + 1; day <= latest; day++) {
+            for (long day = firstEvidenceDay(latest); day <= latest; day++) {
                 evidence.delete(evidenceKey(series, day));
             }
             histories.delete(series);

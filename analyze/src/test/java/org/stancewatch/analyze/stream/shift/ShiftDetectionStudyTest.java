@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.aggregate.Contribution;
 import org.stancewatch.analyze.stream.aggregate.SeriesKey;
 import org.stancewatch.model.Alert;
@@ -83,7 +84,7 @@ class ShiftDetectionStudyTest {
     }
 
     static List<Alert> run(SyntheticSeries series, long seed, ShiftSettings settings) {
-        ShiftMonitor monitor = new ShiftMonitor(settings);
+        ShiftMonitor monitor = new ShiftMonitor(settings, AnalyzeSettings.defaults("unused:9092").windowGrace());
         SeriesKey key = SeriesKey.actor("actor");
         SeriesHistory history = SeriesHistory.EMPTY;
         List<Alert> alerts = new ArrayList<>();

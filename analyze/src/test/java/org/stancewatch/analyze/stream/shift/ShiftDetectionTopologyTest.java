@@ -125,6 +125,33 @@ class ShiftDetectionTopologyTest {
     }
 
     @Test
+    void aShiftIsFoundWhenLaterDaysOfTheSeriesCameFirstAsWhenTheJobCatchesUpOnABacklog() {
+        // while the job catches up, one partition may run weeks ahead of another in event time:
+        // here the series sees days 24-30 before 10-23, so its latest day is past the turn at once
+        AnalyzeSettings settings = AnalyzeSettings.defaults("unused:9092").withShift(SMALL)
+                .withGrace(Duration.ofDays(21));
+        Alert inOrder;
+        try (PipelineDriver pipeline = pipeline(SMALL)) {
+            days(pipeline, 0, 9, "daily.example", FRIENDLY);
+            days(pipeline, 10, 30, "daily.example", HOSTILE);
+            inOrder = actorAlerts(pipeline).get(0);
+        }
+        try (PipelineDriver pipeline = new PipelineDriver(new KeywordStanceScorer(), settings)) {
+            days(pipeline, 0, 9, "daily.example", FRIENDLY);
+            days(pipeline, 24, 30, "daily.example", HOSTILE);
+            days(pipeline, 10, 23, "daily.example", HOSTILE);
+
+            List<Alert> alerts = actorAlerts(pipeline);
+            assertThat(alerts).singleElement().satisfies(alert -> {
+                assertThat(alert.direction()).isEqualTo(Direction.NEGATIVE);
+                assertThat(alert.windowEnd()).isEqualTo(inOrder.windowEnd());
+                assertThat(alert.baselineMean()).isEqualTo(inOrder.baselineMean());
+                assertThat(alert.evidence()).isNotEmpty();
+            });
+        }
+    }
+
+    @Test
     void articlesDatedOnlyByTheirFetchTimeCountInBucketsButRaiseNoAlert() {
         try (PipelineDriver pipeline = pipeline(SMALL)) {
             days(pipeline, 0, 9, "daily.example", FRIENDLY);
