@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -19,6 +20,7 @@ import org.stancewatch.analyze.stream.monitor.JobMetrics;
 import org.stancewatch.analyze.stream.monitor.JobProgress;
 import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.monitor.ProgressLog;
+import org.stancewatch.analyze.stream.monitor.WindowRefusals;
 import org.stancewatch.analyze.stream.scoring.ScoringTopology;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 
@@ -48,6 +50,8 @@ public final class AnalyzeJob implements AutoCloseable {
     private final JobMetrics metrics;
     private final ProgressLog progressLog;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The aggregation's dropped records, as last read: Kafka Streams forgets them when it closes. */
+    private final AtomicLong windowRefusals = new AtomicLong();
 
     private AnalyzeJob(AnalyzeSettings settings, JobCounters counters, KafkaStreams scoring, KafkaStreams aggregation,
                        String description, MeterRegistry registry) {
@@ -152,10 +156,15 @@ public final class AnalyzeJob implements AutoCloseable {
         return counters;
     }
 
+    private long windowRefusals() {
+        return windowRefusals.accumulateAndGet(WindowRefusals.of(aggregation), Math::max);
+    }
+
     public JobProgress progress() {
         return new JobProgress(state(), counters.articlesIn(), counters.mentionsOut(), counters.mentionsRetracted(),
-                counters.lateArticles(), counters.bucketUpdates(), counters.alerts(), counters.deadLettersByReason(),
-                counters.deadLettersLost(), ConsumerLag.of(scoring), ConsumerLag.of(aggregation));
+                counters.lateArticles(), counters.bucketUpdates(), windowRefusals(), counters.alerts(),
+                counters.deadLettersByReason(), counters.deadLettersLost(), ConsumerLag.of(scoring),
+                ConsumerLag.of(aggregation));
     }
 
     /** The two topologies, as Kafka Streams describes them. */
@@ -176,6 +185,7 @@ public final class AnalyzeJob implements AutoCloseable {
         CloseOptions options = CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT);
         scoring.close(options);
+        windowRefusals();
         aggregation.close(options);
         metrics.close();
         log.info("Analyze job '{}' stopped: {}", settings.applicationId(), progress().line());

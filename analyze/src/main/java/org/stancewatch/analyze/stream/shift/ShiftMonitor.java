@@ -85,7 +85,8 @@ public final class ShiftMonitor {
                     && end + 1 - updated.lastAlertEndDay() < settings.cooldownDays();
             if (!coolingDown && assessment.isShift(settings)) {
                 Alert alert = alertOf(series, assessment, evidence.between(assessment.recentFromDay(), end), now);
-                return new Outcome(updated.alerted(end + 1, assessment.recentFromDay()), Optional.of(alert), assessment);
+                return new Outcome(updated.alerted(end + 1, assessment.recentFromDay()), Optional.of(alert),
+                        assessment);
             }
         }
         return new Outcome(updated, Optional.empty(), assessment);
