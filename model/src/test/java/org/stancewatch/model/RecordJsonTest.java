@@ -40,12 +40,40 @@ class RecordJsonTest {
                 -0.4, 12, -0.6, 4.1, Direction.NEGATIVE, List.of(Evidence.of(mention)), PUBLISHED);
         DeadLetter letter = new DeadLetter("ingest", "fetch-timeout", "no answer in 30 s", "https://example.org/a",
                 null, PUBLISHED);
+        SourceStatus status = new SourceStatus("bbc-world", "bbc.co.uk", SourceHealth.SILENT,
+                "nothing new for 2 days (usually every 3 h)", PUBLISHED, PUBLISHED, PUBLISHED, null, 7.5, 2, 0,
+                PUBLISHED.plusSeconds(900), PUBLISHED);
 
         assertThat(Codecs.ARTICLE.read(Codecs.ARTICLE.write(article))).isEqualTo(article);
         assertThat(Codecs.MENTION.read(Codecs.MENTION.write(mention))).isEqualTo(mention);
         assertThat(Codecs.STANCE_BUCKET.read(Codecs.STANCE_BUCKET.write(bucket))).isEqualTo(bucket);
         assertThat(Codecs.ALERT.read(Codecs.ALERT.write(alert))).isEqualTo(alert);
         assertThat(Codecs.DEAD_LETTER.read(Codecs.DEAD_LETTER.write(letter))).isEqualTo(letter);
+        assertThat(Codecs.SOURCE_STATUS.read(Codecs.SOURCE_STATUS.write(status))).isEqualTo(status);
+    }
+
+    @Test
+    void anAlertWrittenBeforeAlertKindsExistedIsAToneAlert() {
+        Alert alert = new Alert(Alert.idFor("russia", "_all", "_all", "_all", PUBLISHED), "russia", "_all", "_all",
+                "_all", PUBLISHED.minusSeconds(30 * 86_400), PUBLISHED, PUBLISHED.plusSeconds(7 * 86_400), 0.2, 40,
+                -0.4, 12, -0.6, 4.1, Direction.NEGATIVE, List.of(), PUBLISHED);
+        String json = Codecs.ALERT.writeString(alert).replace(",\"kind\":\"tone\"", "");
+
+        assertThat(json).doesNotContain("kind");
+        assertThat(Codecs.ALERT.read(json).kind()).isEqualTo(AlertKind.TONE);
+    }
+
+    @Test
+    void anAttentionAlertHasAnIdOfItsOwnAndReadsBackAsSuch() {
+        String toneId = Alert.idFor(AlertKind.TONE, "russia", "_all", "_all", "_all", PUBLISHED);
+        String attentionId = Alert.idFor(AlertKind.ATTENTION, "russia", "_all", "_all", "_all", PUBLISHED);
+        Alert burst = new Alert(attentionId, "russia", "_all", "_all", "_all", PUBLISHED.minusSeconds(30 * 86_400),
+                PUBLISHED, PUBLISHED.plusSeconds(86_400), 0.02, 40, 0.09, 30, 0.07, 6.2, Direction.POSITIVE,
+                List.of(), PUBLISHED, AlertKind.ATTENTION);
+
+        assertThat(toneId).isEqualTo(Alert.idFor("russia", "_all", "_all", "_all", PUBLISHED)).isNotEqualTo(attentionId);
+        assertThat(Codecs.ALERT.writeString(burst)).contains("\"kind\":\"attention\"");
+        assertThat(Codecs.ALERT.read(Codecs.ALERT.write(burst))).isEqualTo(burst);
     }
 
     @Test

@@ -19,7 +19,8 @@ class TopicsTest {
 
     @Test
     void theCrawlStateTopicIsTheOneCompactedTopic() {
-        assertThat(Topics.compacted()).extracting(Topic::name).containsExactly("stancewatch.crawl-state");
+        assertThat(Topics.compacted()).extracting(Topic::name).containsExactly("stancewatch.crawl-state", "stancewatch.sources",
+                "stancewatch.notify-ledger");
         assertThat(Topics.all()).extracting(Topic::name).doesNotContain("stancewatch.crawl-state");
     }
 

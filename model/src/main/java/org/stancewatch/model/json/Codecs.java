@@ -4,6 +4,7 @@ import org.stancewatch.model.Alert;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.StanceBucket;
 
 /**
@@ -16,6 +17,7 @@ public final class Codecs {
     public static final RecordCodec<Mention> MENTION = new RecordCodec<>(Mention.class, 1);
     public static final RecordCodec<StanceBucket> STANCE_BUCKET = new RecordCodec<>(StanceBucket.class, 1);
     public static final RecordCodec<Alert> ALERT = new RecordCodec<>(Alert.class, 1);
+    public static final RecordCodec<SourceStatus> SOURCE_STATUS = new RecordCodec<>(SourceStatus.class, 1);
     public static final RecordCodec<DeadLetter> DEAD_LETTER = new RecordCodec<>(DeadLetter.class, 1);
 
     private Codecs() {}

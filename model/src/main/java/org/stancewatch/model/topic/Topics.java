@@ -7,6 +7,7 @@ import org.stancewatch.model.Alert;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.JsonSerde;
@@ -37,6 +38,21 @@ public final class Topics {
             new Topic<>("stancewatch.crawl-state", Serdes.String(), Serdes.ByteArray());
 
     /**
+     * Each source's latest {@link SourceStatus}, keyed by source name, compacted: what {@code
+     * stancewatch sources} shows, and where the notifier learns that a source's health changed.
+     */
+    public static final Topic<String, SourceStatus> SOURCES =
+            new Topic<>("stancewatch.sources", Serdes.String(), new JsonSerde<>(Codecs.SOURCE_STATUS));
+
+    /**
+     * The notifier's ledger, compacted: per channel and notice, whether it was sent or is still
+     * waiting (a failing channel, a digest), so a restart neither sends a notice twice nor
+     * forgets one. Values are the notify module's JSON ledger entries; keys {@code channel|notice}.
+     */
+    public static final Topic<String, byte[]> NOTIFY_LEDGER =
+            new Topic<>("stancewatch.notify-ledger", Serdes.String(), Serdes.ByteArray());
+
+    /**
      * The largest record a stage writes, in serialized bytes: Kafka's defaults (the producer's
      * {@code max.request.size}, about the broker's {@code message.max.bytes}). Stages keep their
      * records under it rather than raise it everywhere.
@@ -57,7 +73,7 @@ public final class Topics {
 
     /** The compacted topics a stage keeps its own state in (not records of the pipeline). */
     public static List<Topic<String, ?>> compacted() {
-        return List.of(CRAWL_STATE);
+        return List.of(CRAWL_STATE, SOURCES, NOTIFY_LEDGER);
     }
 
     private static Topic<String, DeadLetter> deadLetters(String stage) {
