@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.stancewatch.model.yaml.YamlTree;
 
 /**
  * Reads and validates {@code sources.yml}. Every problem is collected with its file, line and

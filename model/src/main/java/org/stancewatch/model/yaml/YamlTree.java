@@ -1,4 +1,4 @@
-package org.stancewatch.ingest.source;
+package org.stancewatch.model.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
@@ -15,9 +15,9 @@ import java.util.Map;
 /**
  * A YAML document as a Jackson tree, with the line of every node, so that a validation error
  * can say where in the file it is. Jackson's trees keep no locations; a first pass over the
- * tokens records them by JSON pointer.
+ * tokens records them by JSON pointer. Every YAML file of the configuration is read through it.
  */
-final class YamlTree {
+public final class YamlTree {
     // A key written twice would silently keep the last value: an error with its line instead.
     private static final ObjectMapper MAPPER = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -31,7 +31,7 @@ final class YamlTree {
     }
 
     /** Parses the document; a syntax error throws with its line. */
-    static YamlTree parse(byte[] yaml) throws IOException {
+    public static YamlTree parse(byte[] yaml) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         YAMLFactory factory = (YAMLFactory) MAPPER.getFactory();
         try (JsonParser parser = factory.createParser(yaml)) {
@@ -54,12 +54,12 @@ final class YamlTree {
         return new YamlTree(root == null ? MAPPER.missingNode() : root, lines);
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** The line of the node at this pointer, or of the nearest enclosing node that has one; 0 if none. */
-    int lineOf(JsonPointer pointer) {
+    public int lineOf(JsonPointer pointer) {
         for (JsonPointer p = pointer; p != null; p = p.head()) {
             Integer line = lines.get(p.toString());
             if (line != null) {
