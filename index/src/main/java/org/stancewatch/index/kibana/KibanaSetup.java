@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,13 +47,7 @@ public final class KibanaSetup {
                 .header("kbn-xsrf", "stancewatch")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, ndjson)));
-        if (!config.apiKey().isEmpty()) {
-            request.header("Authorization", "ApiKey " + config.apiKey());
-        } else if (!config.username().isEmpty()) {
-            String credentials = config.username() + ":" + config.password();
-            request.header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
+        KibanaReadiness.authorize(request, config);
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
