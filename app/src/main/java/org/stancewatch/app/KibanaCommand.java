@@ -1,8 +1,15 @@
 package org.stancewatch.app;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.stancewatch.index.connect.ElasticsearchClients;
 import org.stancewatch.index.kibana.ImportReport;
+import org.stancewatch.index.kibana.KibanaReadiness;
 import org.stancewatch.index.kibana.KibanaSetup;
+import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.index.templates.IndexSetupException;
+import org.stancewatch.index.templates.IndexTemplates;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,20 +39,45 @@ final class KibanaCommand implements Runnable {
                         + "mention volume, holder -> target matrix, alerts with evidence); and the dashboard "
                         + "'stancewatch: stance in the news' that combines them. Run it again after an upgrade.",
                 "",
+                "With --indices it first installs the index templates and creates the indices and write aliases "
+                        + "(as the index stage does; existing ones are kept), so the data views find their indices. "
+                        + "With --wait it retries Elasticsearch and waits until Kibana's /api/status says available, "
+                        + "up to the given time, before importing: the one-shot setup of docker-compose.yml uses both.",
+                "",
                 "Kibana needs Elasticsearch's credentials on a secured cluster: ELASTICSEARCH_API_KEY, or "
-                        + "ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD."
+                        + "ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD; --indices reaches Elasticsearch at "
+                        + "ELASTICSEARCH_URL."
             })
     static final class Setup implements Callable<Integer> {
         @Option(names = "--url", paramLabel = "URL",
                 description = "Kibana's URL (default: KIBANA_URL or http://localhost:5601)")
         String url = Environment.KIBANA_URL.value();
 
+        @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0s",
+                description = "wait up to this long (e.g. 5m) for Elasticsearch and for Kibana to be available; "
+                        + "0s: try once (default: ${DEFAULT-VALUE})")
+        Duration wait;
+
+        @Option(names = "--indices",
+                description = "first install the index templates and create the indices and aliases in "
+                        + "Elasticsearch (ELASTICSEARCH_URL) where they are missing")
+        boolean indices;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             var out = spec.commandLine().getOut();
+            Instant deadline = Instant.now().plus(wait);
+            if (indices) {
+                installIndices(out, deadline);
+            }
+            if (!wait.isZero()) {
+                out.println("Waiting up to " + wait.toSeconds() + " s for Kibana at " + url + " to be available ...");
+                out.flush();
+                new KibanaReadiness(ClusterSettings.kibana(url)).awaitAvailable(remaining(deadline));
+            }
             out.println("Importing stancewatch's saved objects into Kibana at " + url + " ...");
             ImportReport report = new KibanaSetup(ClusterSettings.kibana(url)).importSavedObjects();
             out.printf("Imported %d saved objects (overwriting earlier copies): %s%n", report.imported(),
@@ -53,6 +85,35 @@ final class KibanaCommand implements Runnable {
             out.println("Open the dashboard: " + report.dashboardUrl());
             out.flush();
             return 0;
+        }
+
+        /** Installs the templates, retrying a not yet reachable Elasticsearch until the deadline. */
+        private static void installIndices(java.io.PrintWriter out, Instant deadline) throws InterruptedException {
+            var config = ClusterSettings.elasticsearch();
+            out.println("Installing the index templates and aliases in Elasticsearch at " + config.url() + " ...");
+            out.flush();
+            while (true) {
+                try (var client = ElasticsearchClients.create(config)) {
+                    IndexTemplates.Result result = new IndexTemplates(client, IndexLayout.defaults()).install();
+                    out.println("Index templates installed; indices created: " + (result.createdIndices().isEmpty()
+                            ? "none (all existed)" : String.join(", ", result.createdIndices())));
+                    return;
+                } catch (IndexSetupException | java.io.IOException e) {
+                    if (Instant.now().plusSeconds(5).isAfter(deadline)) {
+                        throw new IndexSetupException("Elasticsearch at " + config.url() + " did not take the index "
+                                + "templates (" + e.getMessage() + "). Is it up (docker compose ps elasticsearch)? "
+                                + "Wait longer with --wait.", e);
+                    }
+                    out.println("Elasticsearch is not ready yet (" + e.getMessage() + "); retrying in 5 s ...");
+                    out.flush();
+                    Thread.sleep(5_000);
+                }
+            }
+        }
+
+        private static Duration remaining(Instant deadline) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            return left.isNegative() ? Duration.ZERO : left;
         }
 
         private static String describe(ImportReport report) {

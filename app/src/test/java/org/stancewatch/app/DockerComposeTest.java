@@ -93,6 +93,20 @@ class DockerComposeTest {
     }
 
     @Test
+    void kibanaSetupCreatesTheIndicesAndWaitsBoundedForHealthyElasticsearchAndAvailableKibana() {
+        JsonNode setup = compose.at("/services/kibana-setup");
+        List<String> command = new ArrayList<>();
+        setup.path("command").forEach(c -> command.add(c.asText()));
+        assertThat(command).startsWith("kibana", "setup").contains("--indices", "--wait");
+        assertThat(command.get(command.indexOf("--wait") + 1)).matches("\\d+[sm]");
+        assertThat(setup.at("/depends_on/elasticsearch/condition").asText()).isEqualTo("service_healthy");
+        assertThat(setup.at("/depends_on/kibana/condition").asText()).isEqualTo("service_healthy");
+        assertThat(environment("kibana-setup")).contains("ELASTICSEARCH_URL", "KIBANA_URL");
+        assertThat(compose.at("/services/kibana/healthcheck/test").toString()).contains("/api/status");
+        assertThat(compose.at("/services/elasticsearch/healthcheck/test").toString()).contains("_cluster/health");
+    }
+
+    @Test
     void serversAreTheOfficialImagesOfTheRightMajorVersions() {
         assertThat(image("kafka")).startsWith("apache/kafka:4.");
         assertThat(image("elasticsearch")).startsWith("docker.elastic.co/elasticsearch/elasticsearch:9.");

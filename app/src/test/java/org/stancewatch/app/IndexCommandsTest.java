@@ -68,6 +68,21 @@ class IndexCommandsTest {
     }
 
     @Test
+    void kibanaSetupWaitsForKibanaNoLongerThanItsWaitAndSaysWhatItLastSaw() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        long start = System.nanoTime();
+        CommandRun setup = CommandRun.of("kibana", "setup", "--url", "http://127.0.0.1:" + closedPort, "--wait", "2s");
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(setup.exit()).isEqualTo(1);
+        assertThat(setup.out()).contains("Waiting up to 2 s for Kibana at http://127.0.0.1:" + closedPort);
+        assertThat(setup.err()).contains("was not available within").contains("not reachable").contains("--wait");
+        assertThat(tookMillis).isLessThan(15_000);
+    }
+
+    @Test
     void trendsNeedsAnActorAndTakesEitherAHolderOrTheOutletsOwnVoice() {
         CommandRun noActor = CommandRun.of("trends");
         assertThat(noActor.exit()).isEqualTo(2);
