@@ -43,6 +43,7 @@ import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.PageState;
 import org.stancewatch.ingest.state.SourceRunState;
 import org.stancewatch.ingest.state.StateKey;
+import org.stancewatch.model.SourceHealth;
 
 /**
  * One run of one source: discover its links, fetch the new ones (newest first) and re-check the
@@ -163,7 +164,9 @@ public final class SourceCrawl {
         SourceRunState runState = new SourceRunState(source.id(), start, end, counts, checked.history());
         try {
             output.commit(new CrawlBatch().change(StateKey.run(source.id()), runState).status(checked.status()));
-            if (previous == null || previous.history() == null || previous.history().health() != checked.status().health()) {
+            SourceHealth before = previous == null || previous.history() == null ? SourceHealth.OK
+                    : previous.history().health();
+            if (before != checked.status().health()) {
                 LOG.info("{}: health {}{}", source.id(), checked.status().health().json(),
                         checked.status().problem().isEmpty() ? "" : ": " + checked.status().problem());
             }
