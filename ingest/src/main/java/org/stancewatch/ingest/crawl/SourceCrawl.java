@@ -184,7 +184,7 @@ public final class SourceCrawl {
     private static List<ListingCheck> ownListings(Source source, Discovery.Result discovered) {
         List<ListingCheck> own = new ArrayList<>();
         if (discovered == null) {
-            return own; // the run failed before discovery ended: nothing to say about the listings
+            return own; // discovery did not run: nothing to say about the listings
         }
         List<URI> listings = new ArrayList<>(source.feeds());
         listings.addAll(source.sitemaps());
