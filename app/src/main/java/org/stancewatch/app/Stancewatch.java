@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             ReportCommand.class,
             DlqCommand.class,
+            SourcesCommand.class,
             KibanaCommand.class,
             ExtractCommand.class,
             StanceCommand.class,

@@ -28,6 +28,7 @@ public final class SourceCounters {
     private final Map<Outcome, LongAdder> counts = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final LongAdder runs = new LongAdder();
+    private final LongAdder deadLetters = new LongAdder();
     private final AtomicBoolean running = new AtomicBoolean();
 
     public SourceCounters(String source, MeterRegistry registry) {
@@ -58,6 +59,15 @@ public final class SourceCounters {
         failures.computeIfAbsent(reason, r -> new LongAdder()).add(n);
         Counter.builder("stancewatch.ingest.failures").tag("source", source).tag("reason", reason)
                 .description("failed pages, feeds and sitemaps by reason").register(registry).increment(n);
+    }
+
+    /** Dead letters written for the source (the health rules watch them jump). */
+    public void deadLettered(long n) {
+        deadLetters.add(n);
+    }
+
+    public long deadLetters() {
+        return deadLetters.sum();
     }
 
     public void running(boolean now) {

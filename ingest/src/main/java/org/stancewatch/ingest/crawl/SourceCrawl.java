@@ -28,6 +28,9 @@ import org.stancewatch.ingest.fetch.FetchResponse;
 import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;
+import org.stancewatch.ingest.health.ListingCheck;
+import org.stancewatch.ingest.health.SourceCheckup;
+import org.stancewatch.ingest.health.Visit;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.CrawlOutput;
 import org.stancewatch.ingest.publish.DeadLetters;
@@ -40,6 +43,7 @@ import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.PageState;
 import org.stancewatch.ingest.state.SourceRunState;
 import org.stancewatch.ingest.state.StateKey;
+import org.stancewatch.model.SourceHealth;
 
 /**
  * One run of one source: discover its links, fetch the new ones (newest first) and re-check the
@@ -60,6 +64,7 @@ public final class SourceCrawl {
     private final Clock clock;
     private final Object deciding = new Object();
     private final StateUpkeep upkeep;
+    private final SourceCheckup checkup;
 
     public SourceCrawl(CrawlSettings settings, HttpFetcher fetcher, Politeness politeness, RobotsCache robots,
                        PageExtractor extractor, CrawlOutput output, Clock clock) {
@@ -71,6 +76,7 @@ public final class SourceCrawl {
         this.output = output;
         this.clock = clock;
         this.upkeep = new StateUpkeep(settings.stateRetention());
+        this.checkup = new SourceCheckup(settings.health());
     }
 
     /** Reads a fetched page's article: {@code ArticleExtractor::extract}. */
@@ -94,13 +100,16 @@ public final class SourceCrawl {
      */
     public SourceStats run(Source source, SourceCounters counters, BooleanSupplier stop) throws InterruptedException {
         SourceStats before = counters.snapshot();
+        long deadLettersBefore = counters.deadLetters();
         Instant start = clock.instant();
+        Discovery.Result discovered = null;
+        long pagesTried = 0;
+        long pageFailures = 0;
         counters.running(true);
         try {
             FetchRequest.HopPolicy policy = hopPolicy(source);
             CrawlBatch listings = new CrawlBatch();
-            Discovery.Result discovered = new Discovery(fetcher, state(), clock).discover(source, scope(source), policy,
-                    listings);
+            discovered = new Discovery(fetcher, state(), clock).discover(source, scope(source), policy, listings);
             discovered.failures().forEach(counters::failed);
             counters.add(Outcome.ROBOTS_REFUSED, discovered.robotsRefused());
             upkeep.sweep(source, discovered, state(), listings, clock.instant());
@@ -108,6 +117,7 @@ public final class SourceCrawl {
             List<Candidate> work = plan(source, discovered.links(), start);
             counters.add(Outcome.DISCOVERED, work.stream().filter(c -> c.known() == null).count());
             Set<String> deferredHosts = new HashSet<>();
+            long failedBeforePages = counters.snapshot().failedTotal();
             for (Candidate candidate : work) {
                 if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                     break;
@@ -118,10 +128,12 @@ public final class SourceCrawl {
                     counters.increment(Outcome.DEFERRED);
                     continue;
                 }
+                pagesTried++;
                 if (!page(source, candidate, policy, counters)) {
                     deferredHosts.add(host);
                 }
             }
+            pageFailures = counters.snapshot().failedTotal() - failedBeforePages;
         } finally {
             counters.running(false);
         }
@@ -131,9 +143,59 @@ public final class SourceCrawl {
         counts.put("fetched", run.fetched());
         counts.put("published", run.published());
         counts.put("failed", run.failedTotal());
-        commit(new CrawlBatch().change(StateKey.run(source.id()),
-                new SourceRunState(source.id(), start, clock.instant(), counts)), counters);
+        Instant end = clock.instant();
+        Visit visit = new Visit(start, end, run.published() - run.revisions(),
+                pagesTried + (discovered == null ? 0 : discovered.listingsTried()),
+                pageFailures + (discovered == null ? 0 : discovered.listingsFailed()),
+                counters.deadLetters() - deadLettersBefore, ownListings(source, discovered));
+        recordRun(source, start, end, counts, visit, counters);
         return run;
+    }
+
+    /**
+     * Commits the run state with the source's health history, and its status for {@code
+     * stancewatch.sources} in the same transaction. A status that cannot be published does not
+     * hold the crawl up: the run state goes alone, and the next visit publishes a new status.
+     */
+    private void recordRun(Source source, Instant start, Instant end, Map<String, Long> counts, Visit visit,
+                           SourceCounters counters) {
+        SourceRunState previous = state().lastRun(source.id()).orElse(null);
+        SourceCheckup.Result checked = checkup.after(source, previous == null ? null : previous.history(), visit);
+        SourceRunState runState = new SourceRunState(source.id(), start, end, counts, checked.history());
+        try {
+            output.commit(new CrawlBatch().change(StateKey.run(source.id()), runState).status(checked.status()));
+            SourceHealth before = previous == null || previous.history() == null ? SourceHealth.OK
+                    : previous.history().health();
+            if (before != checked.status().health()) {
+                LOG.info("{}: health {}{}", source.id(), checked.status().health().json(),
+                        checked.status().problem().isEmpty() ? "" : ": " + checked.status().problem());
+            }
+        } catch (PublishException e) {
+            if (e.fatal()) {
+                throw new FatalPublishException(e);
+            }
+            LOG.warn("{}: its status could not be published ({}); the next visit publishes a new one", source.id(),
+                    e.getMessage());
+            commit(new CrawlBatch().change(StateKey.run(source.id()), runState), counters);
+        }
+    }
+
+    /** How the source's own feeds, sitemaps and section pages fared (not a sitemap index's children). */
+    private static List<ListingCheck> ownListings(Source source, Discovery.Result discovered) {
+        List<ListingCheck> own = new ArrayList<>();
+        if (discovered == null) {
+            return own; // discovery did not run: nothing to say about the listings
+        }
+        List<URI> listings = new ArrayList<>(source.feeds());
+        listings.addAll(source.sitemaps());
+        listings.addAll(source.sections());
+        for (URI listing : listings) {
+            ListingCheck check = discovered.checks().get(listing);
+            if (check != null) {
+                own.add(check);
+            }
+        }
+        return own;
     }
 
     /** A page to fetch: a new link, or a known article due for a revision check. */
@@ -352,6 +414,7 @@ public final class SourceCrawl {
                 letter.message()));
         try {
             output.commit(batch);
+            counters.deadLettered(batch.deadLetters().size());
             return true;
         } catch (PublishException e) {
             if (e.fatal()) {

@@ -22,6 +22,7 @@ import org.stancewatch.ingest.fetch.FetchRequest;
 import org.stancewatch.ingest.fetch.FetchResponse;
 import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
+import org.stancewatch.ingest.health.ListingCheck;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.DeadLetters;
 import org.stancewatch.ingest.source.Source;
@@ -56,6 +57,7 @@ public final class Discovery {
     public static final class Result {
         private final Map<URI, DiscoveredLink> links = new LinkedHashMap<>();
         private final Map<String, Integer> failures = new LinkedHashMap<>();
+        private final Map<URI, ListingCheck> checks = new LinkedHashMap<>();
         private int listingsFetched;
         private int listingsNotModified;
         private int robotsRefused;
@@ -79,6 +81,26 @@ public final class Discovery {
 
         public int robotsRefused() {
             return robotsRefused;
+        }
+
+        /** How each listing asked for fared (a sitemap index's children and further section pages included). */
+        public Map<URI, ListingCheck> checks() {
+            return checks;
+        }
+
+        /** Listings fetched or tried, robots.txt refusals aside. */
+        public long listingsTried() {
+            return checks.values().stream().filter(c -> c.result() != ListingCheck.Result.ROBOTS_DISALLOWED).count();
+        }
+
+        /** Of those, the ones that could not be fetched or read. */
+        public long listingsFailed() {
+            return checks.values().stream().filter(c -> c.result() != ListingCheck.Result.OK
+                    && c.result() != ListingCheck.Result.ROBOTS_DISALLOWED).count();
+        }
+
+        void check(URI url, ListingCheck.Result outcome, String detail) {
+            checks.put(url, new ListingCheck(url, outcome, detail));
         }
 
         void add(DiscoveredLink link) {
@@ -195,6 +217,7 @@ public final class Discovery {
         try {
             FetchResponse response = fetcher.fetch(request);
             result.listingsFetched++;
+            result.check(url, ListingCheck.Result.OK, "");
             if (response.notModified()) {
                 result.listingsNotModified++;
                 batch.change(StateKey.page(source.id(), key), page.notModified(now));
@@ -205,8 +228,11 @@ public final class Discovery {
         } catch (FetchException e) {
             if (e.failure() == FetchFailure.ROBOTS_DISALLOWED) {
                 result.robotsRefused++;
+                result.check(url, ListingCheck.Result.ROBOTS_DISALLOWED, e.getMessage());
                 return null;
             }
+            boolean gone = e.failure() == FetchFailure.HTTP_STATUS && (e.status() == 404 || e.status() == 410);
+            result.check(url, gone ? ListingCheck.Result.GONE : ListingCheck.Result.FAILED, e.getMessage());
             fail(source, url, e.code(), e.getMessage(), batch, result);
             return null;
         }
@@ -228,9 +254,11 @@ public final class Discovery {
         try {
             return Optional.of(parse.parse());
         } catch (DiscoveryException e) {
+            result.check(url, ListingCheck.Result.UNREADABLE, e.getMessage());
             fail(source, url, e.reason(), e.getMessage(), batch, result);
         } catch (RuntimeException e) {
             LOG.warn("{}: the {} failed on {}", source.id(), parser, url, e);
+            result.check(url, ListingCheck.Result.UNREADABLE, DeadLetters.parserFailed(parser, e));
             fail(source, url, DeadLetters.PARSER_FAILED, DeadLetters.parserFailed(parser, e), batch, result);
         }
         return Optional.empty();

@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
+import org.stancewatch.model.SourceStatus;
 
 /**
  * What one step of a crawl produced, written all or nothing: the articles to publish, the dead
  * letters, and the crawl-state changes that record them. Written together, an article is never
- * published without the state that says so, nor recorded without being published.
+ * published without the state that says so, nor recorded without being published. A source's
+ * status goes with the run state it was judged from.
  */
 public final class CrawlBatch {
     private final List<Article> articles = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final List<StateChange> changes = new ArrayList<>();
+    private final List<SourceStatus> statuses = new ArrayList<>();
 
     public CrawlBatch article(Article article) {
         articles.add(article);
@@ -30,6 +33,11 @@ public final class CrawlBatch {
         return this;
     }
 
+    public CrawlBatch status(SourceStatus status) {
+        statuses.add(status);
+        return this;
+    }
+
     public List<Article> articles() {
         return articles;
     }
@@ -42,7 +50,12 @@ public final class CrawlBatch {
         return changes;
     }
 
+    /** Source statuses for {@code stancewatch.sources}. */
+    public List<SourceStatus> statuses() {
+        return statuses;
+    }
+
     public boolean isEmpty() {
-        return articles.isEmpty() && deadLetters.isEmpty() && changes.isEmpty();
+        return articles.isEmpty() && deadLetters.isEmpty() && changes.isEmpty() && statuses.isEmpty();
     }
 }

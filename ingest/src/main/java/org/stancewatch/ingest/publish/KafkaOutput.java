@@ -30,12 +30,14 @@ import org.stancewatch.ingest.state.StateCodec;
 import org.stancewatch.ingest.state.StateKey;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
+import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.topic.Topics;
 
 /**
  * Publishes to Kafka with one transactional producer (idempotent, {@code acks=all}): each batch
  * — articles keyed by article id on {@code stancewatch.articles}, dead letters keyed by URL on
- * {@code stancewatch.ingest.dlq}, state records on {@code stancewatch.crawl-state} — is one
+ * {@code stancewatch.ingest.dlq}, state records on {@code stancewatch.crawl-state}, source
+ * statuses keyed by source on {@code stancewatch.sources} — is one
  * transaction. A crash mid-batch leaves nothing of it visible to {@code read_committed}
  * consumers, and the restarted crawler, whose state says the page was not done, fetches it
  * again: nothing is lost and nothing is published twice.
@@ -57,6 +59,7 @@ public final class KafkaOutput implements CrawlOutput {
     private final CrawlState state;
     private final Serializer<Article> articles = Topics.ARTICLES.valueSerde().serializer();
     private final Serializer<DeadLetter> deadLetters = Topics.INGEST_DLQ.valueSerde().serializer();
+    private final Serializer<SourceStatus> statuses = Topics.SOURCES.valueSerde().serializer();
     private final String bootstrapServers;
     private Producer<String, byte[]> producer;
     private int statePartitions;
@@ -151,6 +154,7 @@ public final class KafkaOutput implements CrawlOutput {
         }
         batch.deadLetters().forEach(sendable::deadLetter);
         batch.changes().forEach(change -> sendable.change(change.key(), change.value()));
+        batch.statuses().forEach(sendable::status);
         return sendable;
     }
 
@@ -174,6 +178,10 @@ public final class KafkaOutput implements CrawlOutput {
                 int partition = StateKey.partition(change.key(), statePartitions);
                 sends.add(producer.send(new ProducerRecord<>(Topics.CRAWL_STATE.name(), partition, change.key(),
                         StateCodec.write(change.value()))));
+            }
+            for (SourceStatus status : batch.statuses()) {
+                sends.add(producer.send(new ProducerRecord<>(Topics.SOURCES.name(), status.source(),
+                        statuses.serialize(Topics.SOURCES.name(), status))));
             }
             producer.commitTransaction();
             for (Future<RecordMetadata> send : sends) {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
+import org.stancewatch.model.SourceStatus;
 
 /**
  * Keeps what a crawl produced in memory: for tests, and for {@code stancewatch crawl --dry-run},
@@ -15,6 +16,7 @@ public final class MemoryOutput implements CrawlOutput {
     private final CrawlState state = new CrawlState();
     private final List<Article> articles = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final List<SourceStatus> statuses = new ArrayList<>();
     private final Consumer<CrawlBatch> listener;
 
     public MemoryOutput() {
@@ -30,6 +32,7 @@ public final class MemoryOutput implements CrawlOutput {
     public synchronized void commit(CrawlBatch batch) {
         articles.addAll(batch.articles());
         deadLetters.addAll(batch.deadLetters());
+        statuses.addAll(batch.statuses());
         batch.changes().forEach(change -> state.apply(change.key(), change.value()));
         listener.accept(batch);
     }
@@ -45,6 +48,11 @@ public final class MemoryOutput implements CrawlOutput {
 
     public synchronized List<DeadLetter> deadLetters() {
         return List.copyOf(deadLetters);
+    }
+
+    /** Every source status published, in order (a source's latest is its last). */
+    public synchronized List<SourceStatus> statuses() {
+        return List.copyOf(statuses);
     }
 
     @Override

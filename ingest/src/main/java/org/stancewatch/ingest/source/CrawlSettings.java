@@ -2,6 +2,7 @@ package org.stancewatch.ingest.source;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.stancewatch.ingest.health.HealthSettings;
 
 /**
  * The crawler's own settings: the {@code crawler:} section of {@code sources.yml}.
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param stateRetention   how long the crawl state keeps a page that no listing names any more (and
  *                         the article only such pages led to); longer than {@code revisitFor}, so
  *                         an article is never forgotten while it is still checked for revisions
+ * @param health           the thresholds of the source health rules ({@code crawler.health})
  */
 public record CrawlSettings(
         String userAgent,
@@ -32,7 +34,8 @@ public record CrawlSettings(
         Duration maxCrawlDelay,
         Duration maxRetryAfter,
         int parallelSources,
-        Duration stateRetention) {
+        Duration stateRetention,
+        HealthSettings health) {
 
     public static final String DEFAULT_USER_AGENT =
             "stancewatch/0.1 (news stance monitor; +https://github.com/stancewatch/stancewatch)";
@@ -55,10 +58,19 @@ public record CrawlSettings(
         Objects.requireNonNull(maxCrawlDelay, "maxCrawlDelay");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
         Objects.requireNonNull(stateRetention, "stateRetention");
+        Objects.requireNonNull(health, "health");
         if (stateRetention.compareTo(revisitFor) <= 0) {
             throw new IllegalArgumentException("stateRetention (" + stateRetention + ") must be longer than revisitFor ("
                     + revisitFor + "): an article still checked for revisions must keep its state");
         }
+    }
+
+    /** The settings before {@code health} existed: the health rules take their defaults. */
+    public CrawlSettings(String userAgent, Duration connectTimeout, Duration readTimeout, Duration fetchTimeout,
+                         long maxBodyBytes, int maxRedirects, Duration revisitFor, Duration maxCrawlDelay,
+                         Duration maxRetryAfter, int parallelSources, Duration stateRetention) {
+        this(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects, revisitFor,
+                maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, HealthSettings.defaults());
     }
 
     /** The settings before {@code stateRetention} existed: it takes its default. */
@@ -73,7 +85,7 @@ public record CrawlSettings(
     public static CrawlSettings defaults() {
         return new CrawlSettings(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), 8L * 1024 * 1024, 5, Duration.ofDays(2), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), 4, DEFAULT_STATE_RETENTION);
+                Duration.ofSeconds(60), 4, DEFAULT_STATE_RETENTION, HealthSettings.defaults());
     }
 
     /** The robots.txt product token: the user agent's first word, before any slash. */
@@ -84,16 +96,21 @@ public record CrawlSettings(
 
     public CrawlSettings withFetchTimeout(Duration timeout) {
         return new CrawlSettings(userAgent, connectTimeout, readTimeout, timeout, maxBodyBytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention);
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, health);
     }
 
     public CrawlSettings withStateRetention(Duration retention) {
         return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, retention);
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, retention, health);
+    }
+
+    public CrawlSettings withHealth(HealthSettings rules) {
+        return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects,
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, rules);
     }
 
     public CrawlSettings withMaxBodyBytes(long bytes) {
         return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, bytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention);
+                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, health);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.stancewatch.ingest.health.HealthSettings;
 import org.stancewatch.model.yaml.YamlTree;
 
 /**
@@ -31,7 +32,10 @@ final class SourcesReader {
     private static final Set<String> TOP_FIELDS = Set.of("crawler", "defaults", "sources");
     private static final Set<String> CRAWLER_FIELDS = Set.of("userAgent", "connectTimeout", "readTimeout",
             "fetchTimeout", "maxBodySize", "maxRedirects", "revisitFor", "maxCrawlDelay", "maxRetryAfter",
-            "parallelSources", "stateRetention");
+            "parallelSources", "stateRetention", "health");
+    private static final Set<String> HEALTH_FIELDS = Set.of("silentAfter", "silentAtLeast", "learnGaps",
+            "failingVisits", "failingShare", "failingMinFetches", "deadLetterJump", "deadLetterFactor",
+            "goneAfterVisits", "window");
     private static final Set<String> DEFAULT_FIELDS = Set.of("interval", "language", "rate", "maxArticlesPerRun");
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "name", "home", "feeds", "sitemaps", "sections",
             "interval", "articles", "language", "rate", "allowPrivateAddresses", "maxArticlesPerRun");
@@ -145,7 +149,56 @@ final class SourcesReader {
                 duration(node, at, "crawler", "maxCrawlDelay", d.maxCrawlDelay()),
                 duration(node, at, "crawler", "maxRetryAfter", d.maxRetryAfter()),
                 positiveInt(node, at, "crawler", "parallelSources", d.parallelSources()),
-                stateRetention);
+                stateRetention,
+                health(node.path("health"), at.appendProperty("health")));
+    }
+
+    private HealthSettings health(JsonNode node, JsonPointer at) {
+        HealthSettings d = HealthSettings.defaults();
+        if (node.isMissingNode() || node.isNull()) {
+            return d;
+        }
+        if (!node.isObject()) {
+            problem(at, "crawler.health", "expected a mapping");
+            return d;
+        }
+        unknownFields(node, at, HEALTH_FIELDS);
+        String field = "crawler.health";
+        int failingVisits = positiveInt(node, at, field, "failingVisits", d.failingVisits());
+        if (failingVisits > HealthSettings.MAX_RECENT_VISITS) {
+            problem(at.appendProperty("failingVisits"), field + ".failingVisits",
+                    "at most " + HealthSettings.MAX_RECENT_VISITS + " (the visits a source's state keeps)");
+            failingVisits = d.failingVisits();
+        }
+        Duration window = duration(node, at, field, "window", d.window());
+        if (window.compareTo(Duration.ofDays(1)) < 0) {
+            problem(at.appendProperty("window"), field + ".window", "must be at least 1d");
+            window = d.window();
+        }
+        return new HealthSettings(
+                positiveNumber(node, at, field, "silentAfter", d.silentAfter(), Double.MAX_VALUE),
+                duration(node, at, field, "silentAtLeast", d.silentAtLeast()),
+                positiveInt(node, at, field, "learnGaps", d.learnGaps()),
+                failingVisits,
+                positiveNumber(node, at, field, "failingShare", d.failingShare(), 1.0),
+                positiveInt(node, at, field, "failingMinFetches", d.failingMinFetches()),
+                positiveInt(node, at, field, "deadLetterJump", d.deadLetterJump()),
+                positiveNumber(node, at, field, "deadLetterFactor", d.deadLetterFactor(), Double.MAX_VALUE),
+                positiveInt(node, at, field, "goneAfterVisits", d.goneAfterVisits()),
+                window);
+    }
+
+    private double positiveNumber(JsonNode node, JsonPointer at, String field, String name, double fallback, double max) {
+        JsonNode value = node.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isNumber() || value.asDouble() <= 0 || value.asDouble() > max) {
+            problem(at.appendProperty(name), field + "." + name, max == Double.MAX_VALUE
+                    ? "expected a number above 0" : "expected a number above 0 and at most " + max);
+            return fallback;
+        }
+        return value.asDouble();
     }
 
     private Source source(JsonNode node, JsonPointer at, String field, Defaults defaults) {

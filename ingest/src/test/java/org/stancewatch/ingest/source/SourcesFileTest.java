@@ -143,6 +143,32 @@ class SourcesFileTest {
     }
 
     @Test
+    void theHealthThresholdsAreReadWithTheirDefaultsAndAMistakeNamesItsLine() {
+        String source = """
+                sources:
+                  - id: one
+                    home: https://one.example/
+                    feeds: [https://one.example/feed]
+                """;
+        assertThat(SourcesFile.parse("test.yml", source.getBytes(StandardCharsets.UTF_8)).settings().health())
+                .isEqualTo(org.stancewatch.ingest.health.HealthSettings.defaults());
+        assertThat(SourcesFile.bundled().settings().health()).isEqualTo(org.stancewatch.ingest.health.HealthSettings.defaults());
+        var health = SourcesFile.parse("test.yml", ("crawler:\n  health:\n    silentAfter: 6\n    goneAfterVisits: 3\n"
+                + "    window: 14d\n" + source).getBytes(StandardCharsets.UTF_8)).settings().health();
+        assertThat(health.silentAfter()).isEqualTo(6);
+        assertThat(health.goneAfterVisits()).isEqualTo(3);
+        assertThat(health.window()).isEqualTo(Duration.ofDays(14));
+
+        SourcesException e = problems("crawler:\n  health:\n    failingShare: 2\n    goneAfterVisit: 3\n"
+                + "    failingVisits: 50\n" + source);
+
+        assertThat(e.problems()).extracting(SourcesException.Problem::toString).containsExactlyInAnyOrder(
+                "test.yml:3: crawler.health.failingShare: expected a number above 0 and at most 1.0",
+                "test.yml:4: crawler.health.goneAfterVisit: unknown field (did you mean 'goneAfterVisits'?)",
+                "test.yml:5: crawler.health.failingVisits: at most 20 (the visits a source's state keeps)");
+    }
+
+    @Test
     void aSourceWithoutAnythingToReadIsAProblem() {
         SourcesException e = problems("""
                 sources:

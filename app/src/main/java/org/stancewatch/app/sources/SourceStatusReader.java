@@ -1,0 +1,79 @@
+package org.stancewatch.app.sources;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.stancewatch.app.pipeline.KafkaConnection;
+import org.stancewatch.model.SourceStatus;
+import org.stancewatch.model.json.RecordFormatException;
+import org.stancewatch.model.topic.Topics;
+
+/**
+ * Reads {@code stancewatch.sources} from its start to its end at the call, keeping each source's
+ * latest record. A record that is not a status is kept as such, with the reason, rather than
+ * stopping the read: one bad record must not hide the other sources.
+ */
+public final class SourceStatusReader {
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    private final KafkaConnection kafka;
+
+    public SourceStatusReader(KafkaConnection kafka) {
+        this.kafka = kafka;
+    }
+
+    /** Each source's latest status by name; empty when the topic does not exist yet (nothing crawled). */
+    public Map<String, StoredStatus> latest() {
+        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-sources");
+        Map<String, StoredStatus> latest = new LinkedHashMap<>();
+        String topic = Topics.SOURCES.name();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                return latest;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within "
+                            + READ_TIMEOUT.toSeconds() + " s; is Kafka at " + kafka.bootstrapServers() + " overloaded?");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String key = record.key() == null ? "(no key)" : record.key();
+                    if (record.value() == null) {
+                        latest.remove(key); // a tombstone: the source's status was deleted
+                    } else {
+                        latest.put(key, decode(key, record.value(), record.topic() + "-" + record.partition() + "@"
+                                + record.offset()));
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+
+    /** The status a record holds, or what is wrong with it. */
+    public static StoredStatus decode(String key, byte[] value, String where) {
+        try {
+            SourceStatus status = Topics.SOURCES.valueSerde().deserializer().deserialize(Topics.SOURCES.name(), value);
+            return StoredStatus.of(status);
+        } catch (RecordFormatException | IllegalArgumentException e) {
+            return StoredStatus.unreadable(key, e.getMessage(), where);
+        }
+    }
+}
