@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Evidence;
@@ -27,6 +28,7 @@ public final class NoticeHtml {
      */
     public static String render(Delivery delivery, Map<String, String> chartSources) {
         Document document = Document.createShell("");
+        document.prependChild(new DocumentType("html", "", ""));
         document.outputSettings().prettyPrint(true).charset("UTF-8");
         document.title(NoticeText.subject(delivery));
         document.head().prependElement("meta").attr("charset", "UTF-8");
@@ -51,6 +53,7 @@ public final class NoticeHtml {
     }
 
     private static void appendAlert(Element section, Alert alert, String chartSource) {
+        section.appendElement("p").text(NoticeText.windows(alert) + ".");
         if (chartSource != null) {
             section.appendElement("img").attr("src", chartSource)
                     .attr("alt", "Chart: baseline mean against recent mean, with the evidence scores")

@@ -162,11 +162,14 @@ public final class NoticeText {
         };
     }
 
+    /** {@code Recent window 2011-03-01 to 2011-03-08, baseline from 2011-01-30; detected 2011-03-08 02:00 UTC}. */
+    public static String windows(Alert alert) {
+        return "Recent window " + Figures.day(alert.windowStart()) + " to " + Figures.day(alert.windowEnd())
+                + ", baseline from " + Figures.day(alert.baselineStart()) + "; detected " + Figures.minute(alert.detectedAt());
+    }
+
     private static void appendAlertDetail(StringBuilder text, Alert alert) {
-        text.append("Recent window ").append(Figures.day(alert.windowStart())).append(" to ")
-                .append(Figures.day(alert.windowEnd())).append(", baseline from ")
-                .append(Figures.day(alert.baselineStart())).append("; detected ")
-                .append(Figures.minute(alert.detectedAt())).append(".\n");
+        text.append(windows(alert)).append(".\n");
         if (alert.evidence().isEmpty()) {
             return;
         }
