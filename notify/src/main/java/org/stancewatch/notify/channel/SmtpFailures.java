@@ -44,7 +44,8 @@ final class SmtpFailures {
             return new DeliveryException("cannot reach " + server + " (" + reply(failure)
                     + "); is it running and reachable? will try again", true, failure);
         }
-        return new DeliveryException(server + ": " + reply(failure) + " (check the channel's settings)", false, failure);
+        return new DeliveryException(server + ": " + reply(failure)
+                + " (check host, port and security: none, starttls or tls)", false, failure);
     }
 
     /** Some recipients refused: permanent when any refusal is (5xx, {@code invalid}), else try again. */

@@ -122,6 +122,18 @@ class EmailChannelTest {
     }
 
     @Test
+    void aRecipientTheServerDefersWith450IsRetryable() {
+        GreenMail server = start(new RecipientRefusingGreenMail(ServerSetupTest.SMTP.dynamicPort()));
+        String busy = "desk@" + RecipientRefusingGreenMail.BUSY_DOMAIN;
+
+        DeliveryException failure = catchThrowableOfType(DeliveryException.class,
+                () -> new EmailChannel("desk", plain(server, List.of(busy))).send(toneAlert));
+
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure).hasMessageContaining(busy).hasMessageContaining("450").hasMessageContaining("will try again");
+    }
+
+    @Test
     void theOutboxHoldsAReadableEmlOfTheSameMessage() throws Exception {
         Path outbox = folder.resolve("outbox");
 

@@ -13,12 +13,14 @@ import java.util.Map;
 
 /**
  * A GreenMail server that, like a real mail host, answers {@code 550} to {@code RCPT TO} for
- * recipients it has no mailbox for: every address at {@link #UNKNOWN_DOMAIN}. GreenMail accepts
+ * recipients it has no mailbox for (every address at {@link #UNKNOWN_DOMAIN}) and {@code 450}
+ * ("try again later") for mailboxes that are busy (at {@link #BUSY_DOMAIN}). GreenMail accepts
  * every recipient on its own; its recipient check ({@link SmtpManager#checkRecipient}) is the
  * hook it offers for this.
  */
 final class RecipientRefusingGreenMail extends GreenMail {
     static final String UNKNOWN_DOMAIN = "nobody-here.example";
+    static final String BUSY_DOMAIN = "busy-now.example";
 
     RecipientRefusingGreenMail(ServerSetup setup) {
         super(setup);
@@ -38,8 +40,11 @@ final class RecipientRefusingGreenMail extends GreenMail {
             this.smtp = new SmtpManager(delegate.getImapHostManager(), delegate.getUserManager()) {
                 @Override
                 public String checkRecipient(SmtpState state, MailAddress address) {
-                    return address.getHost().equalsIgnoreCase(UNKNOWN_DOMAIN)
-                            ? "550 5.1.1 <" + address.getEmail() + ">: mailbox unavailable" : null;
+                    if (address.getHost().equalsIgnoreCase(UNKNOWN_DOMAIN)) {
+                        return "550 5.1.1 <" + address.getEmail() + ">: mailbox unavailable";
+                    }
+                    return address.getHost().equalsIgnoreCase(BUSY_DOMAIN)
+                            ? "450 4.2.1 <" + address.getEmail() + ">: mailbox busy, try again later" : null;
                 }
             };
         }
