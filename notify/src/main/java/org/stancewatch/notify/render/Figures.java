@@ -61,11 +61,6 @@ final class Figures {
         return alert.actor() + " on " + orAll(alert.topic(), "topics") + " in " + orAll(alert.outlet(), "outlets");
     }
 
-    /** {@code " (stance of usa)"} when the alert is about one holder's stance, else empty. */
-    static String holder(Alert alert) {
-        return StanceBucket.ALL.equals(alert.holder()) ? "" : " (stance of " + alert.holder() + ")";
-    }
-
     private static String orAll(String value, String plural) {
         return StanceBucket.ALL.equals(value) ? "all " + plural : value;
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.notify.Fixtures;
+import org.stancewatch.notify.NoticeFixtures;
 import org.stancewatch.notify.Notice;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -37,7 +37,7 @@ class AtomFeedChannelTest {
     void aDeliveryBecomesAValidAtomEntryWithTitleSummaryContentAndEvidenceLinks() throws Exception {
         Path file = folder.resolve("alerts.atom");
         var settings = new AtomSettings(file, null, null, URI.create("http://127.0.0.1:8095/alerts.atom"));
-        Notice notice = Notice.of(Fixtures.toneAlert("russia", "missile-defense", "nytimes.com"));
+        Notice notice = Notice.of(NoticeFixtures.toneAlert("russia", "missile-defense", "nytimes.com"));
 
         new AtomFeedChannel("feed", settings, clock).send(Delivery.single(notice));
 
@@ -69,7 +69,7 @@ class AtomFeedChannelTest {
     @Test
     void theSameDeliveryTwiceLeavesOneEntryEvenAcrossARestart() throws Exception {
         Path file = folder.resolve("alerts.atom");
-        Delivery delivery = Delivery.single(Notice.of(Fixtures.toneAlert("russia", "iran", "nytimes.com")));
+        Delivery delivery = Delivery.single(Notice.of(NoticeFixtures.toneAlert("russia", "iran", "nytimes.com")));
 
         new AtomFeedChannel("feed", AtomSettings.in(file), clock).send(delivery);
         new AtomFeedChannel("feed", AtomSettings.in(file), clock).send(delivery);
@@ -81,9 +81,9 @@ class AtomFeedChannelTest {
     void aDigestAddsOneEntryPerNotice() throws Exception {
         Path file = folder.resolve("alerts.atom");
         Delivery digest = Delivery.digest(List.of(
-                Notice.of(Fixtures.toneAlert("russia", "iran", "nytimes.com")),
-                Notice.of(Fixtures.attentionAlert("iran")),
-                Notice.of(Fixtures.sourceStatus("bbc-world", SourceHealth.SILENT, "quiet for 3 days"))));
+                Notice.of(NoticeFixtures.toneAlert("russia", "iran", "nytimes.com")),
+                Notice.of(NoticeFixtures.attentionAlert("iran")),
+                Notice.of(NoticeFixtures.sourceStatus("bbc-world", SourceHealth.SILENT, "quiet for 3 days"))));
 
         new AtomFeedChannel("feed", AtomSettings.in(file), clock).send(digest);
 
@@ -99,8 +99,8 @@ class AtomFeedChannelTest {
         AtomFeedChannel channel = new AtomFeedChannel("feed", new AtomSettings(file, max, null, null), clock);
         List<Notice> sent = new ArrayList<>();
         for (int week = 0; week < max + 5; week++) {
-            Instant windowStart = Fixtures.WINDOW_START.plus(Duration.ofDays(7L * week));
-            Notice notice = Notice.of(Fixtures.toneAlert("russia", StanceBucket.ALL, "nytimes.com", StanceBucket.ALL, windowStart));
+            Instant windowStart = NoticeFixtures.WINDOW_START.plus(Duration.ofDays(7L * week));
+            Notice notice = Notice.of(NoticeFixtures.toneAlert("russia", StanceBucket.ALL, "nytimes.com", StanceBucket.ALL, windowStart));
             sent.add(notice);
             channel.send(Delivery.single(notice));
         }
@@ -116,7 +116,7 @@ class AtomFeedChannelTest {
         Files.writeString(file, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>half a fee");
 
         AtomFeedChannel channel = new AtomFeedChannel("feed", AtomSettings.in(file), clock);
-        channel.send(Delivery.single(Notice.of(Fixtures.toneAlert("russia", "iran", "nytimes.com"))));
+        channel.send(Delivery.single(Notice.of(NoticeFixtures.toneAlert("russia", "iran", "nytimes.com"))));
 
         assertThat(entries(parse(file).getDocumentElement())).hasSize(1);
         try (Stream<Path> files = Files.list(folder)) {
@@ -134,7 +134,7 @@ class AtomFeedChannelTest {
         Files.writeString(file, foreign);
 
         new AtomFeedChannel("feed", AtomSettings.in(file), clock)
-                .send(Delivery.single(Notice.of(Fixtures.toneAlert("russia", "iran", "nytimes.com"))));
+                .send(Delivery.single(Notice.of(NoticeFixtures.toneAlert("russia", "iran", "nytimes.com"))));
 
         assertThat(child(parse(file).getDocumentElement(), "id")).isEqualTo("urn:stancewatch:feed:feed");
         List<Path> others;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.model.SourceHealth;
-import org.stancewatch.notify.Fixtures;
+import org.stancewatch.notify.NoticeFixtures;
 import org.stancewatch.notify.Notice;
 
 /** The e-mail channel against a real SMTP server in the test (GreenMail), and its outbox folder. */
@@ -36,7 +36,7 @@ class EmailChannelTest {
     private static final String TO = "desk@newsroom.example";
 
     private final List<GreenMail> servers = new ArrayList<>();
-    private final Delivery toneAlert = Delivery.single(Notice.of(Fixtures.toneAlert("russia", "missile-defense", "nytimes.com")));
+    private final Delivery toneAlert = Delivery.single(Notice.of(NoticeFixtures.toneAlert("russia", "missile-defense", "nytimes.com")));
 
     @TempDir
     Path folder;
@@ -155,7 +155,7 @@ class EmailChannelTest {
     void writingTheSameDeliveryTwiceReplacesItsFileAndAnotherAddsOne() throws Exception {
         Path outbox = folder.resolve("outbox");
         EmailChannel channel = new EmailChannel("demo", EmailSettings.outbox(outbox, FROM, List.of(TO)));
-        Delivery source = Delivery.single(Notice.of(Fixtures.sourceStatus("bbc-world", SourceHealth.SILENT, "quiet")));
+        Delivery source = Delivery.single(Notice.of(NoticeFixtures.sourceStatus("bbc-world", SourceHealth.SILENT, "quiet")));
 
         channel.send(toneAlert);
         Path first = files(outbox).get(0);

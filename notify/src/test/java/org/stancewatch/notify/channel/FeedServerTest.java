@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stancewatch.notify.Fixtures;
+import org.stancewatch.notify.NoticeFixtures;
 import org.stancewatch.notify.Notice;
 
 class FeedServerTest {
@@ -23,7 +23,7 @@ class FeedServerTest {
     void servesTheFeedFileAtAlertsAtomAsAtomXmlOnLoopback() throws Exception {
         Path file = folder.resolve("alerts.atom");
         new AtomFeedChannel("feed", AtomSettings.in(file))
-                .send(Delivery.single(Notice.of(Fixtures.toneAlert("russia", "iran", "nytimes.com"))));
+                .send(Delivery.single(Notice.of(NoticeFixtures.toneAlert("russia", "iran", "nytimes.com"))));
 
         try (FeedServer server = FeedServer.start(file, "127.0.0.1", 0)) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.url()).build(),

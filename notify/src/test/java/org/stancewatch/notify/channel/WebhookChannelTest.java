@@ -19,7 +19,7 @@ import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.notify.Fixtures;
+import org.stancewatch.notify.NoticeFixtures;
 import org.stancewatch.notify.Notice;
 
 /** The webhook channel against a real HTTP server in the test. */
@@ -27,7 +27,7 @@ class WebhookChannelTest {
     private static final String TOKEN = "s3cr3t-token";
 
     private final TestReceiver receiver = new TestReceiver();
-    private final Alert alert = Fixtures.toneAlert("russia", "missile-defense", "nytimes.com");
+    private final Alert alert = NoticeFixtures.toneAlert("russia", "missile-defense", "nytimes.com");
 
     @AfterEach
     void stop() {
@@ -58,8 +58,8 @@ class WebhookChannelTest {
 
     @Test
     void aDigestIsOneRequestOfTypeDigestCarryingEachNoticeAlertOrSource() throws Exception {
-        var status = Fixtures.sourceStatus("bbc-world", SourceHealth.SILENT, "nothing new for 3 days");
-        Delivery digest = Delivery.digest(List.of(Notice.of(alert), Notice.of(Fixtures.attentionAlert("iran")),
+        var status = NoticeFixtures.sourceStatus("bbc-world", SourceHealth.SILENT, "nothing new for 3 days");
+        Delivery digest = Delivery.digest(List.of(Notice.of(alert), Notice.of(NoticeFixtures.attentionAlert("iran")),
                 Notice.of(status)));
 
         new WebhookChannel("ops", WebhookSettings.of(receiver.url("/"))).send(digest);
@@ -79,7 +79,7 @@ class WebhookChannelTest {
         var settings = new WebhookSettings(receiver.url("/services/T0/B0/x"), WebhookFormat.SLACK, null, null, null);
 
         new WebhookChannel("slack", settings).send(Delivery.single(Notice.of(
-                Fixtures.toneAlert("russia", StanceBucket.ALL, "nytimes.com"))));
+                NoticeFixtures.toneAlert("russia", StanceBucket.ALL, "nytimes.com"))));
 
         JsonNode body = Json.mapper().readTree(receiver.received.get(0).body());
         assertThat(body.size()).isEqualTo(1);

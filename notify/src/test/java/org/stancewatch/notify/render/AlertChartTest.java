@@ -9,13 +9,13 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.model.Alert;
-import org.stancewatch.notify.Fixtures;
+import org.stancewatch.notify.NoticeFixtures;
 
 class AlertChartTest {
 
     @Test
     void aToneAlertDrawsAPngOfTheTwoMeansAndTheEvidencePoints() throws IOException {
-        Alert alert = Fixtures.toneAlert("russia", "iran", "nytimes.com");
+        Alert alert = NoticeFixtures.toneAlert("russia", "iran", "nytimes.com");
 
         byte[] png = AlertChart.png(alert).orElseThrow();
 
@@ -31,7 +31,7 @@ class AlertChartTest {
 
     @Test
     void anAttentionChartShowsSharesAsPercentages() {
-        XYPlot plot = AlertChart.chart(Fixtures.attentionAlert("iran")).getXYPlot();
+        XYPlot plot = AlertChart.chart(NoticeFixtures.attentionAlert("iran")).getXYPlot();
 
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
         assertThat(plot.getDataset().getYValue(1, 0)).isEqualTo(9.0, org.assertj.core.data.Offset.offset(1e-9));

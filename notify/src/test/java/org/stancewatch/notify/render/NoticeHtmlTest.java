@@ -8,7 +8,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.model.Evidence;
-import org.stancewatch.notify.Fixtures;
+import org.stancewatch.notify.NoticeFixtures;
 import org.stancewatch.notify.Notice;
 import org.stancewatch.notify.channel.Delivery;
 
@@ -17,7 +17,7 @@ class NoticeHtmlTest {
 
     @Test
     void aHostileSentenceIsEscapedAsTextAndNoScriptElementExists() {
-        Notice notice = Notice.of(Fixtures.toneAlertWithEvidence(new Evidence("m1",
+        Notice notice = Notice.of(NoticeFixtures.toneAlertWithEvidence(new Evidence("m1",
                 "Officials said <script>alert('x')</script> & <b>more</b>", "evil.example", "https://evil.example/a", DAY, -0.9)));
 
         String html = NoticeHtml.render(Delivery.single(notice), Map.of());
@@ -30,7 +30,7 @@ class NoticeHtmlTest {
 
     @Test
     void evidenceIsAListOfLinksAndAJavascriptUrlIsNeverALink() {
-        Notice notice = Notice.of(Fixtures.toneAlertWithEvidence(
+        Notice notice = Notice.of(NoticeFixtures.toneAlertWithEvidence(
                 new Evidence("m1", "Fine.", "nytimes.com", "https://www.nytimes.com/a", DAY, -0.5),
                 new Evidence("m2", "Sly.", "evil.example", "javascript:alert(1)", DAY, -0.6)));
 
@@ -45,7 +45,7 @@ class NoticeHtmlTest {
 
     @Test
     void theChartIsReferencedByTheSourceTheCallerGives() {
-        Notice notice = Notice.of(Fixtures.toneAlert("russia", "iran", "nytimes.com"));
+        Notice notice = Notice.of(NoticeFixtures.toneAlert("russia", "iran", "nytimes.com"));
 
         Document parsed = Jsoup.parse(NoticeHtml.render(Delivery.single(notice), Map.of(notice.id(), "cid:chart-1@stancewatch")));
 

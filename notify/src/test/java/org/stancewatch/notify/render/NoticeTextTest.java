@@ -1,9 +1,9 @@
 package org.stancewatch.notify.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.stancewatch.notify.Fixtures.attentionAlert;
-import static org.stancewatch.notify.Fixtures.sourceStatus;
-import static org.stancewatch.notify.Fixtures.toneAlert;
+import static org.stancewatch.notify.NoticeFixtures.attentionAlert;
+import static org.stancewatch.notify.NoticeFixtures.sourceStatus;
+import static org.stancewatch.notify.NoticeFixtures.toneAlert;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.stancewatch.model.Evidence;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.notify.Fixtures;
+import org.stancewatch.notify.NoticeFixtures;
 import org.stancewatch.notify.Notice;
 import org.stancewatch.notify.channel.Delivery;
 
@@ -41,7 +41,7 @@ class NoticeTextTest {
     @Test
     void allTopicsAndAllOutletsReadNaturallyAndAHolderIsNamed() {
         Notice everywhere = Notice.of(toneAlert("russia", StanceBucket.ALL, StanceBucket.ALL));
-        Notice held = Notice.of(toneAlert("russia", StanceBucket.ALL, "bbc.co.uk", "usa", Fixtures.WINDOW_START));
+        Notice held = Notice.of(toneAlert("russia", StanceBucket.ALL, "bbc.co.uk", "usa", NoticeFixtures.WINDOW_START));
 
         assertThat(NoticeText.headline(everywhere)).startsWith("Tone toward russia on all topics in all outlets turned negative")
                 .doesNotContain("_all");

@@ -12,10 +12,10 @@ import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.StanceBucket;
 
 /** Alerts and source statuses for the channel and rendering tests. */
-public final class Fixtures {
+public final class NoticeFixtures {
     public static final Instant WINDOW_START = Instant.parse("2011-03-01T00:00:00Z");
 
-    private Fixtures() {}
+    private NoticeFixtures() {}
 
     /** A tone alert: -0.42 against +0.05 over 30 days, 28 and 14 mentions, z = 4.1, two pieces of evidence. */
     public static Alert toneAlert(String actor, String topic, String outlet) {
