@@ -208,9 +208,10 @@ final class AlertsReader {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             Watchlist watchlist = watchlist(node.get(i), at.appendIndex(i), "watchlists[" + i + "]", channels);
-            if (watchlist != null && !names.add(watchlist.name())) {
+            String name = node.get(i).path("name").asText("");
+            if (!name.isBlank() && !names.add(name.strip())) {
                 problem(at.appendIndex(i).appendProperty("name"), "watchlists[" + i + "].name",
-                        "duplicate name '" + watchlist.name() + "': each watchlist needs its own");
+                        "duplicate name '" + name.strip() + "': each watchlist needs its own");
             }
             if (watchlist != null) {
                 watchlists.add(watchlist);

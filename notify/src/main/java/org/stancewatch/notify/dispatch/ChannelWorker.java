@@ -58,6 +58,8 @@ public final class ChannelWorker implements Runnable {
     private volatile boolean stopping;
     private volatile Throwable crash;
     private Instant retryAt = Instant.MIN;
+    /** Notices waited while the hour's budget was spent: they go out together, as one digest. */
+    private boolean holding;
 
     public ChannelWorker(ChannelSpec spec, Channel channel, Ledger ledger, DeadLetters deadLetters,
             RetrySchedule schedule, RetryHints hints, FaultPoints faults, Clock clock) {
@@ -178,18 +180,24 @@ public final class ChannelWorker implements Runnable {
             }
             Instant allowed = budget.nextAllowed(now);
             if (allowed.isAfter(now)) {
+                holding = true;
                 return allowed;
             }
-            delivery = next(budget.remaining(now));
+            delivery = next();
         } finally {
             lock.unlock();
         }
         attempt(delivery, now);
-        return clock.instant();
+        lock.lock();
+        try {
+            return retryAt.isAfter(now) ? retryAt : clock.instant();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** The oldest notice alone, or, when more wait than the hour's budget has room for, all of them as a digest. */
-    private Delivery next(int remaining) {
+    /** The oldest notice alone, or, after the budget held notices back, all that wait as one digest. */
+    private Delivery next() {
         List<Notice> waiting = new ArrayList<>();
         for (LedgerEntry entry : queue.values()) {
             waiting.add(entry.notice());
@@ -197,7 +205,7 @@ public final class ChannelWorker implements Runnable {
                 break;
             }
         }
-        return budget.isLimited() && queue.size() > remaining ? Delivery.digest(waiting) : Delivery.single(waiting.get(0));
+        return holding ? Delivery.digest(waiting) : Delivery.single(waiting.get(0));
     }
 
     private void attempt(Delivery delivery, Instant now) {
@@ -224,6 +232,7 @@ public final class ChannelWorker implements Runnable {
                     + "after a restart, with the same id", spec.name(), delivery.id(), e.getMessage());
         }
         done(delivery);
+        holding = false;
         delivered.addAndGet(delivery.notices().size());
         messages.incrementAndGet();
         if (health.failing()) {
