@@ -126,8 +126,9 @@ final class AlertsReader {
         if (!factory.types().contains(type)) {
             String suggestion = Suggestions.closest(type, factory.types());
             problem(at.appendProperty("type"), field + ".type", "unknown channel type '" + type + "'"
-                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "") + "; known types: "
-                    + String.join(", ", new TreeSet<>(factory.types())));
+                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "") + (factory.types().isEmpty()
+                    ? "; this build has no channel types installed" : "; known types: "
+                    + String.join(", ", new TreeSet<>(factory.types()))));
             return null;
         }
         Set<String> known = new HashSet<>(CHANNEL_FIELDS);
