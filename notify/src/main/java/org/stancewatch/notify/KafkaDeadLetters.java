@@ -5,22 +5,24 @@ import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.topic.Topics;
 
-/** Dead letters of stage {@code notify} on their topic, through the notifier's producer, each waited for. */
+/**
+ * Dead letters of stage {@code notify} on their topic, through the notifier's producer, each
+ * waited for; one that cannot be written throws a {@link KafkaException}.
+ */
 final class KafkaDeadLetters implements DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(KafkaDeadLetters.class);
     static final String STAGE = "notify";
 
     private final Producer<String, byte[]> producer;
     private final String topic;
-    private final AtomicLong published = new AtomicLong();
 
     KafkaDeadLetters(Producer<String, byte[]> producer, String topic) {
         this.producer = producer;
@@ -34,19 +36,14 @@ final class KafkaDeadLetters implements DeadLetters {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write a dead letter to " + topic + ": " + e.getCause().getMessage(), e);
+            throw new KafkaException("cannot write a dead letter to " + topic + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot write a dead letter to " + topic + " within 60 s", e);
+            throw new KafkaException("cannot write a dead letter to " + topic + " within 60 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a dead letter", e);
+            throw new KafkaException("interrupted while writing a dead letter", e);
         }
-        published.incrementAndGet();
         log.warn("dead-lettered {} ({}): {}", subject, reason, message);
-    }
-
-    long published() {
-        return published.get();
     }
 
     static String text(byte[] bytes) {

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -31,6 +32,7 @@ import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 import org.stancewatch.notify.dispatch.Dispatcher;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
+import org.stancewatch.notify.ledger.LedgerException;
 import org.stancewatch.notify.watchlist.NoticeMatcher;
 
 /**
@@ -42,6 +44,8 @@ import org.stancewatch.notify.watchlist.NoticeMatcher;
 final class NotifierLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(NotifierLoop.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long to wait before reading a batch again when the ledger or the dead-letter topic cannot be written. */
+    static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final NotifierTopics topics;
@@ -52,6 +56,7 @@ final class NotifierLoop implements Runnable {
     private final FaultPoints faults;
     private final SourceHealthChanges healthChanges;
     private final PartitionHolds holds = new PartitionHolds();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile int held;
     private volatile boolean stopping;
@@ -76,13 +81,17 @@ final class NotifierLoop implements Runnable {
             while (!stopping) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
-                    handle(records);
+                    handleOrRewind(records);
+                } else {
+                    commitPositions(); // past transaction markers: a partition read to its end is committed at its end
                 }
                 consumer.resume(holds.released(consumer.paused()));
                 held = holds.count();
             }
         } catch (WakeupException stopped) {
             // close() woke the consumer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             failure = e;
             log.error("the notifier stopped: {}", e.getMessage(), e);
@@ -109,9 +118,30 @@ final class NotifierLoop implements Runnable {
         return held;
     }
 
+    /**
+     * Handles the batch; when the ledger or the dead-letter topic cannot be written (the broker is
+     * away), nothing was committed or handed on, so the batch is simply read again a little later.
+     */
+    private void handleOrRewind(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        try {
+            handle(records);
+        } catch (WakeupException stop) {
+            throw stop;
+        } catch (LedgerException | KafkaException e) {
+            healthChanges.drain(); // decided again from the records
+            for (TopicPartition partition : records.partitions()) {
+                if (consumer.assignment().contains(partition) && !holds.isHeld(partition)) {
+                    consumer.seek(partition, records.records(partition).get(0).offset());
+                }
+            }
+            log.warn("cannot record the batch ({}); nothing is lost: it is read again in {} s", e.getMessage(),
+                    STORAGE_RETRY.toSeconds());
+            Thread.sleep(STORAGE_RETRY.toMillis());
+        }
+    }
+
     private void handle(ConsumerRecords<byte[], byte[]> records) {
         Map<String, LedgerEntry> decided = new LinkedHashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Set<TopicPartition> heldNow = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -132,12 +162,11 @@ final class NotifierLoop implements Runnable {
             } catch (RuntimeException e) {
                 deadLetter(record, "malformed-record", e.toString());
             }
-            offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
         ledger.recordPending(decided.values());
         ledger.recordHealth(healthChanges.drain()); // after the notices: a crash between replays the change
         faults.beforeCommit();
-        if (commit(offsets)) {
+        if (commitPositions()) {
             dispatcher.submit(decided.values());
         } // else another notifier owns those partitions now, and takes their pending entries from the ledger
     }
@@ -184,12 +213,25 @@ final class NotifierLoop implements Runnable {
         consumer.pause(List.of(partition));
     }
 
-    private boolean commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /**
+     * Commits each assigned partition's position where it moved: everything before it was handled
+     * (a held partition was sought back to its waiting record), and a position past a transaction
+     * marker lets a partition read to its end show no lag.
+     */
+    private boolean commitPositions() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition);
+            if (!Long.valueOf(position).equals(committed.get(partition))) {
+                offsets.put(partition, new OffsetAndMetadata(position));
+            }
+        }
         if (offsets.isEmpty()) {
             return true;
         }
         try {
             consumer.commitSync(offsets);
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
             return true;
         } catch (CommitFailedException | RebalanceInProgressException e) {
             log.info("offsets not committed during a rebalance ({}); the pending notices stay in the ledger for "
@@ -219,6 +261,7 @@ final class NotifierLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
             dispatcher.release(origins(revoked));
+            revoked.forEach(committed::remove);
             holds.forget(revoked);
         }
 

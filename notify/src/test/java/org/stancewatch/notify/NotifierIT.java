@@ -177,6 +177,39 @@ class NotifierIT {
     }
 
     @Test
+    void whileTheBrokerRefusesLedgerWritesTheNotifierWaitsAndThenDeliversTheAlertOnce() throws Exception {
+        kafka.maxRecordBytes(config.topics().ledger(), 64); // every pending entry is larger: refused
+        List<Alert> alerts = sendAlerts(1);
+
+        try (Notifier notifier = start(FaultPoints.NONE)) {
+            Thread.sleep(3000);
+            assertThat(receiver.attempts()).as("nothing goes out before it is pending in the ledger").isEmpty();
+            assertThat(notifier.isRunning()).isTrue();
+
+            kafka.maxRecordBytes(config.topics().ledger(), 1024 * 1024);
+            await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
+            Thread.sleep(1000);
+        }
+
+        assertThat(receiver.acceptedNoticeIds()).containsExactlyElementsOf(ids(alerts));
+        assertThat(receiver.attempts()).hasSize(1);
+    }
+
+    @Test
+    void anAlertWrittenInATransactionIsToldAndItsPartitionCommittedPastTheMarker() throws Exception {
+        Alert alert = TestNotices.alert(7);
+        kafka.sendInTransaction(config.topics().alerts(), alert.id(), Codecs.ALERT.write(alert));
+
+        try (Notifier notifier = start(FaultPoints.NONE)) {
+            await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
+            // read_committed: the record and its commit marker; a lag of 1 would never let a pipeline catch up
+            await().atMost(WAIT).until(() -> kafka.lag(config.groupId(), config.topics().alerts()) == 0);
+        }
+
+        assertThat(receiver.acceptedNoticeIds()).containsExactly(alert.id());
+    }
+
+    @Test
     void aSourcesChangeOfHealthIsToldOnceAndSoIsItsRecovery() throws Exception {
         String sources = config.topics().sources();
         var t = TestNotices.DAY;

@@ -47,7 +47,7 @@ public final class NoticeMatcher {
                 && anyOrContains(w.outlets(), alert.outlet())
                 && anyOrContains(w.holders(), alert.holder())
                 && (w.direction() == null || w.direction() == alert.direction())
-                && alert.significance() >= w.minSignificance()
+                && Math.abs(alert.significance()) >= w.minSignificance() // signed: negative for a fall
                 && alert.recentCount() >= w.minEvidence();
     }
 

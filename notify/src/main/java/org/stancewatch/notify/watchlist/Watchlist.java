@@ -16,7 +16,7 @@ import org.stancewatch.model.Direction;
  * @param holders         alert holders
  * @param sources         source names (for source notices)
  * @param direction       the direction an alert must have, or null for any
- * @param minSignificance alerts below this significance are not sent
+ * @param minSignificance alerts whose significance (signed, like a z statistic) is smaller in size are not sent
  * @param minEvidence     alerts with fewer recent mentions than this are not sent
  * @param channels        the channels its notices go to
  */

@@ -60,9 +60,41 @@ public final class NotifyKafka implements AutoCloseable {
         throw new IllegalStateException("the test topics got no leader within 30 s");
     }
 
+    /** Sets the topic's largest record ({@code max.message.bytes}): a small one makes the broker refuse writes. */
+    public void maxRecordBytes(String topic, int bytes) throws Exception {
+        var resource = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        var change = new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes)),
+                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(change))).all().get(30, TimeUnit.SECONDS);
+    }
+
     /** Writes one record to a partition and waits for the broker. */
     public void send(String topic, int partition, String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(topic, partition, key, value)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Writes one record in a committed transaction, as the analyze job writes alerts: a marker follows it. */
+    public void sendInTransaction(String topic, String key, byte[] value) {
+        try (var transactional = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers, ProducerConfig.TRANSACTIONAL_ID_CONFIG, "notify-it-" + System.nanoTime()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            transactional.send(new ProducerRecord<>(topic, 0, key, value));
+            transactional.commitTransaction();
+        }
+    }
+
+    /** The group's lag on partition 0 of the topic: its end offset less the group's committed offset. */
+    public long lag(String group, String topic) throws Exception {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        long end = admin.listOffsets(Map.of(partition, org.apache.kafka.clients.admin.OffsetSpec.latest())).all()
+                .get(30, TimeUnit.SECONDS).get(partition).offset();
+        var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                .get(partition);
+        return end - (committed == null ? 0 : committed.offset());
     }
 
     /** Every dead letter on the topic, read until at least {@code expected} came or the timeout passed. */

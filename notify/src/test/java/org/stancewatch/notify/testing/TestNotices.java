@@ -16,7 +16,10 @@ public final class TestNotices {
 
     private TestNotices() {}
 
-    /** A tone alert toward the actor on the topic, in the window starting {@code hours} after {@link #DAY}. */
+    /**
+     * A tone alert toward the actor on the topic, in the window starting {@code hours} after {@link #DAY};
+     * {@code significance} is its size, signed by the direction.
+     */
     public static Alert alert(String actor, String topic, Direction direction, double significance, long recentCount,
             int hours) {
         return alert(AlertKind.TONE, actor, topic, "example.com", direction, significance, recentCount, hours);
@@ -28,7 +31,8 @@ public final class TestNotices {
         return new Alert(Alert.idFor(kind, actor, topic, outlet, StanceBucket.ALL, window), actor, topic, outlet,
                 StanceBucket.ALL, window.minusSeconds(7 * 86400), window, window.plusSeconds(86400), 0.1, 40,
                 direction == Direction.NEGATIVE ? -0.5 : 0.6, recentCount, direction == Direction.NEGATIVE ? -0.6 : 0.5,
-                significance, direction, List.of(), window.plusSeconds(86400), kind);
+                direction == Direction.NEGATIVE ? -significance : significance, // signed, as the detector's z
+                direction, List.of(), window.plusSeconds(86400), kind);
     }
 
     /** The nth distinct alert, for tests that need many. */
