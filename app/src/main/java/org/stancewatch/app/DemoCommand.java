@@ -30,6 +30,8 @@ import org.stancewatch.index.trends.SeriesQuery;
 import org.stancewatch.index.trends.TrendQueries;
 import org.stancewatch.index.trends.TrendTable;
 import org.stancewatch.model.Alert;
+import org.stancewatch.notify.config.AlertsConfig;
+import org.stancewatch.notify.config.InstalledChannels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,7 +45,8 @@ import picocli.CommandLine.Option;
                     + "crawl, analyze and index on it. The site publishes its articles month by month, and the "
                     + "crawler visits after each month. One outlet's tone toward Russia turns sharply in November "
                     + "2011: the demo ends by printing the trends of the main actors and the alert it raised, and "
-                    + "writes the HTML report.",
+                    + "writes the HTML report. The alert also reaches people as the notify stage sends it: into an "
+                    + "Atom feed and an e-mail outbox (.eml files) under the demo's folder, whose paths it prints.",
             "",
             "The demo's data is fictional and stays in its own folder (--home, wiped at each run); it never "
                     + "uses the clusters KAFKA_BOOTSTRAP_SERVERS or ELASTICSEARCH_URL name. It takes a few minutes, "
@@ -51,7 +54,7 @@ import picocli.CommandLine.Option;
                     + "<home>' brings its servers back with the demo's data, for 'trends', 'alerts' and 'report'."
         })
 final class DemoCommand implements Callable<Integer> {
-    private static final List<String> DATA_FOLDERS = List.of("kafka", "elasticsearch", "analyze-state");
+    private static final List<String> DATA_FOLDERS = List.of("kafka", "elasticsearch", "analyze-state", "notify");
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "folder of the demo's servers and state (default: STANCEWATCH_HOME/demo, i.e. ./data/demo)")
@@ -82,8 +85,10 @@ final class DemoCommand implements Callable<Integer> {
              DemoSiteServer site = DemoSiteServer.start(content)) {
             clusters.description().forEach(line -> out.println("  " + line));
             DemoRun run = new DemoRun(site, out);
+            AlertsConfig alerts = demoAlerts();
             try (Pipeline pipeline = Pipeline.start(
-                    run.settings(clusters.kafka().bootstrapServers(), clusters.elasticsearch(), home.resolve("analyze-state")),
+                    run.settings(clusters.kafka().bootstrapServers(), clusters.elasticsearch(), home.resolve("analyze-state"),
+                            alerts),
                     scorer.join())) {
                 out.printf("Pipeline running after %.1f s. The demo site publishes month by month:%n",
                         seconds(started));
@@ -99,6 +104,10 @@ final class DemoCommand implements Callable<Integer> {
                 Files.writeString(report, new StanceReport(trends, StanceReport.Options.defaults()).render(Instant.now()));
                 out.println("Report written to " + report.toAbsolutePath());
             }
+            if (alerts != null) {
+                out.println("Notifications: Atom feed " + DemoRun.feedFile(home) + " (open it in a feed reader), "
+                        + "e-mails in " + DemoRun.outbox(home));
+            }
             out.printf("The demo took %.0f s; this JVM's heap %d MiB in use, embedded servers %d MiB resident.%n",
                     seconds(started), usedHeapMiB(), clusters.embeddedResidentBytes() >> 20);
             if (keepRunning) {
@@ -111,6 +120,16 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The demo's feed and outbox, when this build has the atom and email channels; else none, said so. */
+    private AlertsConfig demoAlerts() {
+        InstalledChannels channels = InstalledChannels.load();
+        if (!channels.types().containsAll(List.of("atom", "email"))) {
+            out.println("  notifications off: this build lacks the atom and email channels");
+            return null;
+        }
+        return DemoRun.alerts(home, channels);
     }
 
     private void printTrends(TrendQueries trends) {

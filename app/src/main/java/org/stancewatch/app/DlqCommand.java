@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         header = "Lists, explains and replays dead letters: what a stage could not process, and why.",
         description = {
             "Each stage writes what it cannot process to its dead-letter topic (stancewatch.ingest.dlq, "
-                    + "stancewatch.analyze.dlq, stancewatch.index.dlq) with a reason code, a message and the input. "
+                    + "stancewatch.analyze.dlq, stancewatch.index.dlq, stancewatch.notify.dlq) with a reason code, a message and the input. "
                     + "'explain' counts them by stage and reason and says what each reason means; 'list' shows them; "
                     + "'replay' sends analyze and index dead letters back to the topics they came from once the cause "
                     + "is fixed (safe to repeat: every stage writes by record id).",
@@ -63,9 +63,9 @@ final class DlqCommand implements Runnable {
 
         DeadLetterSelection selection() {
             for (String stage : stages) {
-                if (!Set.of("ingest", "analyze", "index").contains(stage)) {
-                    throw new IllegalArgumentException("--stage " + stage + " is not a stage: use ingest, analyze "
-                            + "or index");
+                if (!Set.of("ingest", "analyze", "index", "notify").contains(stage)) {
+                    throw new IllegalArgumentException("--stage " + stage + " is not a stage: use ingest, analyze, "
+                            + "index or notify");
                 }
             }
             return new DeadLetterSelection(new LinkedHashSet<>(stages), new LinkedHashSet<>(reasons), since, until);

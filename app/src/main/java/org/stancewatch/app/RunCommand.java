@@ -11,19 +11,23 @@ import org.stancewatch.embedded.Ports;
 import org.stancewatch.ingest.fetch.HostResolver;
 import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.notify.config.AlertsConfig;
+import org.stancewatch.notify.config.AlertsFile;
+import org.stancewatch.notify.config.InstalledChannels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stancewatch run}: crawl, analyze and index in one process, on schedule, until Ctrl-C. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        header = "Runs the whole pipeline in one process: crawl on schedule, analyze, index, until Ctrl-C.",
+        header = "Runs the whole pipeline in one process: crawl on schedule, analyze, index, notify, until Ctrl-C.",
         description = {
             "Starts an embedded Kafka and Elasticsearch under STANCEWATCH_HOME (default ./data) unless "
                     + "KAFKA_BOOTSTRAP_SERVERS and ELASTICSEARCH_URL name clusters to use, creates the topics and "
                     + "index templates, and runs the crawler on the sources file (config/sources.yml by default), "
-                    + "the analyze job and the indexer, printing progress. Ctrl-C stops the stages cleanly; nothing "
-                    + "is lost or counted twice when it starts again.",
+                    + "the analyze job, the indexer and the notifier (by the alerts file, config/alerts.yml by default: "
+                    + "an Atom feed at STANCEWATCH_HOME/notify/alerts.atom), printing progress. Ctrl-C stops the stages "
+                    + "cleanly; nothing is lost, counted or notified twice when it starts again.",
             "",
             "To look at the results while it runs, in another terminal: stancewatch trends --actor russia, "
                     + "stancewatch alerts, stancewatch report."
@@ -33,6 +37,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sources", paramLabel = "FILE",
             description = "sources file (default: ./config/sources.yml, else the bundled one)")
     Path sources;
+
+    @Option(names = "--alerts-file", paramLabel = "FILE",
+            description = "alerts file: channels and watchlists (default: ./config/alerts.yml, else the bundled one)")
+    Path alertsFile;
+
+    @Option(names = "--no-notify", description = "run without the notifier")
+    boolean noNotify;
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "data folder of the embedded servers and the analyze state (default: STANCEWATCH_HOME or ./data)")
@@ -48,6 +59,7 @@ final class RunCommand implements Callable<Integer> {
         var sourceList = SourcesFile.load(Optional.ofNullable(sources));
         System.out.println("Starting stancewatch on " + sourceList.sources().size() + " sources from "
                 + sourceList.origin() + " ...");
+        AlertsConfig alerts = noNotify ? null : alerts();
         var scorer = java.util.concurrent.CompletableFuture.supplyAsync(CoreNlpStanceScorer::fromDefaults);
         Clusters clusters = Clusters.fromEnvironment(home, Ports.defaults());
         Pipeline pipeline;
@@ -56,14 +68,15 @@ final class RunCommand implements Callable<Integer> {
             AnalyzeSettings analyze = AnalyzeSettings.defaults(clusters.kafka().bootstrapServers())
                     .withStateDir(home.resolve("analyze-state"));
             pipeline = Pipeline.start(new Pipeline.Settings(clusters.kafka(), clusters.elasticsearch(),
-                    sourceList, HostResolver.system(), analyze, TopicSetup.DEFAULT_PARTITIONS, hostName()), scorer.join());
+                    sourceList, HostResolver.system(), analyze, TopicSetup.DEFAULT_PARTITIONS, hostName(), alerts),
+                    scorer.join());
         } catch (RuntimeException e) {
             clusters.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping: crawler, analysis, indexer, then the embedded servers ...");
+            System.out.println("Stopping: crawler, analysis, indexer, notifier, then the embedded servers ...");
             pipeline.close();
             clusters.close();
             System.out.println("Stopped. " + pipeline.progress().line());
@@ -80,6 +93,19 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(pipeline.progress().line());
         }
         return 0;
+    }
+
+    /** The alerts file; none when this build has no channel types to send with (said, not failed). */
+    private AlertsConfig alerts() {
+        InstalledChannels channels = InstalledChannels.load();
+        if (channels.types().isEmpty()) {
+            System.out.println("  notifications off: this build has no channel types installed");
+            return null;
+        }
+        AlertsConfig alerts = AlertsFile.load(Optional.ofNullable(alertsFile), channels);
+        System.out.println("  notifying by " + alerts.file() + ": " + alerts.channels().size() + " channels, "
+                + alerts.watchlists().size() + " watchlists");
+        return alerts;
     }
 
     private static String hostName() {

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             CrawlCommand.class,
             AnalyzeCommand.class,
             IndexCommand.class,
+            NotifyCommand.class,
             TrendsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,

@@ -22,7 +22,7 @@ class DlqCommandTest {
         CommandRun run = CommandRun.of("dlq", "list", "--stage", "crawl");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("stancewatch dlq list: --stage crawl is not a stage: use ingest, analyze or index");
+        assertThat(run.err()).contains("stancewatch dlq list: --stage crawl is not a stage: use ingest, analyze, index or notify");
     }
 
     @Test

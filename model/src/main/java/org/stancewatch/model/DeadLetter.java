@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * What a stage could not process, and why: the value of every record on a dead-letter topic.
  *
- * @param stage    {@code ingest}, {@code analyze} or {@code index}
+ * @param stage    {@code ingest}, {@code analyze}, {@code index} or {@code notify}
  * @param reason   a short stable code to count and filter by, e.g. {@code fetch-timeout}
  * @param message  a sentence for people: what went wrong
  * @param subject  what failed: a URL, or {@code topic-partition@offset} for a record

@@ -14,7 +14,8 @@ class TopicsTest {
     void topicNamesFollowTheDesign() {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly(
                 "stancewatch.articles", "stancewatch.mentions", "stancewatch.stance", "stancewatch.alerts",
-                "stancewatch.ingest.dlq", "stancewatch.analyze.dlq", "stancewatch.index.dlq");
+                "stancewatch.ingest.dlq", "stancewatch.analyze.dlq", "stancewatch.index.dlq",
+                "stancewatch.notify.dlq");
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.index.connect.ElasticsearchConfig;
 import org.stancewatch.ingest.fetch.HostResolver;
+import org.stancewatch.notify.config.AlertsConfig;
+import org.stancewatch.notify.config.AlertsFile;
+import org.stancewatch.notify.config.ChannelFactory;
 
 /**
  * The demo's timeline: the demo site starts with every article held back, then publishes them
@@ -34,6 +37,8 @@ public final class DemoRun {
             .withThreshold(3.0);
     /** Articles of one month may arrive in any order; the lateness allowance covers that. */
     static final Duration GRACE = Duration.ofDays(62);
+    /** The demo's alerts file: an Atom feed and an e-mail outbox under the demo's folder. */
+    static final String ALERTS = "/org/stancewatch/app/demo/alerts.yml";
 
     private final DemoSiteServer site;
     private final PrintStream out;
@@ -47,6 +52,41 @@ public final class DemoRun {
     public Pipeline.Settings settings(String bootstrapServers, ElasticsearchConfig elasticsearch,
                                       java.nio.file.Path stateDir) {
         return settings(bootstrapServers, elasticsearch, stateDir, Duration.ofHours(1));
+    }
+
+    /** As above, notifying by the given alerts configuration (see {@link #alerts}). */
+    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchConfig elasticsearch,
+                                      java.nio.file.Path stateDir, AlertsConfig alerts) {
+        Pipeline.Settings plain = settings(bootstrapServers, elasticsearch, stateDir);
+        return new Pipeline.Settings(plain.kafka(), plain.elasticsearch(), plain.sources(), plain.resolver(),
+                plain.analyze(), plain.partitions(), plain.crawlerInstance(), alerts);
+    }
+
+    /**
+     * The demo's alerts configuration: every notice to the channel {@code feed} (an Atom feed at
+     * {@link #feedFile}) and to {@code mail} (e-mail in outbox mode, into {@link #outbox}).
+     */
+    public static AlertsConfig alerts(java.nio.file.Path home, ChannelFactory channels) {
+        try (var in = DemoRun.class.getResourceAsStream(ALERTS)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo's alerts.yml is missing from the class path; rebuild stancewatch");
+            }
+            String demoHome = home.toAbsolutePath().toString();
+            return AlertsFile.parse("demo alerts.yml", in.readAllBytes(),
+                    name -> name.equals("DEMO_HOME") ? demoHome : null, channels);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the demo's alerts.yml", e);
+        }
+    }
+
+    /** Where the demo's Atom feed is written. */
+    public static java.nio.file.Path feedFile(java.nio.file.Path home) {
+        return home.toAbsolutePath().resolve("notify").resolve("alerts.atom");
+    }
+
+    /** The folder the demo's e-mails are written to. */
+    public static java.nio.file.Path outbox(java.nio.file.Path home) {
+        return home.toAbsolutePath().resolve("notify").resolve("outbox");
     }
 
     /** As above, with the crawler visiting each outlet every {@code crawlInterval} once scheduled. */

@@ -17,7 +17,7 @@ import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.topic.Topic;
 import org.stancewatch.model.topic.Topics;
 
-/** Reads the three dead-letter topics: every committed dead letter, from the start to the end at the call. */
+/** Reads the stages' dead-letter topics: every committed dead letter, from the start to the end at the call. */
 public final class DeadLetterTopics {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private final KafkaConnection kafka;
@@ -29,7 +29,8 @@ public final class DeadLetterTopics {
     /** The dead letters of the selection, oldest first per topic; stages in pipeline order. */
     public List<StoredDeadLetter> read(DeadLetterSelection selection) {
         List<StoredDeadLetter> letters = new ArrayList<>();
-        for (Topic<String, DeadLetter> topic : List.of(Topics.INGEST_DLQ, Topics.ANALYZE_DLQ, Topics.INDEX_DLQ)) {
+        for (Topic<String, DeadLetter> topic : List.of(Topics.INGEST_DLQ, Topics.ANALYZE_DLQ, Topics.INDEX_DLQ,
+                Topics.NOTIFY_DLQ)) {
             if (selection.includesStage(stageOf(topic))) {
                 readTopic(topic, selection, letters);
             }

@@ -29,6 +29,9 @@ public final class ReasonCatalog {
                     + "mapping or the producer, then replay."),
             Map.entry("article-too-large", "the article's record would exceed Kafka's record limit. Not replayable: "
                     + "the payload is the text alone."),
+            Map.entry("delivery-refused", "a notification channel refused the notice for good (e.g. HTTP 4xx, a bad "
+                    + "address); the ledger records it failed and it is not retried. Fix the channel in alerts.yml; "
+                    + "the payload is the notice."),
             Map.entry("robots-disallowed", "robots.txt refuses the URL: as the site asks. Nothing to do."),
             Map.entry("rate-limited", "the site asked the crawler to wait longer than it waits within a run; the "
                     + "next run tries again."),

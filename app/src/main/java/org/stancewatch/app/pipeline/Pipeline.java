@@ -25,12 +25,15 @@ import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.fetch.HostResolver;
 import org.stancewatch.ingest.publish.KafkaSettings;
 import org.stancewatch.ingest.source.Sources;
+import org.stancewatch.notify.Notifier;
+import org.stancewatch.notify.NotifierConfig;
+import org.stancewatch.notify.config.AlertsConfig;
 
 /**
- * The three stages in one process: the crawler, the analyze job and the indexer, over one Kafka
- * cluster and one Elasticsearch cluster. Each stage is the same code that runs alone in {@code
- * stancewatch crawl|analyze|index}; here they only share a JVM (and the CoreNLP scorer's
- * memory).
+ * The stages in one process: the crawler, the analyze job, the indexer and the notifier, over
+ * one Kafka cluster and one Elasticsearch cluster. Each stage is the same code that runs alone
+ * in {@code stancewatch crawl|analyze|index|notify}; here they only share a JVM (and the CoreNLP
+ * scorer's memory).
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -43,9 +46,18 @@ public final class Pipeline implements AutoCloseable {
      * @param analyze          the analyze job's settings
      * @param partitions       partitions of topics the pipeline creates
      * @param crawlerInstance  the crawler's instance name
+     * @param alerts           the notifier's channels and watchlists; null runs no notifier
      */
     public record Settings(KafkaConnection kafka, ElasticsearchConfig elasticsearch, Sources sources,
-                           HostResolver resolver, AnalyzeSettings analyze, int partitions, String crawlerInstance) {}
+                           HostResolver resolver, AnalyzeSettings analyze, int partitions, String crawlerInstance,
+                           AlertsConfig alerts) {
+
+        /** Without a notifier. */
+        public Settings(KafkaConnection kafka, ElasticsearchConfig elasticsearch, Sources sources,
+                        HostResolver resolver, AnalyzeSettings analyze, int partitions, String crawlerInstance) {
+            this(kafka, elasticsearch, sources, resolver, analyze, partitions, crawlerInstance, null);
+        }
+    }
 
     private final Settings settings;
     private final Admin admin;
@@ -53,20 +65,24 @@ public final class Pipeline implements AutoCloseable {
     private final Indexer indexer;
     private final Crawler crawler;
     private final IndexerConfig indexerConfig;
+    private final Notifier notifier;
+    private final NotifierConfig notifierConfig;
 
     private Pipeline(Settings settings, Admin admin, AnalyzeJob analyze, Indexer indexer, Crawler crawler,
-                     IndexerConfig indexerConfig) {
+                     IndexerConfig indexerConfig, Notifier notifier, NotifierConfig notifierConfig) {
         this.settings = settings;
         this.admin = admin;
         this.analyze = analyze;
         this.indexer = indexer;
         this.crawler = crawler;
         this.indexerConfig = indexerConfig;
+        this.notifier = notifier;
+        this.notifierConfig = notifierConfig;
     }
 
     /**
-     * Creates the topics and index templates that are missing, then starts the analyze job and
-     * the indexer, and opens the crawler (its schedule starts with {@link #startCrawling}).
+     * Creates the topics and index templates that are missing, then starts the analyze job, the
+     * indexer and the notifier, and opens the crawler (its schedule starts with {@link #startCrawling}).
      */
     public static Pipeline start(Settings settings, StanceScorer scorer) {
         Admin admin = Admin.create(settings.kafka().adminConfig());
@@ -85,11 +101,18 @@ public final class Pipeline implements AutoCloseable {
                     .withKafkaOverrides(Map.copyOf(settings.kafka().clientProperties()));
             Indexer indexer = Indexer.start(indexerConfig);
             started.add(indexer);
+            // in one process the notifier starts with the pipeline: every alert it raises is new to it
+            NotifierConfig notifierConfig = NotifierConfig.of(settings.kafka().bootstrapServers()).withFromBeginning(true)
+                    .withKafkaOverrides(Map.copyOf(settings.kafka().clientProperties()));
+            Notifier notifier = settings.alerts() == null ? null : Notifier.start(notifierConfig, settings.alerts());
+            if (notifier != null) {
+                started.add(notifier);
+            }
             KafkaSettings kafka = new KafkaSettings(settings.kafka().bootstrapServers(),
                     Map.copyOf(settings.kafka().clientProperties()), settings.crawlerInstance(),
                     false, settings.partitions(), replication);
             Crawler crawler = Crawler.open(CrawlerConfig.kafka(settings.sources(), kafka).withResolver(settings.resolver()));
-            return new Pipeline(settings, admin, analyze, indexer, crawler, indexerConfig);
+            return new Pipeline(settings, admin, analyze, indexer, crawler, indexerConfig, notifier, notifierConfig);
         } catch (RuntimeException e) {
             closeAll(started.reversed());
             throw e;
@@ -128,15 +151,22 @@ public final class Pipeline implements AutoCloseable {
         return indexer;
     }
 
-    /** A snapshot of all three stages. */
+    /** The notifier, if the settings gave it an alerts configuration. */
+    public java.util.Optional<Notifier> notifier() {
+        return java.util.Optional.ofNullable(notifier);
+    }
+
+    /** A snapshot of all the stages. */
     public PipelineProgress progress() {
-        return new PipelineProgress(crawler.stats(), analyze.progress(), indexer.progress());
+        return new PipelineProgress(crawler.stats(), analyze.progress(), indexer.progress(),
+                notifier == null ? null : notifier.progress());
     }
 
     /**
      * True when every stage has read everything committed before it: the scoring application
      * the articles, the aggregation application the mentions (and its own repartition topics),
-     * the indexer the four record topics; and the indexer has nothing in flight.
+     * the indexer the four record topics, the notifier the alerts and sources; and neither the
+     * indexer nor a healthy notifier channel has anything in flight.
      */
     public boolean isCaughtUp() {
         AnalyzeSettings analyzeSettings = settings.analyze();
@@ -147,7 +177,21 @@ public final class Pipeline implements AutoCloseable {
         return GroupLag.of(admin, analyzeSettings.scoringApplicationId(), List.of(analyzeSettings.topics().articles())) == 0
                 && GroupLag.of(admin, analyzeSettings.aggregationApplicationId(), aggregationInputs) == 0
                 && GroupLag.of(admin, indexerConfig.groupId(), indexerConfig.topics().recordTopics()) == 0
-                && indexer.progress().pending() == 0;
+                && indexer.progress().pending() == 0
+                && notifierCaughtUp();
+    }
+
+    /**
+     * The notifier read everything, and sent it unless a channel is failing: a failing channel's
+     * notices wait for it in the ledger rather than hold the pipeline up.
+     */
+    private boolean notifierCaughtUp() {
+        if (notifier == null) {
+            return true;
+        }
+        var progress = notifier.progress();
+        return GroupLag.of(admin, notifierConfig.groupId(), notifierConfig.topics().consumed()) == 0
+                && (progress.pending() == 0 || !progress.failing().isEmpty());
     }
 
     /** Waits until {@link #isCaughtUp()} holds twice in a row, a second apart, or the timeout passes. */
@@ -173,15 +217,25 @@ public final class Pipeline implements AutoCloseable {
         indexer.failure().ifPresent(e -> {
             throw new IllegalStateException("the indexer stopped: " + e.getMessage(), e);
         });
+        if (notifier != null) {
+            notifier.failure().ifPresent(e -> {
+                throw new IllegalStateException("the notifier stopped: " + e.getMessage(), e);
+            });
+        }
         if (analyze.state() == JobState.FAILED) {
             throw new IllegalStateException("the analyze job stopped: " + analyze.describe());
         }
     }
 
-    /** Stops the crawler first, then the analyze job, then the indexer, each cleanly. */
+    /** Stops the crawler first, then the analyze job, then the indexer and the notifier, each cleanly. */
     @Override
     public void close() {
-        closeAll(List.of(crawler, analyze, indexer, admin));
+        List<AutoCloseable> stages = new ArrayList<>(List.of(crawler, analyze, indexer));
+        if (notifier != null) {
+            stages.add(notifier);
+        }
+        stages.add(admin);
+        closeAll(stages);
     }
 
     private Set<String> topicNames() {

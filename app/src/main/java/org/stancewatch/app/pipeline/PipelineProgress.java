@@ -5,6 +5,7 @@ import org.stancewatch.analyze.stream.monitor.JobProgress;
 import org.stancewatch.index.sink.IndexerProgress;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.ingest.SourceStats;
+import org.stancewatch.notify.NotifierProgress;
 
 /**
  * What the three stages have done so far, in one line for people.
@@ -12,8 +13,14 @@ import org.stancewatch.ingest.SourceStats;
  * @param crawl   per-source counts of the crawler
  * @param analyze the analyze job's counts
  * @param index   the indexer's counts
+ * @param notifier the notifier's counts, or null when it does not run
  */
-public record PipelineProgress(List<SourceStats> crawl, JobProgress analyze, IndexerProgress index) {
+public record PipelineProgress(List<SourceStats> crawl, JobProgress analyze, IndexerProgress index,
+                               NotifierProgress notifier) {
+
+    public PipelineProgress(List<SourceStats> crawl, JobProgress analyze, IndexerProgress index) {
+        this(crawl, analyze, index, null);
+    }
 
     public long articlesDiscovered() {
         return crawl.stream().mapToLong(SourceStats::discovered).sum();
@@ -41,6 +48,18 @@ public record PipelineProgress(List<SourceStats> crawl, JobProgress analyze, Ind
                 index.indexed(IndexKind.ARTICLES), index.indexed(IndexKind.MENTIONS), index.indexed(IndexKind.STANCE),
                 index.indexed(IndexKind.ALERTS),
                 analyze.deadLetterCount() + index.deadLettered() == 0 ? ""
-                        : String.format(" · %,d dead letters", analyze.deadLetterCount() + index.deadLettered()));
+                        : String.format(" · %,d dead letters", analyze.deadLetterCount() + index.deadLettered()))
+                + notifyPart();
+    }
+
+    private String notifyPart() {
+        if (notifier == null) {
+            return "";
+        }
+        String part = String.format(" · notified %,d (%,d pending)", notifier.delivered(), notifier.pending());
+        if (!notifier.failing().isEmpty()) {
+            part += ", failing channels: " + notifier.failing().stream().map(h -> h.channel()).toList();
+        }
+        return part;
     }
 }

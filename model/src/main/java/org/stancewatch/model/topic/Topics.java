@@ -26,6 +26,8 @@ public final class Topics {
     public static final Topic<String, DeadLetter> INGEST_DLQ = deadLetters("ingest");
     public static final Topic<String, DeadLetter> ANALYZE_DLQ = deadLetters("analyze");
     public static final Topic<String, DeadLetter> INDEX_DLQ = deadLetters("index");
+    /** What the notifier could not read, or a channel refused for good. */
+    public static final Topic<String, DeadLetter> NOTIFY_DLQ = deadLetters("notify");
 
     /**
      * The crawler's memory (pages seen, revisions published, robots.txt files, last runs), as a
@@ -68,7 +70,7 @@ public final class Topics {
 
     /** Every topic of the pipeline, dead-letter topics included. */
     public static List<Topic<String, ? extends Record>> all() {
-        return List.of(ARTICLES, MENTIONS, STANCE, ALERTS, INGEST_DLQ, ANALYZE_DLQ, INDEX_DLQ);
+        return List.of(ARTICLES, MENTIONS, STANCE, ALERTS, INGEST_DLQ, ANALYZE_DLQ, INDEX_DLQ, NOTIFY_DLQ);
     }
 
     /** The compacted topics a stage keeps its own state in (not records of the pipeline). */

@@ -1,0 +1,70 @@
+package org.stancewatch.notify;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.stancewatch.notify.dispatch.RetrySchedule;
+
+/**
+ * Everything the notifier needs to run besides {@code alerts.yml}.
+ *
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param groupId          consumer group ({@value #DEFAULT_GROUP_ID})
+ * @param topics           topics read and written
+ * @param fromBeginning    where a group without committed offsets starts: the oldest alert (true)
+ *                         or the next new one (false)
+ * @param retry            back-off for failing channels, and when one counts as failing
+ * @param shutdownTimeout  how long {@code close()} waits for queued notices to go out
+ * @param kafkaOverrides   extra consumer/producer properties (e.g. security settings)
+ */
+public record NotifierConfig(
+        String bootstrapServers,
+        String groupId,
+        NotifierTopics topics,
+        boolean fromBeginning,
+        RetrySchedule retry,
+        Duration shutdownTimeout,
+        Map<String, Object> kafkaOverrides) {
+
+    /** The consumer group of the notify stage. */
+    public static final String DEFAULT_GROUP_ID = "stancewatch-notify";
+
+    public NotifierConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        kafkaOverrides = Map.copyOf(kafkaOverrides);
+    }
+
+    /** The defaults: the group {@value #DEFAULT_GROUP_ID}, the standard topics, new alerts only. */
+    public static NotifierConfig of(String bootstrapServers) {
+        return new NotifierConfig(bootstrapServers, DEFAULT_GROUP_ID, NotifierTopics.defaults(), false,
+                RetrySchedule.defaults(), Duration.ofSeconds(10), Map.of());
+    }
+
+    public NotifierConfig withGroupId(String id) {
+        return new NotifierConfig(bootstrapServers, id, topics, fromBeginning, retry, shutdownTimeout, kafkaOverrides);
+    }
+
+    public NotifierConfig withTopics(NotifierTopics t) {
+        return new NotifierConfig(bootstrapServers, groupId, t, fromBeginning, retry, shutdownTimeout, kafkaOverrides);
+    }
+
+    public NotifierConfig withFromBeginning(boolean b) {
+        return new NotifierConfig(bootstrapServers, groupId, topics, b, retry, shutdownTimeout, kafkaOverrides);
+    }
+
+    public NotifierConfig withRetry(RetrySchedule r) {
+        return new NotifierConfig(bootstrapServers, groupId, topics, fromBeginning, r, shutdownTimeout, kafkaOverrides);
+    }
+
+    public NotifierConfig withShutdownTimeout(Duration d) {
+        return new NotifierConfig(bootstrapServers, groupId, topics, fromBeginning, retry, d, kafkaOverrides);
+    }
+
+    public NotifierConfig withKafkaOverrides(Map<String, Object> o) {
+        return new NotifierConfig(bootstrapServers, groupId, topics, fromBeginning, retry, shutdownTimeout, o);
+    }
+}
