@@ -18,7 +18,6 @@ import org.stancewatch.notify.config.AlertsConfig;
 import org.stancewatch.notify.dispatch.ChannelHealth;
 import org.stancewatch.notify.dispatch.ChannelWorker;
 import org.stancewatch.notify.dispatch.Dispatcher;
-import org.stancewatch.notify.dispatch.RetryHints;
 import org.stancewatch.notify.ledger.KafkaLedgerLog;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.watchlist.NoticeMatcher;
@@ -56,12 +55,12 @@ public final class Notifier implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    private Notifier(NotifierConfig config, AlertsConfig alerts, FaultPoints faults, RetryHints hints, Clock clock) {
+    private Notifier(NotifierConfig config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
         this.config = config;
         this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(), new ByteArraySerializer());
         Ledger ledger = new Ledger(new KafkaLedgerLog(config.topics().ledger(), producer, clientProperties(config)));
         KafkaDeadLetters deadLetters = new KafkaDeadLetters(producer, config.topics().deadLetters());
-        this.dispatcher = new Dispatcher(alerts.channels(), ledger, deadLetters, config.retry(), hints, faults, clock);
+        this.dispatcher = new Dispatcher(alerts.channels(), ledger, deadLetters, config.retry(), faults, clock);
         this.loop = new NotifierLoop(new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), config.topics(), ledger, new NoticeMatcher(alerts.watchlists()), dispatcher,
                 deadLetters, faults);
@@ -70,16 +69,11 @@ public final class Notifier implements AutoCloseable {
 
     /** Starts consuming and delivering, each in threads of its own. The topics must exist. */
     public static Notifier start(NotifierConfig config, AlertsConfig alerts) {
-        return start(config, alerts, FaultPoints.NONE, RetryHints.NONE, Clock.systemUTC());
+        return start(config, alerts, FaultPoints.NONE, Clock.systemUTC());
     }
 
-    /** With a channel implementation's retry hints (e.g. a webhook's Retry-After). */
-    public static Notifier start(NotifierConfig config, AlertsConfig alerts, RetryHints hints) {
-        return start(config, alerts, FaultPoints.NONE, hints, Clock.systemUTC());
-    }
-
-    static Notifier start(NotifierConfig config, AlertsConfig alerts, FaultPoints faults, RetryHints hints, Clock clock) {
-        Notifier notifier = new Notifier(config, alerts, faults, hints, clock);
+    static Notifier start(NotifierConfig config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
+        Notifier notifier = new Notifier(config, alerts, faults, clock);
         notifier.dispatcher.start();
         notifier.thread.start();
         log.info("notifier started: group {}, topics {}, channels {}, {} watchlists from {}", config.groupId(),

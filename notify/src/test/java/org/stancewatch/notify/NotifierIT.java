@@ -24,7 +24,6 @@ import org.stancewatch.model.json.Codecs;
 import org.stancewatch.notify.channel.Delivery;
 import org.stancewatch.notify.config.AlertsConfig;
 import org.stancewatch.notify.config.AlertsFile;
-import org.stancewatch.notify.dispatch.RetryHints;
 import org.stancewatch.notify.dispatch.RetrySchedule;
 import org.stancewatch.notify.testing.FakeChannelFactory;
 import org.stancewatch.notify.testing.NotifyKafka;
@@ -232,7 +231,7 @@ class NotifierIT {
     private Notifier start(FaultPoints faults) {
         AlertsConfig alerts = AlertsFile.parse("test alerts.yml", ALERTS_YML.getBytes(StandardCharsets.UTF_8),
                 Map.<String, String>of()::get, new FakeChannelFactory().with(receiver));
-        return Notifier.start(config, alerts, faults, RetryHints.NONE, Clock.systemUTC());
+        return Notifier.start(config, alerts, faults, Clock.systemUTC());
     }
 
     private List<Alert> sendAlerts(int n) throws Exception {

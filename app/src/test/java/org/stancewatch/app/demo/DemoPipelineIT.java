@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.stancewatch.index.trends.TrendQueries;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Direction;
 import org.stancewatch.model.StanceBucket;
+import org.stancewatch.notify.config.InstalledChannels;
 
 /**
  * The whole pipeline on the demo site, as {@code stancewatch demo} runs it, with the real
@@ -48,11 +50,10 @@ class DemoPipelineIT {
             EmbeddedServices services, @TempDir Path state) throws Exception {
         StanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
         ElasticsearchConfig elasticsearch = ElasticsearchConfig.of(services.elasticsearchUrl());
-        RecordingChannels channels = new RecordingChannels();
         try (DemoSiteServer site = DemoSiteServer.start(content)) {
             DemoRun run = new DemoRun(site, System.out);
             Pipeline.Settings settings = run.settings(services.kafkaBootstrapServers(), elasticsearch, state,
-                    DemoRun.alerts(state, channels));
+                    DemoRun.alerts(state, InstalledChannels.load()));
             YearMonth stoppedAfter;
             try (Pipeline first = Pipeline.start(settings, scorer)) {
                 stoppedAfter = run.publishAndCrawl(first, null, month -> month.isAfter(LAST_MONTH_BEFORE_RESTART));
@@ -103,11 +104,16 @@ class DemoPipelineIT {
                         .allSatisfy(evidence -> assertThat(evidence.outlet()).isEqualTo(PLANTED_OUTLET));
             });
 
-            // ... and reaches people: the notifier gave it, once, to the demo's feed and mail channels
-            // TODO(lead, after merging the channels branch): build the channels with InstalledChannels.load()
-            // and assert the entry in DemoRun.feedFile(state) and the .eml in DemoRun.outbox(state) instead.
-            assertThat(channels.noticeIds("feed")).containsOnlyOnce(planted.get(0).id());
-            assertThat(channels.noticeIds("mail")).containsOnlyOnce(planted.get(0).id());
+            // ... and reaches people, once each: an entry in the demo's Atom feed, an e-mail in its outbox
+            String plantedId = planted.get(0).id();
+            String feed = Files.readString(DemoRun.feedFile(state));
+            assertThat(feed).containsOnlyOnce("<id>urn:stancewatch:notice:" + plantedId + "</id>");
+            List<Path> mails;
+            try (var files = Files.list(DemoRun.outbox(state))) {
+                mails = files.filter(file -> file.toString().endsWith("-" + plantedId + ".eml")).toList();
+            }
+            assertThat(mails).singleElement().satisfies(mail -> assertThat(Files.readString(mail))
+                    .contains("Message-ID: <" + plantedId + "@stancewatch>"));
 
             // syndicated copies count once, and nothing twice across the restart: the daily
             // buckets of Russia across all outlets add up to the mentions of original articles

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.stancewatch.ingest.health.HealthSettings;
+import org.stancewatch.model.yaml.ConfigValues;
 import org.stancewatch.model.yaml.YamlTree;
 
 /**
@@ -143,7 +144,7 @@ final class SourcesReader {
                 duration(node, at, "crawler", "connectTimeout", d.connectTimeout()),
                 duration(node, at, "crawler", "readTimeout", d.readTimeout()),
                 duration(node, at, "crawler", "fetchTimeout", d.fetchTimeout()),
-                parsed(node, at, "crawler", "maxBodySize", d.maxBodyBytes(), Values::size),
+                parsed(node, at, "crawler", "maxBodySize", d.maxBodyBytes(), ConfigValues::size),
                 positiveInt(node, at, "crawler", "maxRedirects", d.maxRedirects()),
                 revisitFor,
                 duration(node, at, "crawler", "maxCrawlDelay", d.maxCrawlDelay()),
@@ -359,7 +360,7 @@ final class SourcesReader {
     }
 
     private Duration duration(JsonNode node, JsonPointer at, String field, String name, Duration fallback) {
-        return parsed(node, at, field, name, fallback, Values::duration);
+        return parsed(node, at, field, name, fallback, ConfigValues::duration);
     }
 
     private <T> T parsed(JsonNode node, JsonPointer at, String field, String name, T fallback, Function<String, T> parse) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancewatch.model.yaml.ConfigValues;
 
 class SourcesFileTest {
 
@@ -211,10 +212,10 @@ class SourcesFileTest {
 
     @Test
     void durationsAndSizesHaveReadableForms() {
-        assertThat(Values.duration("30m")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(Values.duration("PT2H")).isEqualTo(Duration.ofHours(2));
-        assertThat(Values.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
-        assertThat(Values.size("8MB")).isEqualTo(8L * 1024 * 1024);
+        assertThat(ConfigValues.duration("30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(ConfigValues.duration("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThat(ConfigValues.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(ConfigValues.size("8MB")).isEqualTo(8L * 1024 * 1024);
         assertThat(problems("crawler: {fetchTimeout: soon}\nsources: []").getMessage())
                 .contains("crawler.fetchTimeout: 'soon' is not a duration");
     }

@@ -43,7 +43,6 @@ public final class ChannelWorker implements Runnable {
     private final Ledger ledger;
     private final DeadLetters deadLetters;
     private final RetrySchedule schedule;
-    private final RetryHints hints;
     private final FaultPoints faults;
     private final Clock clock;
     private final DigestBudget budget;
@@ -62,13 +61,12 @@ public final class ChannelWorker implements Runnable {
     private boolean holding;
 
     public ChannelWorker(ChannelSpec spec, Channel channel, Ledger ledger, DeadLetters deadLetters,
-            RetrySchedule schedule, RetryHints hints, FaultPoints faults, Clock clock) {
+            RetrySchedule schedule, FaultPoints faults, Clock clock) {
         this.spec = spec;
         this.channel = channel;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
         this.schedule = schedule;
-        this.hints = hints;
         this.faults = faults;
         this.clock = clock;
         this.health = ChannelHealth.ok(spec.name());
@@ -213,7 +211,7 @@ public final class ChannelWorker implements Runnable {
             channel.send(delivery);
         } catch (DeliveryException e) {
             if (e.retryable()) {
-                retryLater(delivery, e.getMessage(), hints.retryAfter(e).orElse(null), now);
+                retryLater(delivery, e.getMessage(), e.retryAfter().orElse(null), now);
             } else {
                 refused(delivery, e, now);
             }

@@ -22,10 +22,10 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, Thread> threads = new LinkedHashMap<>();
 
     public Dispatcher(List<ConfiguredChannel> channels, Ledger ledger, DeadLetters deadLetters,
-            RetrySchedule schedule, RetryHints hints, FaultPoints faults, Clock clock) {
+            RetrySchedule schedule, FaultPoints faults, Clock clock) {
         for (ConfiguredChannel configured : channels) {
             ChannelWorker worker = new ChannelWorker(configured.spec(), configured.channel(), ledger, deadLetters,
-                    schedule, hints, faults, clock);
+                    schedule, faults, clock);
             workers.put(worker.name(), worker);
             Thread thread = new Thread(worker, "stancewatch-notify-" + worker.name());
             thread.setDaemon(true);

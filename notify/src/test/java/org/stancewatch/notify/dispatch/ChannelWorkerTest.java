@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.notify.DeadLetters;
 import org.stancewatch.notify.FaultPoints;
@@ -36,7 +35,7 @@ class ChannelWorkerTest {
     void aChannelFailingThreeTimesThenSucceedingDeliversOnceAfterBackingOff() {
         RecordingChannel channel = new RecordingChannel("hook")
                 .failing(call -> call <= 3 ? new DeliveryException("HTTP 503", true) : null);
-        ChannelWorker worker = worker(channel, ChannelSpec.NO_LIMIT, RetryHints.NONE);
+        ChannelWorker worker = worker(channel, ChannelSpec.NO_LIMIT);
         Notice notice = offer(worker, 1).get(0);
 
         List<Duration> waits = new ArrayList<>();
@@ -63,7 +62,7 @@ class ChannelWorkerTest {
     void aNonRetryableFailureIsRecordedFailedDeadLetteredAndNotTriedAgain() {
         RecordingChannel channel = new RecordingChannel("hook")
                 .failing(call -> new DeliveryException("HTTP 410 Gone: the hook was deleted", false));
-        ChannelWorker worker = worker(channel, ChannelSpec.NO_LIMIT, RetryHints.NONE);
+        ChannelWorker worker = worker(channel, ChannelSpec.NO_LIMIT);
         Notice notice = offer(worker, 1).get(0);
 
         worker.step();
@@ -79,7 +78,7 @@ class ChannelWorkerTest {
     @Test
     void aChannelFailingFiveTimesInARowIsReportedFailingAndKeepsItsNoticesPending() {
         RecordingChannel channel = new RecordingChannel("hook").failing(call -> new DeliveryException("timeout", true));
-        ChannelWorker worker = worker(channel, ChannelSpec.NO_LIMIT, RetryHints.NONE);
+        ChannelWorker worker = worker(channel, ChannelSpec.NO_LIMIT);
         Notice notice = offer(worker, 1).get(0);
 
         for (int attempt = 1; attempt <= 5; attempt++) {
@@ -95,8 +94,9 @@ class ChannelWorkerTest {
 
     @Test
     void aReceiversRetryAfterHintIsHonouredUpToTheLongestDelay() {
-        RecordingChannel channel = new RecordingChannel("hook").failing(call -> new DeliveryException("429", true));
-        ChannelWorker worker = worker(channel, ChannelSpec.NO_LIMIT, failure -> Optional.of(Duration.ofSeconds(90)));
+        RecordingChannel channel = new RecordingChannel("hook")
+                .failing(call -> new DeliveryException("429", true, Duration.ofSeconds(90), null));
+        ChannelWorker worker = worker(channel, ChannelSpec.NO_LIMIT);
         offer(worker, 1);
 
         Instant next = worker.step();
@@ -107,7 +107,7 @@ class ChannelWorkerTest {
     @Test
     void beyondTheHourlyLimitNoticesAreHeldAndSentAsOneDigestWhenTheBudgetReturns() {
         RecordingChannel channel = new RecordingChannel("hook");
-        ChannelWorker worker = worker(channel, 2, RetryHints.NONE);
+        ChannelWorker worker = worker(channel, 2);
         List<Notice> notices = offer(worker, 5);
 
         worker.step();
@@ -133,21 +133,21 @@ class ChannelWorkerTest {
     @Test
     void messagesSentBeforeARestartStillCountAgainstTheHour() {
         RecordingChannel first = new RecordingChannel("hook");
-        ChannelWorker before = worker(first, 1, RetryHints.NONE);
+        ChannelWorker before = worker(first, 1);
         offer(before, 1);
         before.step();
 
         RecordingChannel second = new RecordingChannel("hook");
-        ChannelWorker after = worker(second, 1, RetryHints.NONE); // same ledger: a restart
+        ChannelWorker after = worker(second, 1); // same ledger: a restart
         after.offer(List.of(LedgerEntry.pending("hook", TestNotices.notice(7), "alerts-0", clock.instant())));
 
         assertThat(after.step()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
         assertThat(second.attempts()).isEmpty();
     }
 
-    private ChannelWorker worker(RecordingChannel channel, int maxPerHour, RetryHints hints) {
+    private ChannelWorker worker(RecordingChannel channel, int maxPerHour) {
         ChannelSpec spec = new ChannelSpec(channel.name(), "webhook", JsonNodeFactory.instance.objectNode(), maxPerHour);
-        return new ChannelWorker(spec, channel, ledger, dlq, SCHEDULE, hints, FaultPoints.NONE, clock);
+        return new ChannelWorker(spec, channel, ledger, dlq, SCHEDULE, FaultPoints.NONE, clock);
     }
 
     /** Records n notices pending for the worker's channel, as the consumer would, and queues them. */

@@ -33,7 +33,7 @@ class DispatcherTest {
         Ledger ledger = new Ledger(new MemoryLedgerLog());
         RetrySchedule quick = new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(100), 3, Duration.ofMinutes(10));
         try (Dispatcher dispatcher = new Dispatcher(List.of(configured(broken), configured(healthy)), ledger,
-                (k, s, p, r, m) -> {}, quick, RetryHints.NONE, FaultPoints.NONE, Clock.systemUTC())) {
+                (k, s, p, r, m) -> {}, quick, FaultPoints.NONE, Clock.systemUTC())) {
             dispatcher.start();
             // the broken channel's notices are queued first, and many of them
             for (int i = 0; i < 20; i++) {

@@ -17,7 +17,7 @@ public final class FakeChannelFactory implements ChannelFactory {
     private static final Map<String, Set<String>> SETTINGS = Map.of(
             "atom", Set.of("file", "title"),
             "webhook", Set.of("url", "tokenEnv"),
-            "email", Set.of("host", "port", "username", "passwordEnv", "from", "to", "outbox"));
+            "email", Set.of("host", "port", "user", "passwordEnv", "from", "to", "outbox"));
 
     private final Map<String, RecordingChannel> built = new HashMap<>();
     private final Map<String, RecordingChannel> prepared = new HashMap<>();

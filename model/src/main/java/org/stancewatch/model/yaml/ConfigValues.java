@@ -1,4 +1,4 @@
-package org.stancewatch.ingest.source;
+package org.stancewatch.model.yaml;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The value syntaxes of {@code sources.yml}: durations ({@code 30m}, {@code 2h}, {@code PT30M}) and sizes ({@code 8MB}). */
-final class Values {
+/** The value syntaxes of the YAML configuration files: durations ({@code 30m}, {@code 2h}, {@code PT30M}) and sizes ({@code 8MB}). */
+public final class ConfigValues {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
-    private Values() {}
+    private ConfigValues() {}
 
     /** Parses {@code 500ms}, {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT30M}). */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(value);
         if (m.matches()) {
@@ -36,7 +36,7 @@ final class Values {
     }
 
     /** Parses a byte size: {@code 1048576}, {@code 512KB}, {@code 8MB} (powers of 1024). */
-    static long size(String text) {
+    public static long size(String text) {
         Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size (use e.g. 512KB, 8MB)");

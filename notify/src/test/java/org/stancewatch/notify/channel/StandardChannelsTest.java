@@ -1,0 +1,78 @@
+package org.stancewatch.notify.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.notify.config.AlertsConfig;
+import org.stancewatch.notify.config.AlertsConfigException;
+import org.stancewatch.notify.config.AlertsFile;
+import org.stancewatch.notify.config.InstalledChannels;
+
+/** The shipped channel types as alerts.yml builds them, through the class path's registration. */
+class StandardChannelsTest {
+    private static final UnaryOperator<String> ENV = Map.of("HOOK_TOKEN", "t0ken", "SMTP_PASSWORD", "pw")::get;
+
+    @Test
+    void theClassPathRegistersTheAtomWebhookAndEmailChannels() {
+        assertThat(InstalledChannels.load().types()).contains("atom", "webhook", "email");
+    }
+
+    @Test
+    void theShippedFileBuildsARealAtomFeedChannel() {
+        AlertsConfig config = AlertsFile.bundled(name -> null, InstalledChannels.load());
+
+        assertThat(config.channels()).singleElement()
+                .satisfies(c -> assertThat(c.channel()).isInstanceOf(AtomFeedChannel.class));
+    }
+
+    @Test
+    void everyChannelOfACompleteFileIsBuiltWithItsSecretsFromTheEnvironment() throws IOException {
+        AlertsConfig config = AlertsFile.parse("complete.yml", fixture("complete.yml"), ENV, new StandardChannels(ENV));
+
+        assertThat(config.channels()).extracting(c -> (Object) c.channel().getClass())
+                .containsExactly(AtomFeedChannel.class, WebhookChannel.class, EmailChannel.class);
+        assertThat(config.channels().get(1).channel().toString()).doesNotContain("t0ken");
+        assertThat(config.channels().get(2).channel().toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void unusableValuesAreReportedWithTheFileLineAndSetting() {
+        String yaml = """
+                channels:
+                  hook:
+                    type: webhook
+                    url: ftp://hooks.example.org/x
+                    requestTimeout: soon
+                  mail:
+                    type: email
+                    host: smtp.example.org
+                    port: many
+                    to: [desk@example.org]
+                  feed:
+                    type: atom
+                    username: me
+                watchlists:
+                  - name: all
+                    channels: [hook, mail, feed]
+                """;
+
+        assertThatThrownBy(() -> AlertsFile.parse("bad.yml", yaml.getBytes(StandardCharsets.UTF_8), ENV,
+                new StandardChannels(ENV)))
+                .isInstanceOf(AlertsConfigException.class)
+                .hasMessageContaining("bad.yml:5: channels.hook.requestTimeout: 'soon' is not a duration")
+                .hasMessageContaining("bad.yml:9: channels.mail.port: expected a whole number, found 'many'")
+                .hasMessageContaining("bad.yml:13: channels.feed.username: unknown key");
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = StandardChannelsTest.class.getResourceAsStream("/alerts/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
