@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.stancewatch.ingest.health.HealthSettings;
 import org.stancewatch.model.yaml.ConfigValues;
+import org.stancewatch.model.yaml.Suggestions;
 import org.stancewatch.model.yaml.YamlTree;
 
 /**
@@ -420,7 +421,7 @@ final class SourcesReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                String suggestion = closest(name, known);
+                String suggestion = Suggestions.closest(name, known);
                 String path = fieldPath(at, name);
                 problem(at.appendProperty(name), path, "unknown field" + (suggestion != null
                         ? " (did you mean '" + suggestion + "'?)" : "; known fields: " + String.join(", ", known.stream().sorted().toList())));
@@ -432,38 +433,6 @@ final class SourcesReader {
         String path = at.toString().replaceAll("/(\\d+)", "[$1]").replace('/', '.');
         path = path.startsWith(".") ? path.substring(1) : path;
         return path.isEmpty() ? name : path + "." + name;
-    }
-
-    private static String closest(String name, Set<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : known) {
-            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private void problem(JsonPointer at, String field, String message) {

@@ -23,6 +23,7 @@ import org.stancewatch.model.Direction;
 import org.stancewatch.model.yaml.YamlTree;
 import org.stancewatch.notify.watchlist.NoticeKind;
 import org.stancewatch.notify.watchlist.Watchlist;
+import org.stancewatch.model.yaml.Suggestions;
 
 /**
  * Reads and checks {@code alerts.yml}. Every problem is collected with its file, line and field

@@ -1,14 +1,14 @@
-package org.stancewatch.notify.config;
+package org.stancewatch.model.yaml;
 
 import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean ...?" for a misspelt key or name: the closest known one within two edits. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
     /** The closest of {@code known} to {@code name}, or null when none is within two edits. */
-    static String closest(String name, Collection<String> known) {
+    public static String closest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : known) {
