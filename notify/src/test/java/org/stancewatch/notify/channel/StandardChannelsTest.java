@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,20 @@ class StandardChannelsTest {
                 .hasMessageContaining("bad.yml:5: channels.hook.requestTimeout: 'soon' is not a duration")
                 .hasMessageContaining("bad.yml:9: channels.mail.port: expected a whole number, found 'many'")
                 .hasMessageContaining("bad.yml:13: channels.feed.username: unknown key");
+    }
+
+    @Test
+    void theExampleOfTheAlertsPageIsAValidFile() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "alerts.md"));
+        String example = page.substring(page.indexOf("```yaml\nchannels:") + "```yaml\n".length());
+        example = example.substring(0, example.indexOf("```"));
+        UnaryOperator<String> env = Map.of("STANCEWATCH_WEBHOOK_TOKEN", "t", "STANCEWATCH_SMTP_PASSWORD", "p")::get;
+
+        AlertsConfig config = AlertsFile.parse("docs/alerts.md", example.getBytes(StandardCharsets.UTF_8), env,
+                new StandardChannels(env));
+
+        assertThat(config.channels()).hasSize(3);
+        assertThat(config.watchlists()).hasSize(3);
     }
 
     private static byte[] fixture(String name) throws IOException {
