@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.stancewatch.notify.config.InstalledChannels;
  * and started again on the same state; the final counts must be those of the whole site, each
  * article and mention once.
  */
+@Tag("demo") // its own JVM and servers: see the failsafe executions in app/pom.xml
 @ExtendWith(EmbeddedServicesExtension.class)
 class DemoPipelineIT {
     private static final String PLANTED_OUTLET = "balticledger.example";
