@@ -34,6 +34,7 @@ import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
 import org.stancewatch.notify.ledger.LedgerException;
 import org.stancewatch.notify.watchlist.NoticeMatcher;
+import org.stancewatch.model.topic.PartitionHolds;
 
 /**
  * The consumer's thread. For each polled batch: decide the deliveries (notice × channel) not

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
+import org.stancewatch.model.topic.PartitionHolds;
 
 /**
  * The consumer's thread: polls the four topics, decodes each record and hands it to the

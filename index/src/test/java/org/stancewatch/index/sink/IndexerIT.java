@@ -29,6 +29,7 @@ import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
+import org.stancewatch.model.topic.PartitionHolds;
 
 /** The indexer on the embedded broker and node: what it writes, skips, dead-letters and commits. */
 @ExtendWith(EmbeddedServicesExtension.class)

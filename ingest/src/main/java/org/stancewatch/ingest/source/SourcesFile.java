@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.stancewatch.model.yaml.ConfigProblem;
 
 /**
  * Finds and loads {@code sources.yml}. The order: the file given with {@code --sources}; else
@@ -38,10 +39,10 @@ public final class SourcesFile {
         try {
             return parse(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new SourcesException(List.of(new SourcesException.Problem(file.toString(), 0, "",
+            throw new SourcesException(List.of(new ConfigProblem(file.toString(), 0, "",
                     "no such file (give an existing sources file, or leave --sources out to use the defaults)")));
         } catch (IOException e) {
-            throw new SourcesException(List.of(new SourcesException.Problem(file.toString(), 0, "",
+            throw new SourcesException(List.of(new ConfigProblem(file.toString(), 0, "",
                     "cannot read: " + e.getMessage())));
         }
     }

@@ -20,6 +20,7 @@ import org.stancewatch.ingest.health.HealthSettings;
 import org.stancewatch.model.yaml.ConfigValues;
 import org.stancewatch.model.yaml.Suggestions;
 import org.stancewatch.model.yaml.YamlTree;
+import org.stancewatch.model.yaml.ConfigProblem;
 
 /**
  * Reads and validates {@code sources.yml}. Every problem is collected with its file, line and
@@ -47,7 +48,7 @@ final class SourcesReader {
 
     private final String file;
     private final YamlTree tree;
-    private final List<SourcesException.Problem> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
 
     private SourcesReader(String file, YamlTree tree) {
         this.file = file;
@@ -61,10 +62,10 @@ final class SourcesReader {
             tree = YamlTree.parse(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
-            throw new SourcesException(List.of(new SourcesException.Problem(file, line, "",
+            throw new SourcesException(List.of(new ConfigProblem(file, line, "",
                     "not valid YAML: " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new SourcesException(List.of(new SourcesException.Problem(file, 0, "", "cannot read: " + e.getMessage())));
+            throw new SourcesException(List.of(new ConfigProblem(file, 0, "", "cannot read: " + e.getMessage())));
         }
         return new SourcesReader(file, tree).read();
     }
@@ -436,6 +437,6 @@ final class SourcesReader {
     }
 
     private void problem(JsonPointer at, String field, String message) {
-        problems.add(new SourcesException.Problem(file, tree.lineOf(at), field, message));
+        problems.add(new ConfigProblem(file, tree.lineOf(at), field, message));
     }
 }

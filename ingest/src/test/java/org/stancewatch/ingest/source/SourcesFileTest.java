@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.model.yaml.ConfigValues;
+import org.stancewatch.model.yaml.ConfigProblem;
 
 class SourcesFileTest {
 
@@ -103,7 +104,7 @@ class SourcesFileTest {
                     feeds: [https://again.example/feed]
                 """);
 
-        assertThat(e.problems()).extracting(SourcesException.Problem::toString).contains(
+        assertThat(e.problems()).extracting(ConfigProblem::toString).contains(
                 "test.yml:7: sources[1].id: 'Bad Id' is not a valid id (lower-case letters, digits and '-', up to 63)",
                 "test.yml:8: sources[1] (Bad Id).home: 'ftp://bad.example/' is not an http or https URL",
                 "test.yml:10: sources[1].intervall: unknown field (did you mean 'interval'?)",
@@ -138,7 +139,7 @@ class SourcesFileTest {
 
         SourcesException e = problems("crawler:\n  revisitFor: 3d\n  stateRetention: 2d\n" + source);
 
-        assertThat(e.problems()).extracting(SourcesException.Problem::toString).containsExactly(
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly(
                 "test.yml:3: crawler.stateRetention: must be longer than crawler.revisitFor: an article still checked "
                         + "for revisions must keep its state");
     }
@@ -163,7 +164,7 @@ class SourcesFileTest {
         SourcesException e = problems("crawler:\n  health:\n    failingShare: 2\n    goneAfterVisit: 3\n"
                 + "    failingVisits: 50\n" + source);
 
-        assertThat(e.problems()).extracting(SourcesException.Problem::toString).containsExactlyInAnyOrder(
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "test.yml:3: crawler.health.failingShare: expected a number above 0 and at most 1.0",
                 "test.yml:4: crawler.health.goneAfterVisit: unknown field (did you mean 'goneAfterVisits'?)",
                 "test.yml:5: crawler.health.failingVisits: at most 20 (the visits a source's state keeps)");

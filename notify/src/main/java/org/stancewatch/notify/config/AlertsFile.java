@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.stancewatch.model.yaml.ConfigProblem;
 
 /**
  * Finds and loads {@code alerts.yml}: the file given with {@code --alerts-file}; else
@@ -39,10 +40,10 @@ public final class AlertsFile {
         try {
             return parse(file.toString(), Files.readAllBytes(file), environment, factory);
         } catch (NoSuchFileException e) {
-            throw new AlertsConfigException(List.of(new AlertsConfigException.Problem(file.toString(), 0, "",
+            throw new AlertsConfigException(List.of(new ConfigProblem(file.toString(), 0, "",
                     "no such file (give an existing alerts file, or leave --alerts-file out to use the defaults)")));
         } catch (IOException e) {
-            throw new AlertsConfigException(List.of(new AlertsConfigException.Problem(file.toString(), 0, "",
+            throw new AlertsConfigException(List.of(new ConfigProblem(file.toString(), 0, "",
                     "cannot read: " + e.getMessage())));
         }
     }

@@ -24,6 +24,7 @@ import org.stancewatch.model.yaml.YamlTree;
 import org.stancewatch.notify.watchlist.NoticeKind;
 import org.stancewatch.notify.watchlist.Watchlist;
 import org.stancewatch.model.yaml.Suggestions;
+import org.stancewatch.model.yaml.ConfigProblem;
 
 /**
  * Reads and checks {@code alerts.yml}. Every problem is collected with its file, line and field
@@ -45,7 +46,7 @@ final class AlertsReader {
     private final YamlTree tree;
     private final EnvironmentValues environment;
     private final ChannelFactory factory;
-    private final List<AlertsConfigException.Problem> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
 
     private AlertsReader(String file, YamlTree tree, UnaryOperator<String> environment, ChannelFactory factory) {
         this.file = file;
@@ -60,10 +61,10 @@ final class AlertsReader {
             tree = YamlTree.parse(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
-            throw new AlertsConfigException(List.of(new AlertsConfigException.Problem(file, line, "",
+            throw new AlertsConfigException(List.of(new ConfigProblem(file, line, "",
                     "not valid YAML: " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new AlertsConfigException(List.of(new AlertsConfigException.Problem(file, 0, "",
+            throw new AlertsConfigException(List.of(new ConfigProblem(file, 0, "",
                     "cannot read: " + e.getMessage())));
         }
         return new AlertsReader(file, tree, environment, factory).read();
@@ -384,6 +385,6 @@ final class AlertsReader {
     }
 
     private void problem(JsonPointer at, String field, String message) {
-        problems.add(new AlertsConfigException.Problem(file, tree.lineOf(at), field, message));
+        problems.add(new ConfigProblem(file, tree.lineOf(at), field, message));
     }
 }

@@ -14,6 +14,7 @@ import org.stancewatch.model.Direction;
 import org.stancewatch.notify.testing.FakeChannelFactory;
 import org.stancewatch.notify.watchlist.NoticeKind;
 import org.stancewatch.notify.watchlist.Watchlist;
+import org.stancewatch.model.yaml.ConfigProblem;
 
 class AlertsFileTest {
     private static final UnaryOperator<String> ENV = Map.of("HOOK_TOKEN", "t0ken", "SMTP_PASSWORD", "pw")::get;
@@ -115,7 +116,7 @@ class AlertsFileTest {
     @Test
     void notYamlIsReportedWithItsLine() {
         assertThatThrownBy(() -> parse("not-yaml.yml", ENV)).isInstanceOf(AlertsConfigException.class)
-                .extracting(e -> ((AlertsConfigException) e).problems(), list(AlertsConfigException.Problem.class))
+                .extracting(e -> ((AlertsConfigException) e).problems(), list(ConfigProblem.class))
                 .singleElement().satisfies(p -> {
                     assertThat(p.line()).isEqualTo(4);
                     assertThat(p.message()).startsWith("not valid YAML");
@@ -152,7 +153,7 @@ class AlertsFileTest {
         try {
             parse(fixture, env);
         } catch (AlertsConfigException e) {
-            return e.problems().stream().map(AlertsConfigException.Problem::toString).toList();
+            return e.problems().stream().map(ConfigProblem::toString).toList();
         }
         throw new AssertionError(fixture + " was accepted");
     }

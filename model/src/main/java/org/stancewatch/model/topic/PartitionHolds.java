@@ -1,4 +1,4 @@
-package org.stancewatch.index.sink;
+package org.stancewatch.model.topic;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -8,19 +8,23 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
-/** Partitions that wait (a record this version cannot read yet), and until when. Used by the consumer's thread only. */
-final class PartitionHolds {
+/**
+ * Partitions a consumer holds back because their next record is of a newer schema than this
+ * build reads, and until when it tries again; the other partitions go on. Used by the
+ * consumer's thread only (the indexer's and the notifier's).
+ */
+public final class PartitionHolds {
     /** How long a held partition waits before its record is read again. */
-    static final Duration HOLD = Duration.ofSeconds(30);
+    public static final Duration HOLD = Duration.ofSeconds(30);
 
     private final Map<TopicPartition, Long> until = new HashMap<>();
 
     /** Holds the partition from now; true when it was not held already. */
-    boolean hold(TopicPartition partition) {
+    public boolean hold(TopicPartition partition) {
         return until.put(partition, System.nanoTime() + HOLD.toNanos()) == null;
     }
 
-    boolean isHeld(TopicPartition partition) {
+    public boolean isHeld(TopicPartition partition) {
         return until.containsKey(partition);
     }
 
@@ -28,7 +32,7 @@ final class PartitionHolds {
      * Ends the holds that are over; returns those of {@code paused} whose hold ended, to resume
      * (none while the whole consumer is paused: its own resume takes them).
      */
-    Set<TopicPartition> released(Collection<TopicPartition> paused) {
+    public Set<TopicPartition> released(Collection<TopicPartition> paused) {
         long now = System.nanoTime();
         Set<TopicPartition> released = new HashSet<>();
         until.entrySet().removeIf(entry -> {
@@ -43,13 +47,18 @@ final class PartitionHolds {
     }
 
     /** The partitions given, less the held ones. */
-    Set<TopicPartition> withoutHeld(Collection<TopicPartition> partitions) {
+    public Set<TopicPartition> withoutHeld(Collection<TopicPartition> partitions) {
         Set<TopicPartition> free = new HashSet<>(partitions);
         free.removeAll(until.keySet());
         return free;
     }
 
-    void forget(Collection<TopicPartition> revoked) {
+    /** How many partitions are held. */
+    public int count() {
+        return until.size();
+    }
+
+    public void forget(Collection<TopicPartition> revoked) {
         revoked.forEach(until::remove);
     }
 }
