@@ -1,0 +1,198 @@
+package org.stancewatch.analyze.stream.attention;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.stancewatch.analyze.stream.aggregate.SeriesKey;
+import org.stancewatch.analyze.stream.monitor.JobCounters;
+import org.stancewatch.model.Alert;
+
+/**
+ * The attention detector in the aggregation application: keyed by series, it keeps each
+ * series' {@link SeriesAttention}, the day totals it was sent and the example mentions of the
+ * recent days, and lets {@link AttentionMonitor} decide on alerts.
+ *
+ * <p>A mention of a series re-assesses that series. An announced day total re-assesses every
+ * series of the partition whose windows it changed (each partition receives every announcement;
+ * there are only as many attention series as actors and topics). A total that came with a
+ * mention of another series is taken in without re-assessing the others: it is never more than
+ * the announcement step ahead of the next announcement, which does.
+ */
+final class AttentionProcessor implements Processor<String, AttentionSignal, String, Alert> {
+    static final String STORE = "attention-series";
+    static final String TOTALS_STORE = "attention-totals";
+    static final String SAMPLES_STORE = "attention-samples";
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    private static final long DAY_MS = 86_400_000L;
+
+    private final AttentionSettings settings;
+    private final AttentionMonitor monitor;
+    private final long latenessDays;
+    private final JobCounters counters;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, SeriesAttention> histories;
+    private KeyValueStore<String, KnownTotal> totals;
+    private KeyValueStore<String, DaySamples> samples;
+
+    AttentionProcessor(AttentionSettings settings, Duration lateness, JobCounters counters) {
+        this.settings = settings;
+        this.monitor = new AttentionMonitor(settings, lateness);
+        this.latenessDays = lateness.toDays();
+        this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.histories = context.getStateStore(STORE);
+        this.totals = context.getStateStore(TOTALS_STORE);
+        this.samples = context.getStateStore(SAMPLES_STORE);
+        context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
+    }
+
+    @Override
+    public void process(Record<String, AttentionSignal> record) {
+        AttentionSignal signal = record.value();
+        if (signal == null || record.key() == null) {
+            return;
+        }
+        String dayKey = Long.toString(signal.day());
+        KnownTotal known = totals.get(dayKey);
+        if (signal.isTotal()) {
+            double before = known == null ? 0 : known.announced();
+            totals.put(dayKey, new KnownTotal(signal.dayTotal(), signal.dayTotal()));
+            if (signal.dayTotal() != before) {
+                reassessAll(signal.day(), signal.dayTotal() > before, record.timestamp());
+            }
+            return;
+        }
+        totals.put(dayKey, new KnownTotal(signal.dayTotal(), known == null ? 0 : known.announced()));
+        String series = record.key();
+        SeriesAttention history = histories.get(series);
+        Long previousLatest = history == null ? null : history.latestDay();
+        keepSample(series, history, signal);
+        AttentionMonitor.Outcome outcome = monitor.mention(SeriesKey.decode(series),
+                history == null ? SeriesAttention.EMPTY : history, signal.day(), signal.sign(), signal.weight(),
+                this::total, now(), (from, to) -> samplesBetween(series, from, to));
+        store(series, history, outcome, record.timestamp());
+        if (previousLatest != null && outcome.history().latestDay() != null
+                && outcome.history().latestDay() > previousLatest) {
+            // days that left every recent window still assessed take their samples with them
+            for (long old = firstSampleDay(previousLatest); old < firstSampleDay(outcome.history().latestDay()); old++) {
+                samples.delete(samplesKey(series, old));
+            }
+        }
+    }
+
+    private void reassessAll(long day, boolean rose, long timestamp) {
+        List<KeyValue<String, SeriesAttention>> all = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesAttention> iterator = histories.all()) {
+            iterator.forEachRemaining(all::add);
+        }
+        for (KeyValue<String, SeriesAttention> entry : all) {
+            String series = entry.key;
+            AttentionMonitor.Outcome outcome = monitor.totalChanged(SeriesKey.decode(series), entry.value, day, rose,
+                    this::total, now(), (from, to) -> samplesBetween(series, from, to));
+            store(series, entry.value, outcome, timestamp);
+        }
+    }
+
+    private void store(String series, SeriesAttention before, AttentionMonitor.Outcome outcome, long timestamp) {
+        if (outcome.history() != before) {
+            histories.put(series, outcome.history());
+        }
+        outcome.alert().ifPresent(alert -> {
+            counters.alert();
+            context.forward(new Record<>(alert.id(), alert, timestamp));
+        });
+    }
+
+    private double total(long day) {
+        KnownTotal known = totals.get(Long.toString(day));
+        return known == null ? 0 : known.latest();
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    /** Keeps an added mention among its day's samples (if in a recent window still assessed); drops a removed one. */
+    private void keepSample(String series, SeriesAttention history, AttentionSignal signal) {
+        long latest = history == null || history.latestDay() == null ? signal.day()
+                : Math.max(history.latestDay(), signal.day());
+        if (signal.sample() == null || signal.day() < firstSampleDay(latest)) {
+            return;
+        }
+        String key = samplesKey(series, signal.day());
+        DaySamples current = samples.get(key);
+        if (signal.sign() > 0) {
+            samples.put(key, (current == null ? DaySamples.EMPTY : current)
+                    .with(signal.sample(), 3 * settings.evidence()));
+        } else if (current != null) {
+            DaySamples changed = current.without(signal.sample().mentionId());
+            if (changed != null) {
+                samples.put(key, changed);
+            }
+        }
+    }
+
+    /** The first day whose samples an alert may still need: the recent windows the monitor may assess again. */
+    private long firstSampleDay(long latest) {
+        return latest - latenessDays - settings.recentDays() + 1;
+    }
+
+    private List<MentionSample> samplesBetween(String series, long fromDay, long toDay) {
+        List<MentionSample> all = new ArrayList<>();
+        for (long day = fromDay; day <= toDay; day++) {
+            DaySamples kept = samples.get(samplesKey(series, day));
+            if (kept != null) {
+                all.addAll(kept.samples());
+            }
+        }
+        return all;
+    }
+
+    private static String samplesKey(String series, long day) {
+        return series + '\u001e' + day;
+    }
+
+    /** Forgets series silent for longer than both windows and the lateness, and totals no window needs. */
+    private void purge() {
+        long streamDay = Math.floorDiv(context.currentStreamTimeMs(), DAY_MS);
+        long oldest = streamDay - settings.baselineDays() - settings.recentDays() - latenessDays - 1;
+        List<KeyValue<String, SeriesAttention>> dormant = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesAttention> all = histories.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, SeriesAttention> entry = all.next();
+                if (entry.value.latestDay() != null && entry.value.latestDay() < oldest) {
+                    dormant.add(entry);
+                }
+            }
+        }
+        for (KeyValue<String, SeriesAttention> entry : dormant) {
+            long latest = entry.value.latestDay();
+            for (long day = firstSampleDay(latest); day <= latest; day++) {
+                samples.delete(samplesKey(entry.key, day));
+            }
+            histories.delete(entry.key);
+        }
+        List<String> oldTotals = new ArrayList<>();
+        try (KeyValueIterator<String, KnownTotal> all = totals.all()) {
+            while (all.hasNext()) {
+                String day = all.next().key;
+                if (Long.parseLong(day) < oldest) {
+                    oldTotals.add(day);
+                }
+            }
+        }
+        oldTotals.forEach(totals::delete);
+    }
+}
