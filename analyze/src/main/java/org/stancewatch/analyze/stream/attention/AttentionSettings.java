@@ -67,7 +67,7 @@ public record AttentionSettings(
     /** The defaults the detection study supports. */
     public static AttentionSettings defaults() {
         return new AttentionSettings(true, Duration.ofDays(28), Duration.ofDays(2), 10, 14, 4.0, 2.5, 0.002,
-                Duration.ofDays(3), 0.04, 5);
+                Duration.ofDays(3), 0.1, 5);
     }
 
     public long baselineDays() {

@@ -30,12 +30,12 @@ class AttentionDetectorTest {
 
     @Test
     void theWindowsAreTheRecentDaysAndTheBaselineBeforeThem() {
-        AttentionAssessment a = assess(series(20, 60, 0), 1000);
+        AttentionAssessment a = assess(series(60, 180, 0), 3000);
 
         assertThat(a.recentFromDay()).isEqualTo(28);
         assertThat(a.baselineFromDay()).isZero();
-        assertThat(a.recentMentions()).isEqualTo(120);
-        assertThat(a.baselineMentions()).isEqualTo(560);
+        assertThat(a.recentMentions()).isEqualTo(360);
+        assertThat(a.baselineMentions()).isEqualTo(1680);
         assertThat(a.baselineShare()).isCloseTo(0.02, within(1e-12));
         assertThat(a.recentShare()).isCloseTo(0.06, within(1e-12));
         assertThat(a.ratio()).isCloseTo(3, within(1e-9));
@@ -53,10 +53,10 @@ class AttentionDetectorTest {
 
     @Test
     void dayToDaySwingsOfTheShareMakeTheSameRiseLessSignificant() {
-        double calm = assess(series(20, 50, 0), 1000).z();
-        double swinging = assess(series(20, 50, 12), 1000).z();
+        double calm = assess(series(100, 250, 0), 5000).z();
+        double swinging = assess(series(100, 250, 50), 5000).z(); // days of 1% and 3% instead of 2%
 
-        assertThat(swinging).isLessThan(calm / 2);
+        assertThat(swinging).isLessThan(calm / 1.5);
     }
 
     @Test

@@ -35,10 +35,10 @@ class AttentionMonitorTest {
         run.flush();
     }
 
-    /** 40 days at a share of 2% (swinging between 1.6% and 2.4%), 1,000 mentions a day. */
+    /** Days at a share of 2% (swinging between 1.6% and 2.4%), 3,000 mentions a day. */
     static void ordinaryDays(AttentionRun run, int from, int to) {
         for (int d = from; d <= to; d++) {
-            day(run, d, 1000, d % 2 == 0 ? 16 : 24);
+            day(run, d, 3000, d % 2 == 0 ? 48 : 72);
         }
     }
 
@@ -54,8 +54,8 @@ class AttentionMonitorTest {
     void aBusyNewsDayOnWhichEverythingDoublesRaisesNothing() {
         AttentionRun run = run();
         ordinaryDays(run, 0, 39);
-        day(run, 40, 3000, 60); // three times the mentions of the series, and of everything else
-        day(run, 41, 2000, 40);
+        day(run, 40, 9000, 180); // three times the mentions of the series, and of everything else
+        day(run, 41, 6000, 120);
         ordinaryDays(run, 42, 45);
 
         assertThat(run.alerts()).isEmpty();
@@ -66,7 +66,7 @@ class AttentionMonitorTest {
         AttentionRun run = run();
         ordinaryDays(run, 0, 39);
         for (int d = 40; d <= 47; d++) {
-            day(run, d, 1000, 60); // 6% for eight days
+            day(run, d, 3000, 180); // 6% for eight days
         }
 
         List<Alert> alerts = run.alerts();
@@ -92,13 +92,14 @@ class AttentionMonitorTest {
     void aBurstThatEndsAndComesBackLaterRaisesASecondAlert() {
         AttentionRun run = run();
         ordinaryDays(run, 0, 39);
-        day(run, 40, 1000, 80);
-        day(run, 41, 1000, 80);
+        day(run, 40, 3000, 180);
+        day(run, 41, 3000, 180);
         ordinaryDays(run, 42, 99); // the burst's days leave the baseline after 28 days
-        day(run, 100, 1000, 80);
+        day(run, 100, 3000, 180);
+        day(run, 101, 3000, 180);
 
         assertThat(run.alerts()).extracting(a -> ShiftMonitor.epochDay(a.windowEnd()) - 1 - DAY_0)
-                .containsExactly(40L, 100L);
+                .containsExactly(41L, 101L);
     }
 
     @Test
@@ -112,7 +113,7 @@ class AttentionMonitorTest {
 
         assertThat(run.alerts()).isEmpty();
 
-        day(run, 42, 1000, 6);
+        day(run, 42, 1000, 12); // 17: enough
         assertThat(run.alerts()).hasSize(1);
     }
 
@@ -121,7 +122,7 @@ class AttentionMonitorTest {
         AttentionRun run = run();
         ordinaryDays(run, 0, 39);
         for (int d = 40; d <= 50; d++) {
-            day(run, d, 1000, 2);
+            day(run, d, 3000, 6);
         }
 
         assertThat(run.alerts()).isEmpty();
@@ -131,10 +132,10 @@ class AttentionMonitorTest {
     void nothingIsJudgedBeforeTheSeriesHasTwoWeeksOfBaseline() {
         AttentionRun run = run();
         for (int d = 0; d <= 39; d++) {
-            day(run, d, 1000, 0); // the job counts other mentions; the series is not mentioned yet
+            day(run, d, 3000, 0); // the job counts other mentions; the series is not mentioned yet
         }
         for (int d = 40; d <= 50; d++) {
-            day(run, d, 1000, 20); // a new actor in actors.yml: its ordinary coverage is no burst
+            day(run, d, 3000, 60); // a new actor in actors.yml: its ordinary coverage is no burst
         }
 
         assertThat(run.alerts()).isEmpty();
@@ -145,15 +146,15 @@ class AttentionMonitorTest {
         // while the job catches up on a backlog, a series may see days 42-50 before 40-41
         AttentionRun inOrder = run();
         ordinaryDays(inOrder, 0, 39);
-        day(inOrder, 40, 1000, 80);
-        day(inOrder, 41, 1000, 80);
+        day(inOrder, 40, 3000, 180);
+        day(inOrder, 41, 3000, 180);
         ordinaryDays(inOrder, 42, 50);
 
         AttentionRun reordered = run();
         ordinaryDays(reordered, 0, 39);
         ordinaryDays(reordered, 42, 50);
-        day(reordered, 40, 1000, 80);
-        day(reordered, 41, 1000, 80);
+        day(reordered, 40, 3000, 180);
+        day(reordered, 41, 3000, 180);
 
         assertThat(inOrder.alerts()).hasSize(1);
         assertThat(reordered.alerts()).singleElement().satisfies(alert -> {
