@@ -32,8 +32,8 @@ package org.stancewatch.analyze.stream.attention;
 public final class AttentionDetector {
     /**
      * How much more a count varies than independent mentions would make it: mentions come in
-     * clumps, an article naming an actor a few times (2.5 on average in the study's model, 3.7
-     * mentions of some actor per article in the benchmark corpus), so the sampling variance of a
+     * clumps, an article naming an actor a few times (2.5 on average in the study's model; the
+     * benchmark corpus has 3.7 mentions per article, of all actors together), so the sampling variance of a
      * count is taken as this many times Poisson's.
      */
     static final double CLUMPING = 3;
