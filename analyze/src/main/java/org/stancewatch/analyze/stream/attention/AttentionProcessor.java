@@ -41,6 +41,12 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
     private KeyValueStore<String, SeriesAttention> histories;
     private KeyValueStore<String, KnownTotal> totals;
     private KeyValueStore<String, DaySamples> samples;
+    /**
+     * At least the latest day of every series of this task (read from the store when the task
+     * starts, raised with each mention): lets a rising total of a day too recent to be in any
+     * series' baseline skip the scan of all series, which is what today's growing total is.
+     */
+    private long latestDaySeen = Long.MIN_VALUE;
 
     AttentionProcessor(AttentionSettings settings, Duration lateness, JobCounters counters) {
         this.settings = settings;
@@ -56,6 +62,13 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
         this.totals = context.getStateStore(TOTALS_STORE);
         this.samples = context.getStateStore(SAMPLES_STORE);
         context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
+        try (KeyValueIterator<String, SeriesAttention> all = histories.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.latestDay() != null) {
+                    latestDaySeen = Math.max(latestDaySeen, entry.value.latestDay());
+                }
+            });
+        }
     }
 
     @Override
@@ -69,8 +82,10 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
         if (signal.isTotal()) {
             double before = known == null ? 0 : known.announced();
             totals.put(dayKey, new KnownTotal(signal.dayTotal(), signal.dayTotal()));
-            if (signal.dayTotal() != before) {
-                reassessAll(signal.day(), signal.dayTotal() > before, record.timestamp());
+            boolean rose = signal.dayTotal() > before;
+            boolean inNoBaseline = rose && signal.day() + settings.recentDays() > latestDaySeen;
+            if (signal.dayTotal() != before && !inNoBaseline) {
+                reassessAll(signal.day(), rose, record.timestamp());
             }
             return;
         }
@@ -83,6 +98,7 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
                 history == null ? SeriesAttention.EMPTY : history, signal.day(), signal.sign(), signal.weight(),
                 this::total, now(), (from, to) -> samplesBetween(series, from, to));
         store(series, history, outcome, record.timestamp());
+        latestDaySeen = Math.max(latestDaySeen, signal.day());
         if (previousLatest != null && outcome.history().latestDay() != null
                 && outcome.history().latestDay() > previousLatest) {
             // days that left every recent window still assessed take their samples with them
@@ -134,8 +150,11 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
         String key = samplesKey(series, signal.day());
         DaySamples current = samples.get(key);
         if (signal.sign() > 0) {
-            samples.put(key, (current == null ? DaySamples.EMPTY : current)
-                    .with(signal.sample(), 3 * settings.evidence()));
+            DaySamples base = current == null ? DaySamples.EMPTY : current;
+            DaySamples changed = base.with(signal.sample(), 2 * settings.evidence());
+            if (changed != base) {
+                samples.put(key, changed);
+            }
         } else if (current != null) {
             DaySamples changed = current.without(signal.sample().mentionId());
             if (changed != null) {

@@ -17,8 +17,15 @@ public record DaySamples(List<MentionSample> samples) {
         samples = samples == null ? List.of() : List.copyOf(samples);
     }
 
-    /** These samples with one more, keeping the {@code keep} most confident. */
+    /**
+     * These samples with one more, keeping the {@code keep} most confident; this same instance
+     * when the new one does not make the cut (so the store is not written for nothing).
+     */
     DaySamples with(MentionSample sample, int keep) {
+        if (samples.size() >= keep && CLEAREST_FIRST.compare(sample, samples.get(samples.size() - 1)) > 0
+                && samples.stream().noneMatch(s -> s.mentionId().equals(sample.mentionId()))) {
+            return this;
+        }
         List<MentionSample> all = new ArrayList<>(samples.size() + 1);
         samples.stream().filter(s -> !s.mentionId().equals(sample.mentionId())).forEach(all::add);
         all.add(sample);
