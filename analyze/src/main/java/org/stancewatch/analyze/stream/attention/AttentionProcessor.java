@@ -3,7 +3,9 @@ package org.stancewatch.analyze.stream.attention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -40,6 +42,12 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SeriesAttention> histories;
     private KeyValueStore<String, KnownTotal> totals;
+    /**
+     * The totals store in memory, written through: each assessment reads a month of totals, far
+     * too many store reads for every mention. Loaded when the task starts, so it is always the
+     * store's content (a task that fails is started again and loads it again).
+     */
+    private final Map<Long, KnownTotal> knownTotals = new HashMap<>();
     private KeyValueStore<String, DaySamples> samples;
     /**
      * At least the latest day of every series of this task (read from the store when the task
@@ -62,6 +70,9 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
         this.totals = context.getStateStore(TOTALS_STORE);
         this.samples = context.getStateStore(SAMPLES_STORE);
         context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
+        try (KeyValueIterator<String, KnownTotal> all = totals.all()) {
+            all.forEachRemaining(entry -> knownTotals.put(Long.parseLong(entry.key), entry.value));
+        }
         try (KeyValueIterator<String, SeriesAttention> all = histories.all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value.latestDay() != null) {
@@ -77,11 +88,10 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
         if (signal == null || record.key() == null) {
             return;
         }
-        String dayKey = Long.toString(signal.day());
-        KnownTotal known = totals.get(dayKey);
+        KnownTotal known = knownTotals.get(signal.day());
         if (signal.isTotal()) {
             double before = known == null ? 0 : known.announced();
-            totals.put(dayKey, new KnownTotal(signal.dayTotal(), signal.dayTotal()));
+            putTotal(signal.day(), new KnownTotal(signal.dayTotal(), signal.dayTotal()));
             boolean rose = signal.dayTotal() > before;
             boolean inNoBaseline = rose && signal.day() + settings.recentDays() > latestDaySeen;
             if (signal.dayTotal() != before && !inNoBaseline) {
@@ -89,7 +99,7 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
             }
             return;
         }
-        totals.put(dayKey, new KnownTotal(signal.dayTotal(), known == null ? 0 : known.announced()));
+        putTotal(signal.day(), new KnownTotal(signal.dayTotal(), known == null ? 0 : known.announced()));
         String series = record.key();
         SeriesAttention history = histories.get(series);
         Long previousLatest = history == null ? null : history.latestDay();
@@ -132,8 +142,13 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
     }
 
     private double total(long day) {
-        KnownTotal known = totals.get(Long.toString(day));
+        KnownTotal known = knownTotals.get(day);
         return known == null ? 0 : known.latest();
+    }
+
+    private void putTotal(long day, KnownTotal total) {
+        knownTotals.put(day, total);
+        totals.put(Long.toString(day), total);
     }
 
     private Instant now() {
@@ -203,15 +218,10 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
             }
             histories.delete(entry.key);
         }
-        List<String> oldTotals = new ArrayList<>();
-        try (KeyValueIterator<String, KnownTotal> all = totals.all()) {
-            while (all.hasNext()) {
-                String day = all.next().key;
-                if (Long.parseLong(day) < oldest) {
-                    oldTotals.add(day);
-                }
-            }
+        List<Long> oldTotals = knownTotals.keySet().stream().filter(day -> day < oldest).toList();
+        for (long day : oldTotals) {
+            knownTotals.remove(day);
+            totals.delete(Long.toString(day));
         }
-        oldTotals.forEach(totals::delete);
     }
 }
