@@ -14,6 +14,7 @@ import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.TopicNames;
+import org.stancewatch.analyze.stream.attention.AttentionSettings;
 import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.app.pipeline.ClusterTopics;
@@ -34,6 +35,10 @@ import picocli.CommandLine.Option;
                     + "stance buckets to stancewatch.stance (per actor, actor x topic, actor x outlet, holder -> "
                     + "actor) and alerts on sharp changes of tone to stancewatch.alerts. Records it cannot read "
                     + "or score go to stancewatch.analyze.dlq with the reason. Creates missing topics first.",
+            "",
+            "It also alerts on bursts of attention: an actor's or a topic's share of all mentions rising "
+                    + "sharply within a day or two (--attention-* options, --no-attention; see "
+                    + "docs/attention-bursts.md).",
             "",
             "Articles are scored by the same scorer as 'stancewatch stance': CoreNLP and stance model v2 by "
                     + "default (--actors, --topics and --model choose its files); loading it takes 10-20 s and "
@@ -127,6 +132,35 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "alerts: evidence sentences per alert (default: ${DEFAULT-VALUE})")
     int evidence;
 
+    @Option(names = "--no-attention", negatable = false,
+            description = "raise no alerts on bursts of attention (an actor's or topic's share of all mentions "
+                    + "rising sharply); tone alerts are kept")
+    boolean noAttention;
+
+    @Option(names = "--attention-threshold", paramLabel = "Z", defaultValue = "4.0",
+            description = "attention: the z a rise of a share must reach (default: ${DEFAULT-VALUE})")
+    double attentionThreshold;
+
+    @Option(names = "--attention-min-ratio", paramLabel = "R", defaultValue = "2.5",
+            description = "attention: least recent share / baseline share (default: ${DEFAULT-VALUE})")
+    double attentionMinRatio;
+
+    @Option(names = "--attention-min-recent", paramLabel = "N", defaultValue = "10",
+            description = "attention: least mentions of the actor or topic in the recent window "
+                    + "(default: ${DEFAULT-VALUE})")
+    double attentionMinRecent;
+
+    @Option(names = "--attention-recent", paramLabel = "DURATION", defaultValue = "2d",
+            converter = DurationConverter.class,
+            description = "attention: the recent window, whole days, against the 28 days before it "
+                    + "(default: ${DEFAULT-VALUE})")
+    Duration attentionRecent;
+
+    @Option(names = "--attention-cooldown", paramLabel = "DURATION", defaultValue = "3d",
+            converter = DurationConverter.class,
+            description = "attention: quiet time of a series after an alert, whole days (default: ${DEFAULT-VALUE})")
+    Duration attentionCooldown;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + TopicSetup.DEFAULT_PARTITIONS,
             description = "partitions of topics this command creates (default: ${DEFAULT-VALUE})")
     int partitions;
@@ -165,6 +199,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalyzeSettings settings(KafkaConnection kafka) {
         ShiftSettings shift = new ShiftSettings(baseline, recent, minBaseline, minRecent, threshold, minChange,
                 cooldown, shrinkage, ShiftSettings.defaults().varianceFloor(), evidence);
+        AttentionSettings defaults = AttentionSettings.defaults();
+        AttentionSettings attention = defaults.withEnabled(!noAttention)
+                .withThreshold(attentionThreshold)
+                .withMinRatio(attentionMinRatio)
+                .withMinRecent(attentionMinRecent)
+                .withWindows(defaults.baseline(), attentionRecent, defaults.minBaselineDays())
+                .withCooldown(attentionCooldown);
         Map<String, String> streams = new LinkedHashMap<>(kafka.clientProperties());
         streams.putAll(streamsConfig);
         return AnalyzeSettings.defaults(kafka.bootstrapServers())
@@ -177,6 +218,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .withCopyWeight(copyWeight)
                 .withScoringTimeout(scoringTimeout)
                 .withShift(shift)
+                .withAttention(attention)
                 .withProgressInterval(progressInterval)
                 .withStreamsOverrides(streams);
     }

@@ -34,7 +34,8 @@ class AnalyzeCommandTest {
         for (String option : new String[] {"--application-id", "--threads", "--aggregation-threads", "--state-dir",
                 "--grace", "--reorder-allowance", "--copy-weight", "--scoring-timeout", "--baseline", "--recent",
                 "--min-baseline", "--min-recent", "--threshold", "--min-change", "--cooldown", "--shrinkage",
-                "--evidence", "--actors", "--topics", "--model", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port", "--metrics-address",
+                "--evidence", "--no-attention", "--attention-threshold", "--attention-min-ratio",
+                "--attention-min-recent", "--attention-recent", "--attention-cooldown", "--actors", "--topics", "--model", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port", "--metrics-address",
                 "--streams-config"}) {
             assertThat(help).contains(option);
         }
@@ -84,10 +85,36 @@ class AnalyzeCommandTest {
         AnalyzeSettings library = AnalyzeSettings.defaults(settings.bootstrapServers());
 
         assertThat(settings.shift()).isEqualTo(library.shift());
+        assertThat(settings.attention()).isEqualTo(library.attention());
         assertThat(settings.grace()).isEqualTo(library.grace());
         assertThat(settings.reorderAllowance()).isEqualTo(library.reorderAllowance());
         assertThat(settings.scoringTimeout()).isEqualTo(library.scoringTimeout());
         assertThat(settings.copyWeight()).isEqualTo(library.copyWeight());
+    }
+
+    @Test
+    void attentionOptionsBecomeTheAttentionSettingsAndNoAttentionSwitchesItOff() {
+        AnalyzeSettings tuned = CommandLine.populateCommand(new AnalyzeCommand(), "--attention-threshold", "3.5",
+                "--attention-min-ratio", "3", "--attention-min-recent", "20", "--attention-recent", "1d",
+                "--attention-cooldown", "5d").settings();
+        AnalyzeSettings off = CommandLine.populateCommand(new AnalyzeCommand(), "--no-attention").settings();
+
+        assertThat(tuned.attention().enabled()).isTrue();
+        assertThat(tuned.attention().threshold()).isEqualTo(3.5);
+        assertThat(tuned.attention().minRatio()).isEqualTo(3);
+        assertThat(tuned.attention().minRecent()).isEqualTo(20);
+        assertThat(tuned.attention().recent()).isEqualTo(Duration.ofDays(1));
+        assertThat(tuned.attention().cooldown()).isEqualTo(Duration.ofDays(5));
+        assertThat(off.attention().enabled()).isFalse();
+        assertThat(off.shift()).isEqualTo(AnalyzeSettings.defaults("x:9092").shift());
+    }
+
+    @Test
+    void anAttentionSettingOutOfRangeIsRefusedWithWhatItMustBe() {
+        assertThat(run("analyze", "--attention-min-ratio", "0.5"))
+                .contains("attention minRatio must be at least 1 (a rise), was 0.5");
+        assertThat(run("analyze", "--attention-recent", "12h"))
+                .contains("attention recent must be a positive whole number of days, was PT12H");
     }
 
     @Test

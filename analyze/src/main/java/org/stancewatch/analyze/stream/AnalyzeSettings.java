@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.stancewatch.analyze.stream.attention.AttentionSettings;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 
 /**
@@ -32,6 +33,7 @@ import org.stancewatch.analyze.stream.shift.ShiftSettings;
  * @param scoringTimeout     the per-article watchdog: an article whose scoring takes longer goes
  *                           to the dead-letter topic as {@code scoring-timeout}
  * @param shift              the shift detector's settings
+ * @param attention          the attention detector's settings (bursts of coverage)
  * @param progressInterval   how often the job logs its progress line (zero: never)
  * @param streamsOverrides   raw Kafka Streams / client properties applied to both applications
  *                           last, for what has no option of its own
@@ -48,6 +50,7 @@ public record AnalyzeSettings(
         double copyWeight,
         Duration scoringTimeout,
         ShiftSettings shift,
+        AttentionSettings attention,
         Duration progressInterval,
         Map<String, String> streamsOverrides) {
 
@@ -86,6 +89,7 @@ public record AnalyzeSettings(
             throw new IllegalArgumentException("scoringTimeout must be positive, was " + scoringTimeout);
         }
         Objects.requireNonNull(shift, "shift");
+        Objects.requireNonNull(attention, "attention");
         if (progressInterval == null || progressInterval.isNegative()) {
             throw new IllegalArgumentException("progressInterval must be zero or more, was " + progressInterval);
         }
@@ -97,7 +101,7 @@ public record AnalyzeSettings(
         return new AnalyzeSettings(bootstrapServers, DEFAULT_APPLICATION_ID, 1, 1,
                 Path.of(System.getProperty("java.io.tmpdir"), "stancewatch-streams"), TopicNames.defaults(),
                 DEFAULT_GRACE, DEFAULT_REORDER_ALLOWANCE, 0.0, DEFAULT_SCORING_TIMEOUT, ShiftSettings.defaults(),
-                Duration.ofSeconds(30),
+                AttentionSettings.defaults(), Duration.ofSeconds(30),
                 Map.of());
     }
 
@@ -126,57 +130,70 @@ public record AnalyzeSettings(
 
     public AnalyzeSettings withApplicationId(String value) {
         return new AnalyzeSettings(bootstrapServers, value, scoringThreads, aggregationThreads, stateDir, topics,
-                grace, reorderAllowance, copyWeight, scoringTimeout, shift, progressInterval, streamsOverrides);
+                grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
+                progressInterval, streamsOverrides);
     }
 
     public AnalyzeSettings withThreads(int scoring, int aggregation) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoring, aggregation, stateDir, topics, grace,
-                reorderAllowance, copyWeight, scoringTimeout, shift, progressInterval, streamsOverrides);
+                reorderAllowance, copyWeight, scoringTimeout, shift, attention, progressInterval, streamsOverrides);
     }
 
     public AnalyzeSettings withStateDir(Path value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, value,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, progressInterval, streamsOverrides);
+                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
+                progressInterval, streamsOverrides);
     }
 
     public AnalyzeSettings withTopics(TopicNames value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                value, grace, reorderAllowance, copyWeight, scoringTimeout, shift, progressInterval, streamsOverrides);
+                value, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
+                progressInterval, streamsOverrides);
     }
 
     public AnalyzeSettings withGrace(Duration value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, value, reorderAllowance, copyWeight, scoringTimeout, shift, progressInterval, streamsOverrides);
+                topics, value, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
+                progressInterval, streamsOverrides);
     }
 
     public AnalyzeSettings withReorderAllowance(Duration value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, value, copyWeight, scoringTimeout, shift, progressInterval, streamsOverrides);
+                topics, grace, value, copyWeight, scoringTimeout, shift, attention, progressInterval, streamsOverrides);
     }
 
     public AnalyzeSettings withCopyWeight(double value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, value, scoringTimeout, shift, progressInterval, streamsOverrides);
+                topics, grace, reorderAllowance, value, scoringTimeout, shift, attention,
+                progressInterval, streamsOverrides);
     }
 
     public AnalyzeSettings withScoringTimeout(Duration value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, value, shift, progressInterval, streamsOverrides);
+                topics, grace, reorderAllowance, copyWeight, value, shift, attention,
+                progressInterval, streamsOverrides);
     }
 
     public AnalyzeSettings withShift(ShiftSettings value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, value, progressInterval, streamsOverrides);
+                topics, grace, reorderAllowance, copyWeight, scoringTimeout, value, attention,
+                progressInterval, streamsOverrides);
+    }
+
+    public AnalyzeSettings withAttention(AttentionSettings value) {
+        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
+                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, value, progressInterval,
+                streamsOverrides);
     }
 
     public AnalyzeSettings withProgressInterval(Duration value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, value, streamsOverrides);
+                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention, value, streamsOverrides);
     }
 
     public AnalyzeSettings withStreamsOverrides(Map<String, String> value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, progressInterval, value);
+                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention, progressInterval, value);
     }
 
     private static void requireText(String value, String name) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.stancewatch.analyze.stance.StanceBenchmark;
 import org.stancewatch.analyze.stance.StanceScorer;
+import org.stancewatch.analyze.stream.attention.AttentionSettings;
 import org.stancewatch.analyze.stream.support.Corpus;
 import org.stancewatch.analyze.stream.support.GroupProgress;
 import org.stancewatch.analyze.stream.support.KafkaTopics;
@@ -47,6 +48,7 @@ import org.stancewatch.model.Article;
  *   --texts synthetic|news the articles' texts (default synthetic)
  *   --rounds N             rounds of scorer alone + job (default 2)
  *   --config K=V[,K=V]     Kafka Streams settings for both applications of the job (as analyze's -c)
+ *   --attention on|off     the attention detector in the job (default on; off as analyze's --no-attention)
  * </pre>
  */
 public final class TopologyBenchmark {
@@ -84,12 +86,13 @@ public final class TopologyBenchmark {
         List<String> scorerNames = List.of(scorerName.split(","));
         List<StanceScorer> scorers = scorerNames.stream().map(TestScorers::named).toList();
         String texts = options.getOrDefault("texts", "synthetic");
+        boolean attention = !options.getOrDefault("attention", "on").equals("off");
         List<Article> articles = corpus(texts, count);
         System.out.printf(Locale.ROOT, "Topology benchmark: %d articles (%s texts, %d characters on average), scorer(s) "
-                + "%s, %d scoring thread(s), %d round(s), %s, max heap %d MiB%s%n", count, texts,
+                + "%s, %d scoring thread(s), %d round(s), attention %s, %s, max heap %d MiB%s%n", count, texts,
                 articles.stream().mapToInt(a -> a.text().length()).sum() / count,
                 scorers.stream().map(StanceScorer::version).toList(), threads,
-                rounds, Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                rounds, attention ? "on" : "off", Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 overrides.isEmpty() ? "" : ", Streams settings " + overrides);
 
         for (StanceScorer scorer : scorers) {
@@ -114,7 +117,8 @@ public final class TopologyBenchmark {
                 for (int s = 0; s < scorers.size(); s++) {
                     StanceScorer scorer = scorers.get(s);
                     Alone a = scoreAlone(scorer, articles);
-                    Job job = runJob(scorer, articles, kafka.bootstrapServers(), admin, home, ++run, threads, overrides);
+                    Job job = runJob(scorer, articles, kafka.bootstrapServers(), admin, home, ++run, threads, overrides,
+                            attention);
                     alone.get(s).add(a);
                     jobs.get(s).add(job);
                     System.out.printf(Locale.ROOT, "round %d, %s: scorer alone %.1f articles/s (%.1f s), job %.1f "
@@ -189,13 +193,15 @@ public final class TopologyBenchmark {
     }
 
     private static Job runJob(StanceScorer scorer, List<Article> articles, String bootstrap, Admin admin, Path home,
-                              int round, int threads, Map<String, String> overrides) throws InterruptedException {
+                              int round, int threads, Map<String, String> overrides, boolean attention)
+            throws InterruptedException {
         KafkaTopics topics = new KafkaTopics(bootstrap, TopicNames.suffixed(".bench-" + round)).create(3);
         topics.send(articles);
         AnalyzeSettings settings = AnalyzeSettings.defaults(bootstrap)
                 .withApplicationId("topology-benchmark-" + round).withTopics(topics.names())
                 .withStateDir(home.resolve("state-" + round)).withThreads(threads, 1)
-                .withProgressInterval(Duration.ZERO).withStreamsOverrides(overrides);
+                .withProgressInterval(Duration.ZERO).withStreamsOverrides(overrides)
+                .withAttention(AttentionSettings.defaults().withEnabled(attention));
         double startUp = Double.NaN;
         long started = System.nanoTime();
         try (AnalyzeJob job = AnalyzeJob.start(settings, scorer)) {

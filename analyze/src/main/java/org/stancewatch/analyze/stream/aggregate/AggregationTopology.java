@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.PublicationTimeExtractor;
+import org.stancewatch.analyze.stream.attention.AttentionTopology;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.analyze.stream.shift.DayEvidence;
 import org.stancewatch.analyze.stream.shift.SeriesHistory;
@@ -33,10 +34,14 @@ import org.stancewatch.model.topic.Topics;
  * event-time windows → {@code stance}; and the same contributions → shift detector → {@code alerts}.
  *
  * <pre>
- * mentions ─► mention-changes ─► fan-out-series ─► repartition by series ─┬► hour windows ─► stance
- *   (latest per id;     (+new, −old, nothing       (actor, actor×topic,    ├► day windows  ─► stance
- *    tombstone = gone)   for a repeat)              actor×outlet, holder)  └► detect-shifts ─► alerts
+ * mentions ─► mention-changes ─┬► fan-out-series ─► repartition by series ─┬► hour windows ─► stance
+ *   (latest per id;     (+new, −old, │  (actor, actor×topic,                     ├► day windows  ─► stance
+ *    tombstone = gone)   nothing for │   actor×outlet, holder)                   └► detect-shifts ─► alerts
+ *                        a repeat)   └► attention: day totals ─► shares of actors and topics ─► alerts
  * </pre>
+ *
+ * <p>The attention branch ({@link AttentionTopology}) raises alerts when an actor or a topic
+ * suddenly gets a much larger share of all mentions; {@code --no-attention} leaves it out.
  *
  * <p>It runs exactly-once (v2): the state of what each mention contributed, the window sums, the
  * series histories, the outputs and the input offsets commit in one transaction, so a crash or
@@ -79,12 +84,13 @@ public final class AggregationTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ShiftProcessor.EVIDENCE_STORE),
                 Serdes.String(), EVIDENCE_SERDE));
 
-        KStream<String, Contribution> bySeries = builder
+        KStream<String, Contribution> changes = builder
                 .stream(settings.topics().mentions(), Consumed.with(Topics.MENTIONS.keySerde(), Topics.MENTIONS.valueSerde())
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("mentions"))
                 .process(() -> new MentionChangeProcessor(settings.stateRetention(), counters),
-                        Named.as("mention-changes"), COUNTED_STORE)
+                        Named.as("mention-changes"), COUNTED_STORE);
+        KStream<String, Contribution> bySeries = changes
                 .flatMap(new SeriesFanOut(settings.copyWeight()), Named.as("fan-out-series"))
                 .repartition(Repartitioned.<String, Contribution>as("series")
                         .withKeySerde(Serdes.String())
@@ -97,6 +103,9 @@ public final class AggregationTopology {
                         Named.as("detect-shifts"), ShiftProcessor.STORE, ShiftProcessor.EVIDENCE_STORE)
                 .to(settings.topics().alerts(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName("alerts"));
+        if (settings.attention().enabled()) {
+            AttentionTopology.addTo(builder, changes, settings, counters);
+        }
         return builder.build();
     }
 

@@ -6,7 +6,8 @@ import org.stancewatch.model.StanceBucket;
 /**
  * One stance series: an actor, optionally narrowed to a topic, an outlet or a holder (whose
  * stance toward the actor it is); a field not narrowed holds {@link StanceBucket#ALL}. The
- * series the job keeps are the actor alone, actor × topic, actor × outlet and holder → actor.
+ * series the job keeps are the actor alone, actor × topic, actor × outlet and holder → actor;
+ * the attention detector also keeps the topic alone (across all actors).
  */
 public record SeriesKey(String actor, String topic, String outlet, String holder) {
     private static final char SEPARATOR = '\u001f'; // unit separator: in no id, outlet or topic
@@ -24,6 +25,11 @@ public record SeriesKey(String actor, String topic, String outlet, String holder
 
     public static SeriesKey actorTopic(String actor, String topic) {
         return new SeriesKey(actor, topic, StanceBucket.ALL, StanceBucket.ALL);
+    }
+
+    /** A topic across all actors: the attention series of a topic (no stance series has it). */
+    public static SeriesKey topic(String topic) {
+        return new SeriesKey(StanceBucket.ALL, topic, StanceBucket.ALL, StanceBucket.ALL);
     }
 
     public static SeriesKey actorOutlet(String actor, String outlet) {
