@@ -5,6 +5,7 @@ import static org.stancewatch.analyze.stream.support.Articles.article;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
@@ -14,6 +15,7 @@ import org.stancewatch.analyze.stream.support.KeywordStanceScorer;
 import org.stancewatch.analyze.stream.support.PipelineDriver;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.AlertKind;
+import org.stancewatch.model.Article;
 import org.stancewatch.model.Direction;
 import org.stancewatch.model.Evidence;
 import org.stancewatch.model.StanceBucket;
@@ -37,24 +39,36 @@ class AttentionTopologyTest {
 
     /** {@code count} articles of one text on one day, each in its own outlet, an hour apart. */
     static void articles(PipelineDriver pipeline, int day, int count, String slug, String text) {
+        articles(day, count, slug, text).forEach(pipeline::send);
+    }
+
+    static List<Article> articles(int day, int count, String slug, String text) {
+        List<Article> articles = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String outlet = "outlet" + (i % 4) + ".example";
-            pipeline.send(article(slug + "-" + day + "-" + i, outlet,
+            articles.add(article(slug + "-" + day + "-" + i, outlet,
                     DAY_0.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(37L * i)), text));
         }
+        return articles;
     }
 
     /**
      * 32 days of coverage: Moscow (friendly, hostile from day 20), NATO and Washington every day,
      * Tehran once a day, until days 30 and 31 bring ten Tehran stories each.
      */
-    static void coverage(PipelineDriver pipeline) {
+    static List<Article> coverage() {
+        List<Article> coverage = new ArrayList<>();
         for (int day = 0; day < 32; day++) {
-            articles(pipeline, day, 6, "moscow", day < 20 ? MOSCOW_FRIENDLY : MOSCOW_HOSTILE);
-            articles(pipeline, day, 5, "nato", NATO);
-            articles(pipeline, day, 5, "washington", WASHINGTON);
-            articles(pipeline, day, day >= 30 ? 10 : 1, "tehran", TEHRAN);
+            coverage.addAll(articles(day, 6, "moscow", day < 20 ? MOSCOW_FRIENDLY : MOSCOW_HOSTILE));
+            coverage.addAll(articles(day, 5, "nato", NATO));
+            coverage.addAll(articles(day, 5, "washington", WASHINGTON));
+            coverage.addAll(articles(day, day >= 30 ? 10 : 1, "tehran", TEHRAN));
         }
+        return coverage;
+    }
+
+    static void coverage(PipelineDriver pipeline) {
+        coverage().forEach(pipeline::send);
     }
 
     static List<Alert> ofKind(PipelineDriver pipeline, AlertKind kind) {
