@@ -75,6 +75,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         System.err.printf("Crawling %d sources from %s into %s%s%n", loaded.sources().size(), loaded.origin(), target,
                 once ? ", once" : ", on schedule (Ctrl-C stops)");
+        loaded.disabled().forEach(d -> System.err.printf("  not crawled: %s (disabled: %s)%n", d.source().id(), d.reason()));
         Crawler crawler;
         try {
             crawler = Crawler.open(config);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.ingest.dedup.UrlCanonicalizer;
@@ -61,6 +62,17 @@ public final class Discovery {
         private int listingsFetched;
         private int listingsNotModified;
         private int robotsRefused;
+        private final UnaryOperator<URI> spelling;
+
+        /** A result that keeps every link's scheme. */
+        public Result() {
+            this(UnaryOperator.identity());
+        }
+
+        /** A result that spells each link as {@code spelling} says before it is compared and kept. */
+        Result(UnaryOperator<URI> spelling) {
+            this.spelling = spelling;
+        }
 
         /** The article links, each canonical URL once, in listing order. */
         public List<DiscoveredLink> links() {
@@ -105,7 +117,7 @@ public final class Discovery {
 
         void add(DiscoveredLink link) {
             try {
-                URI canonical = UrlCanonicalizer.canonicalUri(link.url().toString());
+                URI canonical = UrlCanonicalizer.canonicalUri(spelling.apply(link.url()).toString());
                 links.putIfAbsent(canonical, new DiscoveredLink(canonical, link.published(), link.title(), link.via()));
             } catch (IllegalArgumentException e) {
                 failures.merge("invalid-url", 1, Integer::sum);
@@ -121,7 +133,7 @@ public final class Discovery {
      */
     public Result discover(Source source, FetchScope scope, FetchRequest.HopPolicy policy, CrawlBatch batch)
             throws InterruptedException {
-        Result result = new Result();
+        Result result = new Result(source::httpsSpelling);
         Predicate<URI> isArticle = source::isArticle;
         for (URI feed : source.feeds()) {
             FetchResponse response = fetchListing(source, feed, FetchRequest.ACCEPT_FEED, scope, policy, batch, result);

@@ -87,6 +87,20 @@ public record Source(
         return isOnSite(url) || sitemaps.stream().anyMatch(sitemap -> ArticlePatterns.sameSite(url, sitemap));
     }
 
+    /**
+     * The https spelling of an {@code http://} link on the source's site when the site itself is
+     * served on https (its home page is): feeds that still list http links would otherwise cost a
+     * redirect per article and give the same article a second URL beside its sitemap entry.
+     * Other links are returned as they are.
+     */
+    public URI httpsSpelling(URI url) {
+        if (!"http".equalsIgnoreCase(url.getScheme()) || !"https".equalsIgnoreCase(home.getScheme())
+                || !isOnSite(url) || url.getPort() != -1) {
+            return url;
+        }
+        return URI.create("https" + url.toString().substring(url.getScheme().length()));
+    }
+
     /** The least time between two requests to one host that this source's rate allows. */
     public Duration minDelay() {
         return Duration.ofNanos((long) (1_000_000_000L / rate));

@@ -8,11 +8,18 @@ import java.util.Optional;
  *
  * @param origin   where the file was read from, for messages ({@code config/sources.yml}, {@code bundled sources.yml})
  * @param settings the {@code crawler:} section
- * @param sources  the sources, in file order, ids unique
+ * @param sources  the sources to crawl, in file order, ids unique
+ * @param disabled the sources the file keeps but marks {@code disabled}, with their reasons
  */
-public record Sources(String origin, CrawlSettings settings, List<Source> sources) {
+public record Sources(String origin, CrawlSettings settings, List<Source> sources, List<DisabledSource> disabled) {
     public Sources {
         sources = List.copyOf(sources);
+        disabled = List.copyOf(disabled);
+    }
+
+    /** Sources that are all crawled. */
+    public Sources(String origin, CrawlSettings settings, List<Source> sources) {
+        this(origin, settings, sources, List.of());
     }
 
     public Optional<Source> byId(String id) {

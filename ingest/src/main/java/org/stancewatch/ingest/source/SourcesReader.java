@@ -41,7 +41,7 @@ final class SourcesReader {
             "goneAfterVisits", "window");
     private static final Set<String> DEFAULT_FIELDS = Set.of("interval", "language", "rate", "maxArticlesPerRun");
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "name", "home", "feeds", "sitemaps", "sections",
-            "interval", "articles", "language", "rate", "allowPrivateAddresses", "maxArticlesPerRun");
+            "interval", "articles", "language", "rate", "allowPrivateAddresses", "maxArticlesPerRun", "disabled");
     private static final Set<String> ARTICLE_FIELDS = Set.of("allow", "deny");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private static final double MAX_RATE = 100;
@@ -80,6 +80,7 @@ final class SourcesReader {
         CrawlSettings settings = crawler(root.path("crawler"), JsonPointer.compile("/crawler"));
         Defaults defaults = defaults(root.path("defaults"), JsonPointer.compile("/defaults"));
         List<Source> sources = new ArrayList<>();
+        List<DisabledSource> disabled = new ArrayList<>();
         JsonNode list = root.path("sources");
         JsonPointer listPointer = JsonPointer.compile("/sources");
         if (!list.isArray() || list.isEmpty()) {
@@ -92,15 +93,21 @@ final class SourcesReader {
                     problem(listPointer.appendIndex(i).appendProperty("id"), "sources[" + i + "].id",
                             "duplicate id '" + source.id() + "': each source needs its own");
                 }
-                if (source != null) {
+                String reason = disabledReason(list.get(i), listPointer.appendIndex(i), "sources[" + i + "]");
+                if (source != null && reason != null) {
+                    disabled.add(new DisabledSource(source, reason));
+                } else if (source != null) {
                     sources.add(source);
                 }
             }
         }
+        if (sources.isEmpty() && !disabled.isEmpty()) {
+            problem(listPointer, "sources", "every source is disabled: nothing would be crawled");
+        }
         if (!problems.isEmpty()) {
             throw new SourcesException(problems);
         }
-        return new Sources(file, settings, sources);
+        return new Sources(file, settings, sources, disabled);
     }
 
     private record Defaults(Duration interval, String language, double rate, int maxArticlesPerRun) {}
@@ -240,6 +247,21 @@ final class SourcesReader {
         }
         return new Source(id, string(node, at, label, "name", id), home, feeds, sitemaps, sections, interval,
                 patterns, language, rate, allowPrivate, maxArticles);
+    }
+
+    /** The reason of {@code disabled: "..."}, or null for a source to crawl. */
+    private String disabledReason(JsonNode node, JsonPointer at, String field) {
+        JsonNode value = node.get("disabled");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            problem(at.appendProperty("disabled"), field + ".disabled",
+                    "expected the reason the source is not crawled, as text (e.g. disabled: \"robots.txt disallows"
+                            + " all crawlers\"); delete the line to crawl it");
+            return null;
+        }
+        return value.asText().strip();
     }
 
     private ArticlePatterns patterns(JsonNode node, JsonPointer at, String field) {

@@ -123,6 +123,22 @@ class DiscoveryTest {
     }
 
     @Test
+    void anHttpFeedLinkOfAnHttpsSiteIsKeptInItsHttpsSpellingAndMeetsItsSitemapEntryAsOneLink() {
+        Source https = new Source("secure", "secure", URI.create("https://www.secure.example/"), List.of(),
+                List.of(), List.of(URI.create("https://www.secure.example/world")), Duration.ofHours(1),
+                ArticlePatterns.sameSite(), "en", 1, false, 50);
+        Discovery.Result result = new Discovery.Result(https::httpsSpelling);
+        URI via = URI.create("https://www.secure.example/rss");
+
+        result.add(new DiscoveredLink(URI.create("http://www.secure.example/2026/12/04/story"), null, "", via));
+        result.add(new DiscoveredLink(URI.create("https://www.secure.example/2026/12/04/story"), null, "", via));
+        result.add(new DiscoveredLink(URI.create("http://elsewhere.example/2026/12/04/story"), null, "", via));
+
+        assertThat(result.links()).extracting(link -> link.url().toString()).containsExactly(
+                "https://www.secure.example/2026/12/04/story", "http://elsewhere.example/2026/12/04/story");
+    }
+
+    @Test
     void aListingWhoseParserCrashesFailsAloneWithItsReason() {
         Source source = source("crash.test", List.of(), List.of(), List.of());
         URI listing = server.url("crash.test", "/sitemap.xml");

@@ -2,6 +2,7 @@ package org.stancewatch.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,17 +22,29 @@ class SourcesFileTest {
     }
 
     @Test
-    void theBundledDefaultsLoadWithADozenRealOutlets() {
+    void theBundledDefaultsCrawlElevenRealOutletsAndKeepTwoDisabledWithTheirReasons() {
         Sources sources = SourcesFile.bundled();
 
-        assertThat(sources.sources()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(sources.sources()).hasSizeGreaterThanOrEqualTo(11);
         assertThat(sources.sources()).allSatisfy(s -> {
             assertThat(s.home().getScheme()).isEqualTo("https");
             assertThat(s.allowPrivateAddresses()).isFalse();
             assertThat(s.feeds().size() + s.sitemaps().size() + s.sections().size()).isPositive();
         });
         assertThat(sources.byId("bbc")).isPresent();
+        assertThat(sources.disabled()).extracting(d -> d.source().id()).containsExactlyInAnyOrder("apnews", "reuters");
+        assertThat(sources.disabled()).allSatisfy(d -> assertThat(d.reason()).contains("robots.txt"));
         assertThat(sources.settings().robotName()).isEqualTo("stancewatch");
+    }
+
+    @Test
+    void theBundledEuronewsAndTassRulesTakeTheHttpLinksTheirFeedsList() {
+        Sources sources = SourcesFile.bundled();
+
+        assertThat(sources.byId("euronews").orElseThrow()
+                .isArticle(java.net.URI.create("http://www.euronews.com/2026/12/04/nato-ministers-meet"))).isTrue();
+        assertThat(sources.byId("tass").orElseThrow()
+                .isArticle(java.net.URI.create("http://tass.com/politics/1234567"))).isTrue();
     }
 
     @Test
@@ -39,6 +52,7 @@ class SourcesFileTest {
         Path repositoryCopy = Path.of("..", "config", "sources.yml");
         // (compiled patterns have no equals: compare the printed form)
         assertThat(SourcesFile.load(repositoryCopy).sources()).hasToString(SourcesFile.bundled().sources().toString());
+        assertThat(SourcesFile.load(repositoryCopy).disabled()).hasToString(SourcesFile.bundled().disabled().toString());
     }
 
     @Test
@@ -168,6 +182,59 @@ class SourcesFileTest {
                 "test.yml:3: crawler.health.failingShare: expected a number above 0 and at most 1.0",
                 "test.yml:4: crawler.health.goneAfterVisit: unknown field (did you mean 'goneAfterVisits'?)",
                 "test.yml:5: crawler.health.failingVisits: at most 20 (the visits a source's state keeps)");
+    }
+
+    @Test
+    void aDisabledSourceIsValidatedAndKeptApartWithItsReason() {
+        Sources sources = SourcesFile.parse("test.yml", """
+                sources:
+                  - id: open
+                    home: https://open.example/
+                    feeds: [https://open.example/rss]
+                  - id: closed
+                    home: https://closed.example/
+                    feeds: [https://closed.example/rss]
+                    disabled: "robots.txt disallows every crawler"
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(sources.sources()).extracting(Source::id).containsExactly("open");
+        assertThat(sources.disabled()).singleElement().satisfies(d -> {
+            assertThat(d.source().id()).isEqualTo("closed");
+            assertThat(d.reason()).isEqualTo("robots.txt disallows every crawler");
+        });
+    }
+
+    @Test
+    void aDisabledSourceNeedsItsReasonAsTextAndIsCheckedLikeTheOthers() {
+        SourcesException e = problems("""
+                sources:
+                  - id: open
+                    home: https://open.example/
+                    feeds: [https://open.example/rss]
+                  - id: closed
+                    home: https://closed.example/
+                    disabled: true
+                """);
+
+        assertThat(e.problems()).extracting(ConfigProblem::line, ConfigProblem::field).contains(
+                tuple(7, "sources[1].disabled"),
+                tuple(5, "sources[1] (closed)"));
+        assertThat(e.problems()).filteredOn(p -> p.field().endsWith(".disabled")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("reason", "as text"));
+    }
+
+    @Test
+    void aFileWhoseSourcesAreAllDisabledWouldCrawlNothingAndSaysSo() {
+        SourcesException e = problems("""
+                sources:
+                  - id: closed
+                    home: https://closed.example/
+                    feeds: [https://closed.example/rss]
+                    disabled: "gone"
+                """);
+
+        assertThat(e.problems()).extracting(ConfigProblem::message).contains(
+                "every source is disabled: nothing would be crawled");
     }
 
     @Test
