@@ -381,6 +381,12 @@ public final class SourceCrawl {
      * asking for more is refused ({@link FetchFailure#CRAWL_DELAY_TOO_LONG}), never shortened.
      */
     private FetchRequest.HopPolicy hopPolicy(Source source) {
+        return hopPolicy(source, fetcher, robots, settings);
+    }
+
+    /** The checks above, for another user of the crawler's fetcher ({@code SourceProbe}): one rule for both. */
+    public static FetchRequest.HopPolicy hopPolicy(Source source, HttpFetcher fetcher, RobotsCache robots,
+                                                   CrawlSettings settings) {
         FetchScope scope = scope(source);
         return hop -> {
             fetcher.checkAllowed(hop, scope);
@@ -412,7 +418,7 @@ public final class SourceCrawl {
      * The source's checks for an article's fetch, and before them, for each redirect, that it
      * stays where the source's articles are: refused before anything is asked of the new host.
      */
-    private static FetchRequest.HopPolicy articleHops(Source source, URI article, FetchRequest.HopPolicy policy) {
+    public static FetchRequest.HopPolicy articleHops(Source source, URI article, FetchRequest.HopPolicy policy) {
         return hop -> {
             if (!hop.equals(article) && !source.acceptsArticleRedirect(hop)) {
                 throw new FetchException(FetchFailure.OFF_SITE_REDIRECT, hop, "the article redirects to " + hop
