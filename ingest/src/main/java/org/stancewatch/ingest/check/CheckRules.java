@@ -32,7 +32,8 @@ final class CheckRules {
                     + "its articles patterns; compare the items' URLs with articles.allow and deny in sources.yml");
         }
         return articleVerdict(article, robotName)
-                .orElseGet(() -> new Verdict(CheckVerdict.OK, accepted + " articles listed; read \"" + article.title()
+                .orElseGet(() -> new Verdict(CheckVerdict.OK, accepted + (accepted == 1 ? " article" : " articles")
+                        + " listed; read \"" + article.title()
                         + "\" (" + article.words() + " words)" + troubles(listings)));
     }
 

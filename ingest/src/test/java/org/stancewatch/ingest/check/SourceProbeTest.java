@@ -115,7 +115,7 @@ class SourceProbeTest {
         SourceCheckReport report = probe.check(source());
 
         assertThat(report.verdict()).isEqualTo(CheckVerdict.OK);
-        assertThat(report.reason()).contains("1 articles listed", "Senate");
+        assertThat(report.reason()).contains("1 article listed", "Senate");
         assertThat(report.listings()).singleElement().satisfies(l -> {
             assertThat(l.status()).isEqualTo(200);
             assertThat(l.found()).isEqualTo(1);
