@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code stancewatch sources}: how each crawled source is doing. Listing is the default action
- * and the {@code list} subcommand; other subcommands can sit beside it.
+ * and the {@code list} subcommand; {@code check} visits the sources now ({@link SourcesCheckCommand}).
  */
 @Command(name = "sources",
         mixinStandardHelpOptions = true,
@@ -36,13 +36,15 @@ import picocli.CommandLine.Option;
             "",
             "Health: ok; silent (no new article for several times its usual gap); failing (its fetches or dead "
                     + "letters jumped); robots-disallowed (robots.txt refuses one of its feeds, sitemaps or section "
-                    + "pages); discovery-gone (one of them answered 404/410 or was unreadable on 2 visits in a row). "
+                    + "pages); blocked (most of its fetches met a bot challenge or a consent wall); discovery-gone "
+                    + "(one of them answered 404/410 or was unreadable on 2 visits in a row). "
                     + "The rules and their settings (crawler.health in sources.yml) are in docs/source-health.md.",
             "",
-            "Uses KAFKA_BOOTSTRAP_SERVERS (and KAFKA_CLIENT_PROPERTIES).",
+            "Uses KAFKA_BOOTSTRAP_SERVERS (and KAFKA_CLIENT_PROPERTIES). 'stancewatch sources check' visits the "
+                    + "sources now instead, without Kafka, and says which work.",
             ""
         },
-        subcommands = {SourcesCommand.ListSources.class})
+        subcommands = {SourcesCommand.ListSources.class, SourcesCheckCommand.class})
 final class SourcesCommand implements Callable<Integer> {
 
     @Mixin

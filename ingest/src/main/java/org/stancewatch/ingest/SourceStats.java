@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * @param copies        of those, marked as syndicated copies
  * @param unchanged     re-fetched articles whose text had not changed (not published again)
  * @param robotsRefused URLs robots.txt did not allow (counted, not errors)
- * @param deferred      URLs left for a later run (their host asked us to back off)
+ * @param deferred      URLs left for a later run (their host asked us to back off, or answered a bot challenge or consent wall)
  * @param failed        failures by reason code
  * @param runs          runs completed
  * @param running       whether a run is going on now

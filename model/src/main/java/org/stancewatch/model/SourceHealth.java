@@ -15,7 +15,9 @@ public enum SourceHealth {
     /** robots.txt now disallows its discovery URLs. */
     ROBOTS_DISALLOWED,
     /** its feed, sitemap or section page is gone (404, 410, or no longer a feed). */
-    DISCOVERY_GONE;
+    DISCOVERY_GONE,
+    /** the site answers a bot challenge or a consent wall instead of its pages. */
+    BLOCKED;
 
     @JsonValue
     public String json() {

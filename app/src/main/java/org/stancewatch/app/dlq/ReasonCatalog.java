@@ -35,6 +35,13 @@ public final class ReasonCatalog {
             Map.entry("robots-disallowed", "robots.txt refuses the URL: as the site asks. Nothing to do."),
             Map.entry("rate-limited", "the site asked the crawler to wait longer than it waits within a run; the "
                     + "next run tries again."),
+            Map.entry("bot-challenge", "the site answered a bot manager's challenge (Cloudflare, DataDome, PerimeterX, "
+                    + "Akamai, a CAPTCHA) instead of the page; it was not published and the host's other pages wait "
+                    + "for a later run. 'stancewatch sources check SOURCE' shows it; ask the site to let the "
+                    + "crawler's User-Agent in, or disable the source."),
+            Map.entry("consent-wall", "the site answered a cookie or privacy consent page instead of the page; it "
+                    + "was not published. 'stancewatch sources check SOURCE' shows it; a site that walls every "
+                    + "visitor without consent cannot be crawled: disable the source."),
             Map.entry("blocked-address", "the URL resolves to a private address (SSRF guard). Nothing to do unless "
                     + "the source is meant to be internal."));
 

@@ -147,7 +147,7 @@ public final class SourceCrawl {
         Visit visit = new Visit(start, end, run.published() - run.revisions(),
                 pagesTried + (discovered == null ? 0 : discovered.listingsTried()),
                 pageFailures + (discovered == null ? 0 : discovered.listingsFailed()),
-                counters.deadLetters() - deadLettersBefore, ownListings(source, discovered));
+                counters.deadLetters() - deadLettersBefore, ownListings(source, discovered), blocked(run));
         recordRun(source, start, end, counts, visit, counters);
         return run;
     }
@@ -178,6 +178,12 @@ public final class SourceCrawl {
                     e.getMessage());
             commit(new CrawlBatch().change(StateKey.run(source.id()), runState), counters);
         }
+    }
+
+    /** The run's fetches that met a bot challenge or a consent wall, for the BLOCKED health rule. */
+    private static long blocked(SourceStats run) {
+        return run.failed().getOrDefault(FetchFailure.BOT_CHALLENGE.code(), 0L)
+                + run.failed().getOrDefault(FetchFailure.CONSENT_WALL.code(), 0L);
     }
 
     /** How the source's own feeds, sitemaps and section pages fared (not a sitemap index's children). */
@@ -235,7 +241,8 @@ public final class SourceCrawl {
 
     /**
      * Fetches and handles one page; false when its host asked us to back off for longer than a
-     * run waits, or for a Crawl-delay above the crawler's maximum: its other pages are deferred.
+     * run waits, or for a Crawl-delay above the crawler's maximum, or answered a bot challenge or
+     * a consent wall: its other pages are deferred.
      */
     private boolean page(Source source, Candidate candidate, FetchRequest.HopPolicy policy, SourceCounters counters)
             throws InterruptedException {
@@ -340,8 +347,15 @@ public final class SourceCrawl {
                     candidate.url().getHost(), e.retryAfter().map(Duration::toSeconds).orElse(0L));
             return false;
         }
-        return pageFailed(source, candidate, page, key, e.code(),
+        pageFailed(source, candidate, page, key, e.code(),
                 e.getMessage() + (e.url().equals(candidate.url()) ? "" : " (at " + e.url() + ")"), null, now, counters);
+        if (e.failure().blocked()) {
+            // the host's other pages would meet the same challenge or wall: asking again is impolite and useless
+            LOG.info("{}: {} answered {}; its remaining pages wait for a later run", source.id(),
+                    candidate.url().getHost(), e.code());
+            return false;
+        }
+        return true;
     }
 
     /** Counts a failed page, records when to try it again, and dead-letters it; the run goes on. */
@@ -367,6 +381,12 @@ public final class SourceCrawl {
      * asking for more is refused ({@link FetchFailure#CRAWL_DELAY_TOO_LONG}), never shortened.
      */
     private FetchRequest.HopPolicy hopPolicy(Source source) {
+        return hopPolicy(source, fetcher, robots, settings);
+    }
+
+    /** The checks above, for another user of the crawler's fetcher ({@code SourceProbe}): one rule for both. */
+    public static FetchRequest.HopPolicy hopPolicy(Source source, HttpFetcher fetcher, RobotsCache robots,
+                                                   CrawlSettings settings) {
         FetchScope scope = scope(source);
         return hop -> {
             fetcher.checkAllowed(hop, scope);
@@ -398,7 +418,7 @@ public final class SourceCrawl {
      * The source's checks for an article's fetch, and before them, for each redirect, that it
      * stays where the source's articles are: refused before anything is asked of the new host.
      */
-    private static FetchRequest.HopPolicy articleHops(Source source, URI article, FetchRequest.HopPolicy policy) {
+    public static FetchRequest.HopPolicy articleHops(Source source, URI article, FetchRequest.HopPolicy policy) {
         return hop -> {
             if (!hop.equals(article) && !source.acceptsArticleRedirect(hop)) {
                 throw new FetchException(FetchFailure.OFF_SITE_REDIRECT, hop, "the article redirects to " + hop

@@ -59,6 +59,7 @@ public final class Discovery {
         private final Map<URI, DiscoveredLink> links = new LinkedHashMap<>();
         private final Map<String, Integer> failures = new LinkedHashMap<>();
         private final Map<URI, ListingCheck> checks = new LinkedHashMap<>();
+        private final Map<URI, ListingYield> yields = new LinkedHashMap<>();
         private int listingsFetched;
         private int listingsNotModified;
         private int robotsRefused;
@@ -100,6 +101,34 @@ public final class Discovery {
             return checks;
         }
 
+        /** What each listing fetched or tried answered and listed, in the order they were tried. */
+        public Map<URI, ListingYield> yields() {
+            return yields;
+        }
+
+        void answered(URI url, int status) {
+            yields.put(url, ListingYield.answered(url, status));
+        }
+
+        void failed(URI url, String reason) {
+            yields.put(url, yields.getOrDefault(url, ListingYield.answered(url, 0)).failed(reason));
+        }
+
+        /** Counts a parsed listing's items and the articles among them. */
+        void counted(URI url, boolean index, List<DiscoveredLink> items, Predicate<URI> isArticle) {
+            int accepted = 0;
+            URI rejected = null;
+            for (DiscoveredLink item : items) {
+                if (isArticle.test(item.url())) {
+                    accepted++;
+                } else if (rejected == null) {
+                    rejected = item.url();
+                }
+            }
+            ListingYield answer = yields.getOrDefault(url, ListingYield.answered(url, 0));
+            yields.put(url, answer.counted(index, items.size(), accepted, rejected));
+        }
+
         /** Listings fetched or tried, robots.txt refusals aside. */
         public long listingsTried() {
             return checks.values().stream().filter(c -> c.result() != ListingCheck.Result.ROBOTS_DISALLOWED).count();
@@ -139,8 +168,10 @@ public final class Discovery {
             FetchResponse response = fetchListing(source, feed, FetchRequest.ACCEPT_FEED, scope, policy, batch, result);
             if (response != null) {
                 parse(source, feed, "feed parser", () -> FeedParser.parse(feed, response.body(), response.contentType()),
-                        batch, result).ifPresent(links -> links.stream()
-                                .filter(link -> isArticle.test(link.url())).forEach(result::add));
+                        batch, result).ifPresent(links -> {
+                            result.counted(feed, false, links, isArticle);
+                            links.stream().filter(link -> isArticle.test(link.url())).forEach(result::add);
+                        });
             }
         }
         sitemaps(source, scope, policy, batch, result, isArticle);
@@ -152,12 +183,15 @@ public final class Discovery {
                 if (response == null) {
                     break;
                 }
+                // every link is read, so that a check can say how many the article patterns refuse
                 SectionParser.Section parsed = parse(source, page, "section parser", () -> SectionParser.parse(
-                        response.url(), response.body(), response.contentType(), isArticle), batch, result).orElse(null);
+                        response.url(), response.body(), response.contentType(), url -> true), batch, result)
+                        .orElse(null);
                 if (parsed == null) {
                     break;
                 }
-                parsed.links().forEach(result::add);
+                result.counted(page, false, parsed.links(), isArticle);
+                parsed.links().stream().filter(link -> isArticle.test(link.url())).forEach(result::add);
                 page = parsed.next().orElse(null);
             }
         }
@@ -189,12 +223,15 @@ public final class Discovery {
                 continue;
             }
             if (!sitemap.index()) {
+                result.counted(next.url(), false, sitemap.links(), isArticle);
                 sitemap.links().stream().filter(link -> isArticle.test(link.url())).forEach(result::add);
             } else if (next.depth() + 1 >= MAX_SITEMAP_DEPTH) {
                 fail(source, next.url(), "sitemap-too-deep", "a sitemap index nested more than "
                         + MAX_SITEMAP_DEPTH + " levels deep; its " + sitemap.sitemaps().size()
                         + " sitemaps are not followed", batch, result);
             } else {
+                result.yields.put(next.url(), result.yields.getOrDefault(next.url(), ListingYield.answered(next.url(), 0))
+                        .counted(true, sitemap.sitemaps().size(), 0, null));
                 List<URI> offSite = new ArrayList<>();
                 for (URI child : sitemap.sitemaps()) {
                     if (source.acceptsChildSitemap(child)) {
@@ -228,6 +265,7 @@ public final class Discovery {
         PageState page = known != null ? known : PageState.discovered(source.id(), key, now);
         try {
             FetchResponse response = fetcher.fetch(request);
+            result.answered(url, response.status());
             result.listingsFetched++;
             result.check(url, ListingCheck.Result.OK, "");
             if (response.notModified()) {
@@ -238,6 +276,8 @@ public final class Discovery {
             batch.change(StateKey.page(source.id(), key), page.fetched(null, response.etag(), response.lastModified(), now));
             return response;
         } catch (FetchException e) {
+            result.answered(url, e.status());
+            result.failed(url, e.code());
             if (e.failure() == FetchFailure.ROBOTS_DISALLOWED) {
                 result.robotsRefused++;
                 result.check(url, ListingCheck.Result.ROBOTS_DISALLOWED, e.getMessage());
@@ -266,10 +306,12 @@ public final class Discovery {
         try {
             return Optional.of(parse.parse());
         } catch (DiscoveryException e) {
+            result.failed(url, e.reason());
             result.check(url, ListingCheck.Result.UNREADABLE, e.getMessage());
             fail(source, url, e.reason(), e.getMessage(), batch, result);
         } catch (RuntimeException e) {
             LOG.warn("{}: the {} failed on {}", source.id(), parser, url, e);
+            result.failed(url, DeadLetters.PARSER_FAILED);
             result.check(url, ListingCheck.Result.UNREADABLE, DeadLetters.parserFailed(parser, e));
             fail(source, url, DeadLetters.PARSER_FAILED, DeadLetters.parserFailed(parser, e), batch, result);
         }

@@ -36,7 +36,10 @@ public final class FetchException extends Exception {
         return url;
     }
 
-    /** The HTTP status for {@link FetchFailure#HTTP_STATUS} and {@link FetchFailure#RATE_LIMITED}, else 0. */
+    /**
+     * The HTTP status for {@link FetchFailure#HTTP_STATUS}, {@link FetchFailure#RATE_LIMITED} and the
+     * blocks ({@link FetchFailure#blocked()}), else 0.
+     */
     public int status() {
         return status;
     }

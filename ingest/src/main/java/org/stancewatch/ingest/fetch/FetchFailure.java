@@ -28,6 +28,10 @@ public enum FetchFailure {
     ROBOTS_DISALLOWED("robots-disallowed"),
     /** robots.txt asks for a Crawl-delay above the crawler's maximum: the host is skipped, never crawled faster */
     CRAWL_DELAY_TOO_LONG("crawl-delay-too-long"),
+    /** a bot manager's challenge (Cloudflare, DataDome, PerimeterX, Akamai, a CAPTCHA) instead of the page */
+    BOT_CHALLENGE("bot-challenge"),
+    /** a cookie or privacy consent page (or a redirect to one) instead of the page */
+    CONSENT_WALL("consent-wall"),
     IO_ERROR("io-error");
 
     private final String code;
@@ -38,5 +42,10 @@ public enum FetchFailure {
 
     public String code() {
         return code;
+    }
+
+    /** Whether the site stood in the way (a challenge or consent wall) rather than failing. */
+    public boolean blocked() {
+        return this == BOT_CHALLENGE || this == CONSENT_WALL;
     }
 }

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -34,7 +37,10 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
+import org.stancewatch.ingest.block.Block;
+import org.stancewatch.ingest.block.BlockDetector;
 import org.stancewatch.ingest.source.CrawlSettings;
 
 /**
@@ -59,7 +65,11 @@ import org.stancewatch.ingest.source.CrawlSettings;
  *   <li>conditional requests (If-None-Match, If-Modified-Since);</li>
  *   <li>per-host politeness ({@link Politeness}) and back-off on 429 and 503 honouring
  *       Retry-After: short waits are waited out, long ones fail with {@link
- *       FetchFailure#RATE_LIMITED} and keep the host backed off.</li>
+ *       FetchFailure#RATE_LIMITED} and keep the host backed off;</li>
+ *   <li>bot challenges and consent walls ({@link BlockDetector}) fail as {@link
+ *       FetchFailure#BOT_CHALLENGE} and {@link FetchFailure#CONSENT_WALL}, whatever their status,
+ *       so that such a page is never read as content, nor a challenge's 503 waited out as a
+ *       back-off.</li>
  * </ul>
  */
 public final class HttpFetcher implements AutoCloseable {
@@ -74,6 +84,8 @@ public final class HttpFetcher implements AutoCloseable {
     static final int MAX_HEADER_LINE = 16 * 1024;
     /** The most header lines read; sites send a few dozen. */
     static final int MAX_HEADER_COUNT = 200;
+    /** How much of a refusal's body is read to tell a challenge from a plain error. */
+    static final int REFUSAL_BYTES = 64 * 1024;
 
     private final CrawlSettings settings;
     private final Politeness politeness;
@@ -122,6 +134,9 @@ public final class HttpFetcher implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .setUserAgent(settings.userAgent())
+                // the operator's address, for the site to reach us (RFC 9110 10.1.2), not in the User-Agent
+                .setDefaultHeaders(settings.from().isEmpty() ? List.of()
+                        : List.of(new BasicHeader("From", settings.from())))
                 .build();
     }
 
@@ -232,7 +247,19 @@ public final class HttpFetcher implements AutoCloseable {
     private Hop handle(FetchRequest request, URI url, ClassicHttpResponse response) throws IOException, FetchException {
         int status = response.getCode();
         if (REDIRECTS.contains(status)) {
-            return new Hop(null, redirectTarget(url, header(response, "Location"), status), null, status);
+            URI target = redirectTarget(url, header(response, "Location"), status);
+            Optional<Block> wall = BlockDetector.consentRedirect(target);
+            if (wall.isPresent()) {
+                throw blocked(wall.get(), url, status);
+            }
+            return new Hop(null, target, null, status);
+        }
+        if (status >= 400) {
+            // a challenge often comes as 403 or 503: it is no back-off to wait out, and no plain error
+            Optional<Block> block = refusalBlock(request, url, response);
+            if (block.isPresent()) {
+                throw blocked(block.get(), url, status);
+            }
         }
         if (status == 429 || status == 503) {
             Duration wait = RetryAfter.parse(header(response, "Retry-After"), Instant.now()).orElse(DEFAULT_BACK_OFF);
@@ -259,7 +286,43 @@ public final class HttpFetcher implements AutoCloseable {
                 body = BodyReader.read(in, header(response, "Content-Encoding"), request.maxBytes(), request.truncate());
             }
         }
+        Optional<Block> block = BlockDetector.inspect(new BlockDetector.Response(request.url(), url, status,
+                headers(response), header(response, "Content-Type"), body.bytes()));
+        if (block.isPresent()) {
+            throw blocked(block.get(), url, status);
+        }
         return new Hop(response(url, response, status, body), null, null, status);
+    }
+
+    /** The block a refusal is, judged on its headers and the head of its body. */
+    private static Optional<Block> refusalBlock(FetchRequest request, URI url, ClassicHttpResponse response)
+            throws IOException {
+        HttpEntity entity = response.getEntity();
+        byte[] head = new byte[0];
+        if (entity != null) {
+            try (InputStream in = entity.getContent()) {
+                head = BodyReader.read(in, header(response, "Content-Encoding"), REFUSAL_BYTES, true).bytes();
+            } catch (BodyReader.BadEncoding e) {
+                // judged on the headers alone
+            }
+        }
+        return BlockDetector.inspect(new BlockDetector.Response(request.url(), url, response.getCode(),
+                headers(response), header(response, "Content-Type"), head));
+    }
+
+    private static FetchException blocked(Block block, URI url, int status) {
+        FetchFailure failure = block.kind() == Block.Kind.BOT_CHALLENGE ? FetchFailure.BOT_CHALLENGE
+                : FetchFailure.CONSENT_WALL;
+        return new FetchException(failure, url, "the site answered " + block.describe() + " instead of the page",
+                status, null, null);
+    }
+
+    private static Map<String, List<String>> headers(ClassicHttpResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        return headers;
     }
 
     private static FetchResponse response(URI url, ClassicHttpResponse response, int status, BodyReader.Body body) {

@@ -17,6 +17,8 @@ import org.stancewatch.model.SourceHealth;
  *   <li>Nothing is judged on a source's first visit: there is nothing to compare it with.</li>
  *   <li>{@code ROBOTS_DISALLOWED}: robots.txt does not allow one of its feeds, sitemaps or
  *       section pages.</li>
+ *   <li>{@code BLOCKED}: over the last {@code failingVisits} visits, more than {@code failingShare}
+ *       of the fetches (and at least two) were answered with a bot challenge or a consent wall.</li>
  *   <li>{@code DISCOVERY_GONE}: one of them answered 404 or 410, or could not be read as what it
  *       is, on {@code goneAfterVisits} visits in a row.</li>
  *   <li>{@code FAILING}: over the last {@code failingVisits} visits, more than {@code
@@ -29,7 +31,8 @@ import org.stancewatch.model.SourceHealth;
  * </ul>
  *
  * When several hold, the first in that order wins: each explains the ones after it (a site that
- * refuses us, or whose feed is gone, also fails and falls silent), and is what to fix first.
+ * refuses us, blocks us, or whose feed is gone, also fails and falls silent), and is what to fix
+ * first.
  */
 public final class SourceHealthJudge {
     private final HealthSettings settings;
@@ -49,6 +52,7 @@ public final class SourceHealthJudge {
             return Verdict.OK;
         }
         return robots(history)
+                .or(() -> blocked(history))
                 .or(() -> gone(history))
                 .or(() -> failing(history))
                 .or(() -> silent(history, now))
@@ -61,6 +65,28 @@ public final class SourceHealthJudge {
                 .findFirst()
                 .map(t -> new Verdict(SourceHealth.ROBOTS_DISALLOWED, "robots.txt does not allow the crawler to fetch "
                         + t.url() + "; ask the site for permission or remove it from sources.yml"));
+    }
+
+    /**
+     * Judged like failing, on the share of fetches that met a challenge or a wall; two at least,
+     * so that one challenged fetch of a source with a single feed is not yet a verdict.
+     */
+    private Optional<Verdict> blocked(SourceHistory history) {
+        Tally sum = lastVisits(history);
+        if (sum.blocked() >= 2 && sum.blocked() > settings.failingShare() * sum.fetches()) {
+            return Optional.of(new Verdict(SourceHealth.BLOCKED, sum.blocked() + " of " + sum.fetches()
+                    + " fetches over the last " + sum.visits() + " visits were answered with a bot challenge or a "
+                    + "consent wall; 'stancewatch sources check' shows which, 'stancewatch dlq explain --stage ingest' "
+                    + "the pages. Ask the site to let the crawler's User-Agent in, or disable the "
+                    + "source"));
+        }
+        return Optional.empty();
+    }
+
+    private Tally lastVisits(SourceHistory history) {
+        List<Tally> recent = history.recent();
+        List<Tally> last = recent.subList(Math.max(0, recent.size() - settings.failingVisits()), recent.size());
+        return last.stream().reduce(Tally.zero(null), Tally::plus);
     }
 
     private Optional<Verdict> gone(SourceHistory history) {
@@ -80,9 +106,7 @@ public final class SourceHealthJudge {
     }
 
     private Optional<Verdict> failing(SourceHistory history) {
-        List<Tally> recent = history.recent();
-        List<Tally> lastVisits = recent.subList(Math.max(0, recent.size() - settings.failingVisits()), recent.size());
-        Tally sum = lastVisits.stream().reduce(Tally.zero(null), Tally::plus);
+        Tally sum = lastVisits(history);
         if (sum.fetches() >= settings.failingMinFetches() && sum.failures() > settings.failingShare() * sum.fetches()) {
             return Optional.of(new Verdict(SourceHealth.FAILING, sum.failures() + " of " + sum.fetches()
                     + " fetches failed over the last " + sum.visits() + " visits; "

@@ -51,12 +51,23 @@ public record SourceHistory(
     /**
      * Counts over one visit ({@code visits} 1) or one day.
      *
-     * @param at the visit's end, or the day's start
+     * @param at      the visit's end, or the day's start
+     * @param blocked of the failures, fetches answered with a bot challenge or a consent wall
      */
-    public record Tally(Instant at, long visits, long newArticles, long fetches, long failures, long deadLetters) {
+    public record Tally(Instant at, long visits, long newArticles, long fetches, long failures, long deadLetters,
+                        Long blocked) {
+        public Tally {
+            blocked = blocked == null ? 0L : blocked; // absent from tallies stored before it was counted
+        }
+
+        /** A tally without bot challenges or consent walls. */
+        public Tally(Instant at, long visits, long newArticles, long fetches, long failures, long deadLetters) {
+            this(at, visits, newArticles, fetches, failures, deadLetters, 0L);
+        }
+
         Tally plus(Tally other) {
             return new Tally(at, visits + other.visits, newArticles + other.newArticles, fetches + other.fetches,
-                    failures + other.failures, deadLetters + other.deadLetters);
+                    failures + other.failures, deadLetters + other.deadLetters, blocked + other.blocked);
         }
 
         static Tally zero(Instant at) {
@@ -89,12 +100,13 @@ public record SourceHistory(
     /** This history with one more visit counted in (the verdict is left as it was: see {@link #judged}). */
     public SourceHistory after(Visit visit, HealthSettings settings) {
         Instant end = visit.end();
-        Tally tally = new Tally(end, 1, visit.newArticles(), visit.fetches(), visit.failures(), visit.deadLetters());
+        Tally tally = new Tally(end, 1, visit.newArticles(), visit.fetches(), visit.failures(), visit.deadLetters(),
+                visit.blocked());
         List<Tally> recentNow = last(append(recent, tally), HealthSettings.MAX_RECENT_VISITS);
 
         Instant day = end.truncatedTo(ChronoUnit.DAYS);
-        Tally counted = visits == 0 ? new Tally(day, 1, 0, visit.fetches(), visit.failures(), visit.deadLetters())
-                : new Tally(day, 1, visit.newArticles(), visit.fetches(), visit.failures(), visit.deadLetters());
+        Tally counted = new Tally(day, 1, visits == 0 ? 0 : visit.newArticles(), visit.fetches(), visit.failures(),
+                visit.deadLetters(), visit.blocked());
         List<Tally> daysNow = new ArrayList<>(days);
         if (!daysNow.isEmpty() && daysNow.getLast().at().equals(day)) {
             daysNow.set(daysNow.size() - 1, daysNow.getLast().plus(counted));

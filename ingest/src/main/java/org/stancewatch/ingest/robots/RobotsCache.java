@@ -99,7 +99,10 @@ public final class RobotsCache {
             return new RobotsState(origin, RobotsState.Outcome.FETCHED,
                     new String(response.body(), StandardCharsets.UTF_8), now);
         } catch (FetchException e) {
-            boolean unavailable = e.failure() == FetchFailure.HTTP_STATUS && e.status() >= 400 && e.status() < 500;
+            // a 4xx is "unavailable" (RFC 9309 2.3.1.3) even when it is a bot challenge's: the
+            // pages then meet the challenge themselves and are reported as such
+            boolean unavailable = (e.failure() == FetchFailure.HTTP_STATUS || e.failure().blocked())
+                    && e.status() >= 400 && e.status() < 500;
             LOG.info("robots.txt of {}: {} ({}), so {}", origin, e.code(), e.getMessage(),
                     unavailable ? "everything is allowed" : "nothing is crawled there for now");
             return new RobotsState(origin, unavailable ? RobotsState.Outcome.UNAVAILABLE : RobotsState.Outcome.UNREACHABLE,

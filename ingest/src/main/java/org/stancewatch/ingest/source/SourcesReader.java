@@ -35,7 +35,7 @@ final class SourcesReader {
     private static final Set<String> TOP_FIELDS = Set.of("crawler", "defaults", "sources");
     private static final Set<String> CRAWLER_FIELDS = Set.of("userAgent", "connectTimeout", "readTimeout",
             "fetchTimeout", "maxBodySize", "maxRedirects", "revisitFor", "maxCrawlDelay", "maxRetryAfter",
-            "parallelSources", "stateRetention", "health");
+            "parallelSources", "stateRetention", "health", "from");
     private static final Set<String> HEALTH_FIELDS = Set.of("silentAfter", "silentAtLeast", "learnGaps",
             "failingVisits", "failingShare", "failingMinFetches", "deadLetterJump", "deadLetterFactor",
             "goneAfterVisits", "window");
@@ -132,7 +132,7 @@ final class SourcesReader {
     private CrawlSettings crawler(JsonNode node, JsonPointer at) {
         CrawlSettings d = CrawlSettings.defaults();
         if (node.isMissingNode() || node.isNull()) {
-            return d;
+            return d.withFrom(from(node, at));
         }
         if (!node.isObject()) {
             problem(at, "crawler", "expected a mapping");
@@ -140,9 +140,9 @@ final class SourcesReader {
         }
         unknownFields(node, at, CRAWLER_FIELDS);
         String userAgent = string(node, at, "crawler", "userAgent", d.userAgent());
-        if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-            problem(at.appendProperty("userAgent"), "crawler.userAgent", "must be printable ASCII, not empty");
-        }
+        CrawlerIdentity.userAgentProblem(userAgent)
+                .ifPresent(p -> problem(at.appendProperty("userAgent"), "crawler.userAgent", p));
+        String from = from(node, at);
         Duration revisitFor = duration(node, at, "crawler", "revisitFor", d.revisitFor());
         Duration stateRetention = duration(node, at, "crawler", "stateRetention", d.stateRetention());
         if (stateRetention.compareTo(revisitFor) <= 0) {
@@ -160,7 +160,22 @@ final class SourcesReader {
                 duration(node, at, "crawler", "maxRetryAfter", d.maxRetryAfter()),
                 positiveInt(node, at, "crawler", "parallelSources", d.parallelSources()),
                 stateRetention,
-                health(node.path("health"), at.appendProperty("health")));
+                health(node.path("health"), at.appendProperty("health")),
+                from);
+    }
+
+    /** {@code crawler.from}, or the environment's override; a bad value is a problem named where it was written. */
+    private String from(JsonNode crawler, JsonPointer at) {
+        String fromFile = crawler.isObject() ? string(crawler, at, "crawler", "from", "") : "";
+        String from = CrawlerIdentity.from(fromFile, System.getenv(CrawlerIdentity.FROM_VARIABLE));
+        CrawlerIdentity.fromProblem(from).ifPresent(p -> {
+            if (from.equals(fromFile)) {
+                problem(at.appendProperty("from"), "crawler.from", p);
+            } else {
+                problems.add(new ConfigProblem("environment", 0, CrawlerIdentity.FROM_VARIABLE, p));
+            }
+        });
+        return from;
     }
 
     private HealthSettings health(JsonNode node, JsonPointer at) {

@@ -28,8 +28,17 @@ class SourceHealthJudgeTest {
         final List<SourceHealthJudge.Verdict> verdicts = new ArrayList<>();
 
         Source visit(long newArticles, long fetches, long failures, long deadLetters, ListingCheck... listings) {
-            Visit visit = new Visit(now, now.plusSeconds(60), newArticles, fetches, failures, deadLetters,
-                    listings.length == 0 ? List.of(ListingCheck.ok(FEED)) : List.of(listings));
+            return visit(new Visit(now, now.plusSeconds(60), newArticles, fetches, failures, deadLetters,
+                    listings.length == 0 ? List.of(ListingCheck.ok(FEED)) : List.of(listings)));
+        }
+
+        /** A visit whose failures were all bot challenges or consent walls. */
+        Source blockedVisit(long fetches, long blocked) {
+            return visit(new Visit(now, now.plusSeconds(60), 0, fetches, blocked, blocked,
+                    List.of(new ListingCheck(FEED, Result.FAILED, "the site answered a bot challenge")), blocked));
+        }
+
+        Source visit(Visit visit) {
             history = history.after(visit, settings);
             SourceHealthJudge.Verdict verdict = judge.judge(history, visit.end());
             history = history.judged(verdict, visit.end());
@@ -52,6 +61,29 @@ class SourceHealthJudgeTest {
 
     private static ListingCheck gone(URI url) {
         return new ListingCheck(url, Result.GONE, "HTTP 404 Not Found");
+    }
+
+    @Test
+    void aSourceWhoseFetchesMostlyMeetChallengesIsBlockedNotFailing() {
+        Source source = new Source().healthyVisits(5).blockedVisit(3, 3).blockedVisit(3, 3);
+
+        assertThat(source.health()).isEqualTo(SourceHealth.BLOCKED);
+        assertThat(source.history.problem()).contains("bot challenge or a consent wall", "sources check");
+    }
+
+    @Test
+    void oneChallengedFetchAmongWorkingOnesIsNotBlocked() {
+        Source source = new Source().healthyVisits(5).blockedVisit(6, 1);
+
+        assertThat(source.health()).isEqualTo(SourceHealth.OK);
+    }
+
+    @Test
+    void aSourceThatLetsTheCrawlerInAgainIsOkAgain() {
+        Source source = new Source().healthyVisits(2).blockedVisit(3, 3).blockedVisit(3, 3).healthyVisits(3);
+
+        assertThat(source.verdicts).extracting(SourceHealthJudge.Verdict::health).contains(SourceHealth.BLOCKED);
+        assertThat(source.health()).isEqualTo(SourceHealth.OK);
     }
 
     @Test

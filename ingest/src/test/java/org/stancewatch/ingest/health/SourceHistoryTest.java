@@ -78,4 +78,19 @@ class SourceHistoryTest {
         assertThat(read.history()).isNull();
         assertThat(read.lastEnd()).isEqualTo(Instant.parse("2026-03-02T00:01:00Z"));
     }
+
+    @Test
+    void aTallyStoredBeforeBlockedFetchesWereCountedReadsAsNoneBlocked() throws Exception {
+        byte[] old = ("{\"source\":\"s\",\"lastStart\":\"2026-03-02T00:00:00Z\",\"lastEnd\":\"2026-03-02T00:01:00Z\","
+                + "\"counts\":{},\"history\":{\"visits\":1,\"recent\":[{\"at\":\"2026-03-02T00:01:00Z\",\"visits\":1,"
+                + "\"newArticles\":2,\"fetches\":3,\"failures\":1,\"deadLetters\":1}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        SourceRunState read = (SourceRunState) StateCodec.read(StateKey.run("s"), old);
+
+        assertThat(read.history().recent()).singleElement().satisfies(t -> {
+            assertThat(t.fetches()).isEqualTo(3);
+            assertThat(t.blocked()).isZero();
+        });
+    }
 }

@@ -34,8 +34,9 @@ import org.stancewatch.ingest.source.SourcesFile;
  * is logged for assertions. {@link #resolver()} maps every {@code .test} name to 127.0.0.1.
  */
 public final class FixtureServer implements AutoCloseable {
-    /** A request the server saw. */
-    public record Request(String host, String path, String ifNoneMatch, String userAgent, Instant at, int status) {}
+    /** A request the server saw; {@code from} is its From header, or null. */
+    public record Request(String host, String path, String ifNoneMatch, String userAgent, Instant at, int status,
+                          String from) {}
 
     private final HttpServer server;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
@@ -119,7 +120,8 @@ public final class FixtureServer implements AutoCloseable {
         String full = query == null ? path : path + "?" + query;
         int[] status = {0};
         Request arrival = new Request(host, full, exchange.getRequestHeaders().getFirst("If-None-Match"),
-                exchange.getRequestHeaders().getFirst("User-Agent"), Instant.now(), 0);
+                exchange.getRequestHeaders().getFirst("User-Agent"), Instant.now(), 0,
+                exchange.getRequestHeaders().getFirst("From"));
         int index;
         synchronized (requests) { // logged on arrival, so a test never misses a request its client saw answered
             requests.add(arrival);
@@ -137,7 +139,7 @@ public final class FixtureServer implements AutoCloseable {
             synchronized (requests) {
                 if (index < requests.size() && requests.get(index) == arrival) {
                     requests.set(index, new Request(host, full, arrival.ifNoneMatch(), arrival.userAgent(), arrival.at(),
-                            status[0]));
+                            status[0], arrival.from()));
                 }
             }
             exchange.close();

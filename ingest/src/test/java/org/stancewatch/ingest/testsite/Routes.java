@@ -29,6 +29,15 @@ public final class Routes {
         }
     }
 
+    /** Answers with a status, headers of its own and a body: a bot manager's challenge, say. */
+    public record Page(int code, java.util.Map<String, String> headers, String contentType, byte[] body) implements Route {
+        @Override
+        public void handle(HttpExchange exchange) throws IOException {
+            headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            send(exchange, code, contentType, body);
+        }
+    }
+
     /** Sends a body of the given type. */
     public record Body(String contentType, byte[] body) implements Route {
         @Override

@@ -158,6 +158,7 @@ public final class NoticeText {
             case FAILING -> "is failing";
             case ROBOTS_DISALLOWED -> "is disallowed by its robots.txt";
             case DISCOVERY_GONE -> "lost its feed, sitemap or section page";
+            case BLOCKED -> "is blocked by a bot challenge or consent wall";
             case OK -> "works as usual";
         };
     }
