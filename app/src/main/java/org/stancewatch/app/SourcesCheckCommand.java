@@ -97,15 +97,20 @@ final class SourcesCheckCommand implements Callable<Integer> {
         return reports.stream().anyMatch(r -> r.verdict().failed()) ? 1 : 0;
     }
 
-    /** The sources named, in the order given, or all; an unknown name is a usage error that lists the known. */
+    /**
+     * The sources named, in the order given, or all, the disabled ones included (they are reported,
+     * not fetched); an unknown name is a usage error that lists the known.
+     */
     private List<Source> chosen(Sources loaded) {
+        List<Source> all = new ArrayList<>(loaded.sources());
+        loaded.disabled().forEach(d -> all.add(d.source()));
         if (names.isEmpty()) {
-            return loaded.sources();
+            return all;
         }
         List<Source> chosen = new ArrayList<>();
-        List<String> known = loaded.sources().stream().map(Source::id).toList();
+        List<String> known = all.stream().map(Source::id).toList();
         for (String name : names) {
-            Optional<Source> source = loaded.byId(name);
+            Optional<Source> source = all.stream().filter(s -> s.id().equals(name)).findFirst();
             if (source.isEmpty()) {
                 String suggestion = Suggestions.closest(name, known);
                 throw new CommandLine.ParameterException(spec.commandLine(), "no source '" + name + "' in "
@@ -123,10 +128,13 @@ final class SourcesCheckCommand implements Callable<Integer> {
         AtomicInteger done = new AtomicInteger();
         Map<Source, Future<SourceCheckReport>> running = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Map<String, String> disabled = new LinkedHashMap<>();
+        loaded.disabled().forEach(d -> disabled.put(d.source().id(), d.reason()));
         try (SourceProbe probe = new SourceProbe(loaded.settings(), resolver, Clock.systemUTC())) {
             for (Source source : chosen) {
                 running.put(source, pool.submit(() -> {
-                    SourceCheckReport report = probe.check(source);
+                    String reason = disabled.get(source.id());
+                    SourceCheckReport report = reason != null ? probe.disabled(source, reason) : probe.check(source);
                     String block = CheckReportText.block(report, done.incrementAndGet() + "/" + chosen.size());
                     synchronized (this) {
                         (json ? System.err : System.out).print(block);

@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,7 @@ class SourcesCheckCommandTest {
             <p>Officials in Moscow welcomed the vote and said the Duma would take up the treaty soon.</p>
             </article></body></html>""";
 
+    private final List<String> requested = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private Path sourcesFile;
 
@@ -69,6 +72,12 @@ class SourcesCheckCommandTest {
                     feeds: [%1$s/guarded/feed.rss]
                     articles: {allow: ['/guarded/news/']}
                     allowPrivateAddresses: true
+                  - id: shut
+                    name: The Shut Sentinel
+                    home: %1$s/shut/
+                    feeds: [%1$s/shut/feed.rss]
+                    allowPrivateAddresses: true
+                    disabled: "robots.txt disallows every crawler"
                 """.formatted(base));
     }
 
@@ -79,6 +88,7 @@ class SourcesCheckCommandTest {
 
     private void serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        requested.add(path);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         if (path.endsWith("/feed.rss")) {
             String outlet = path.split("/")[1];
@@ -113,9 +123,19 @@ class SourcesCheckCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("herald (The Daily Herald): OK", "feed     200  robots allowed  2 items, 1 article",
                 "\"Senate backs arms treaty with Moscow\", 2011-05-10", "guarded (The Guarded Gazette): BOT_CHALLENGE",
-                "article  403  robots allowed  bot-challenge", "2 sources: 1 BOT_CHALLENGE, 1 OK");
+                "article  403  robots allowed  bot-challenge", "3 sources: 1 BOT_CHALLENGE, 1 DISABLED, 1 OK");
         assertThat(run.out()).containsPattern("herald +OK +1/1 +2 +1 +\\d+ words");
-        assertThat(run.err()).contains("Checking 2 sources", "From: crawler-tests@example.org");
+        assertThat(run.err()).contains("Checking 3 sources", "From: crawler-tests@example.org");
+    }
+
+    @Test
+    void aDisabledSourceIsReportedWithItsReasonWithoutBeingFetchedAndDoesNotFailTheCheck() {
+        CommandRun run = CommandRun.of("sources", "check", "shut", "herald", "--sources", sourcesFile.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("shut (The Shut Sentinel): DISABLED",
+                "disabled in the sources file: robots.txt disallows every crawler", "2 sources: 1 DISABLED, 1 OK");
+        assertThat(requested).noneMatch(path -> path.startsWith("/shut/"));
     }
 
     @Test
@@ -131,12 +151,12 @@ class SourcesCheckCommandTest {
         CommandRun run = CommandRun.of("sources", "check", "--json", "--sources", sourcesFile.toString());
 
         JsonNode reports = Json.mapper().readTree(run.out());
-        assertThat(reports).hasSize(2);
+        assertThat(reports).hasSize(3);
         assertThat(reports.get(0).path("verdict").asText()).isEqualTo("OK");
         assertThat(reports.get(0).path("listings").get(0).path("accepted").asInt()).isEqualTo(1);
         assertThat(reports.get(0).path("article").path("words").asInt()).isPositive();
         assertThat(reports.get(1).path("verdict").asText()).isEqualTo("BOT_CHALLENGE");
-        assertThat(run.err()).contains("[1/2]"); // progress stays off the JSON
+        assertThat(run.err()).contains("[1/3]"); // progress stays off the JSON
     }
 
     @Test
