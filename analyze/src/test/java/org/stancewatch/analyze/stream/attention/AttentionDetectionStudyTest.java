@@ -3,14 +3,13 @@ package org.stancewatch.analyze.stream.attention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.analyze.stream.support.DetectionStudies;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.shift.ShiftMonitor;
 import org.stancewatch.model.Alert;
@@ -68,14 +67,12 @@ class AttentionDetectionStudyTest {
                         delays.add(lastDay(hit.get()) - BURST_DAY + 1);
                     }
                 }
-                cells.add(new Cell(volume, factor, found / (double) BURST_SERIES, median(delays),
+                cells.add(new Cell(volume, factor, found / (double) BURST_SERIES, DetectionStudies.median(delays),
                         before / (BURST_SERIES * yearsWatched(BURST_DAY, settings))));
             }
         }
         String report = report(settings);
-        System.out.println(report);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "attention-study.md"), report);
+        DetectionStudies.publish(report, "attention-study.md");
     }
 
     /** Series-years during which the series could be judged (after the least baseline). */
@@ -119,15 +116,6 @@ class AttentionDetectionStudyTest {
     /** The series day (0 = the first) of the last day of the alert's recent window. */
     static long lastDay(Alert alert) {
         return ShiftMonitor.epochDay(alert.windowEnd()) - 1 - DAY_0;
-    }
-
-    static double median(List<Long> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
     }
 
     static String report(AttentionSettings s) {

@@ -3,8 +3,6 @@ package org.stancewatch.analyze.stream.shift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.analyze.stream.support.DetectionStudies;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.aggregate.Contribution;
 import org.stancewatch.analyze.stream.aggregate.SeriesKey;
@@ -68,14 +67,12 @@ class ShiftDetectionStudyTest {
                         delays.add(endDay(hit.get()) - SHIFT_DAY);
                     }
                 }
-                cells.add(new Cell(volume, size, found / (double) SHIFT_SERIES, median(delays),
+                cells.add(new Cell(volume, size, found / (double) SHIFT_SERIES, DetectionStudies.median(delays),
                         preShiftAlarms / (SHIFT_SERIES * monthsWatched(SHIFT_DAY, settings))));
             }
         }
         String report = report(settings);
-        System.out.println(report);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "detection-study.md"), report);
+        DetectionStudies.publish(report, "detection-study.md");
     }
 
     /** Series-months during which a full baseline and recent window exist to compare. */
@@ -100,15 +97,6 @@ class ShiftDetectionStudyTest {
     /** The series day (0 = the first) after the alert's recent window. */
     static long endDay(Alert alert) {
         return ShiftMonitor.epochDay(alert.windowEnd()) - ShiftMonitor.epochDay(SyntheticSeries.START);
-    }
-
-    static double median(List<Long> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
     }
 
     static String report(ShiftSettings s) {
