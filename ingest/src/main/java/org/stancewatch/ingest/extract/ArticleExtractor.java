@@ -85,12 +85,13 @@ public final class ArticleExtractor {
         double linkDensity = 0;
         String text = "";
         if (root != null) {
-            root.filter(new Pruner(TextStats.visibleChars(root.text()), PAGE_SHARE_KEPT));
+            DeclaredBody declared = DeclaredBody.find(root);
+            root.filter(new Pruner(TextStats.visibleChars(root.text()), PAGE_SHARE_KEPT, declared));
             TextStats stats = TextStats.measure(root);
             linkDensity = stats.of(root).linkDensity();
-            Element main = MainContent.find(root, stats);
+            Element main = MainContent.find(root, stats, declared);
             // Boilerplate named as such inside the main text goes, unless it is most of it.
-            main.filter(new Pruner(stats.of(main).chars, MAIN_SHARE_KEPT));
+            main.filter(new Pruner(stats.of(main).chars, MAIN_SHARE_KEPT, declared));
             text = TextLines.render(List.of(main), metadata.title());
         }
         String canonical = metadata.canonicalUrl() != null ? metadata.canonicalUrl() : url.toString();

@@ -24,35 +24,76 @@ final class MainContent {
     private static final double FULL_BLOCK_CHARS = 80;
     private static final double ENOUGH = 0.95;
 
+    /** A declared body beside the scored element wins when it is worth at least this share of the best value. */
+    private static final double DECLARED_SHARE = 0.5;
+
     private final TextStats stats;
+    private final DeclaredBody declared;
     private final Map<Element, Double> values = new IdentityHashMap<>();
 
-    private MainContent(TextStats stats) {
+    private MainContent(TextStats stats, DeclaredBody declared) {
         this.stats = stats;
+        this.declared = declared;
     }
 
     /** The value of every element under {@code root} (for diagnostics). */
-    static Map<Element, Double> values(Element root, TextStats stats) {
-        MainContent main = new MainContent(stats);
+    static Map<Element, Double> values(Element root, TextStats stats, DeclaredBody declared) {
+        MainContent main = new MainContent(stats, declared);
         main.value(root, false);
         return main.values;
     }
 
     /** The element of the main text under {@code root} ({@code root} itself if nothing better). */
-    static Element find(Element root, TextStats stats) {
-        MainContent main = new MainContent(stats);
+    static Element find(Element root, TextStats stats, DeclaredBody declared) {
+        MainContent main = new MainContent(stats, declared);
         main.value(root, false);
         double best = 0;
         for (double value : main.values.values()) {
             best = Math.max(best, value);
         }
-        if (best <= 0) {
-            return root;
+        Element scored = best <= 0 ? root : main.smallestWith(root, ENOUGH * best);
+        Element body = main.bestDeclared();
+        if (body == null) {
+            return scored;
         }
+        double bodyValue = main.values.get(body);
+        if (isInside(scored, body)) {
+            return body; // the whole body the page declares, not the part of it that scored best
+        }
+        if (isInside(body, scored)) {
+            return scored; // the scored element adds text around the body: a standfirst, a second body
+        }
+        return bodyValue >= DECLARED_SHARE * best ? body : scored;
+    }
+
+    private static boolean isInside(Element inner, Element outer) {
+        for (Element e = inner; e != null; e = e.parent()) {
+            if (e == outer) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The declared body of highest value, or null where there is none with text left after pruning. */
+    private Element bestDeclared() {
+        Element best = null;
+        double bestValue = 0;
+        for (Element element : declared.elements()) {
+            Double value = values.get(element);
+            if (value != null && value > bestValue) {
+                best = element;
+                bestValue = value;
+            }
+        }
+        return best;
+    }
+
+    private Element smallestWith(Element root, double enough) {
         Element chosen = root;
         int chosenChars = Integer.MAX_VALUE;
-        for (var entry : main.values.entrySet()) {
-            if (entry.getValue() >= ENOUGH * best) {
+        for (var entry : values.entrySet()) {
+            if (entry.getValue() >= enough) {
                 int chars = stats.of(entry.getKey()).chars;
                 if (chars < chosenChars) {
                     chosen = entry.getKey();
@@ -69,15 +110,17 @@ final class MainContent {
         if (counts.chars == 0) {
             return 0;
         }
-        boolean boilerplate = ClassNames.isBoilerplate(ClassNames.words(element));
+        boolean boilerplate = !declared.keeps(element) && ClassNames.isBoilerplate(ClassNames.words(element));
         double value = ownValue(counts);
         for (Element child : element.children()) {
-            value += value(child, boilerplate);
+            value += value(child, boilerplate || insideBoilerplate);
         }
         if (boilerplate) {
             return -Math.abs(value);
         }
-        values.put(element, value);
+        if (!insideBoilerplate) {
+            values.put(element, value);
+        }
         return value;
     }
 
