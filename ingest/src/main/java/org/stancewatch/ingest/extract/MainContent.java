@@ -23,6 +23,9 @@ final class MainContent {
     /** Blocks this long or longer count fully; shorter ones in proportion (a menu label counts little). */
     private static final double FULL_BLOCK_CHARS = 80;
     private static final double ENOUGH = 0.95;
+    /** Notice words this dense mark a privacy, cookie or subscription notice (an article has well under one). */
+    private static final double NOTICE_TERMS_PER_100_WORDS = 5;
+    private static final int NOTICE_SAMPLE_CHARS = 3000;
 
     /** A declared body beside the scored element wins when it is worth at least this share of the best value. */
     private static final double DECLARED_SHARE = 0.5;
@@ -51,7 +54,15 @@ final class MainContent {
         for (double value : main.values.values()) {
             best = Math.max(best, value);
         }
-        Element scored = best <= 0 ? root : main.smallestWith(root, ENOUGH * best);
+        Element scored = best <= 0 ? root : main.smallestWith(root, ENOUGH * best, null);
+        boolean notice = scored != root && isNotice(scored);
+        if (notice) {
+            // A privacy or consent notice outweighs a short article; the article is the best of what is left.
+            Element rest = main.smallestWith(root, ENOUGH * main.bestOutside(scored), scored);
+            if (rest != null) {
+                scored = rest;
+            }
+        }
         Element body = main.bestDeclared();
         if (body == null) {
             return scored;
@@ -64,6 +75,28 @@ final class MainContent {
             return scored; // the scored element adds text around the body: a standfirst, a second body
         }
         return bodyValue >= DECLARED_SHARE * best ? body : scored;
+    }
+
+    /** Notices are told by their words; a sample of the text is enough to tell. */
+    private static boolean isNotice(Element element) {
+        String text = element.text();
+        return Notices.isNotice(text.length() > NOTICE_SAMPLE_CHARS ? text.substring(0, NOTICE_SAMPLE_CHARS) : text,
+                NOTICE_TERMS_PER_100_WORDS);
+    }
+
+    /** The best value among elements that neither hold nor lie inside {@code excluded}. */
+    private double bestOutside(Element excluded) {
+        double best = 0;
+        for (var entry : values.entrySet()) {
+            if (entry.getValue() > best && !overlaps(entry.getKey(), excluded)) {
+                best = entry.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static boolean overlaps(Element a, Element b) {
+        return isInside(a, b) || isInside(b, a);
     }
 
     private static boolean isInside(Element inner, Element outer) {
@@ -89,11 +122,15 @@ final class MainContent {
         return best;
     }
 
-    private Element smallestWith(Element root, double enough) {
-        Element chosen = root;
+    /** The smallest element worth {@code enough}, apart from those overlapping {@code excluded}; null if none. */
+    private Element smallestWith(Element root, double enough, Element excluded) {
+        if (enough <= 0) {
+            return excluded == null ? root : null;
+        }
+        Element chosen = excluded == null ? root : null;
         int chosenChars = Integer.MAX_VALUE;
         for (var entry : values.entrySet()) {
-            if (entry.getValue() >= enough) {
+            if (entry.getValue() >= enough && (excluded == null || !overlaps(entry.getKey(), excluded))) {
                 int chars = stats.of(entry.getKey()).chars;
                 if (chars < chosenChars) {
                     chosen = entry.getKey();
