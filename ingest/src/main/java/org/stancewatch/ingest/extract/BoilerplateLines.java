@@ -15,6 +15,8 @@ final class BoilerplateLines {
     private static final int CREDIT_LINE = 160;
     /** Headings of recommendations are tested up to this length. */
     private static final int HEADING_LINE = 70;
+    /** The label of a credit ("Bildquelle", "Crédits photos") ends before this column. */
+    private static final int CREDIT_LABEL_CHARS = 20;
 
     private static final Pattern PROMPT = Pattern.compile(
             "(?i)^(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|sponsored|share( this)?( article| story)?"
@@ -55,10 +57,26 @@ final class BoilerplateLines {
         if (length < SHORT_LINE && PROMPT.matcher(line).matches()) {
             return true;
         }
-        if (length < CREDIT_LINE && CREDIT.matcher(line).matches()) {
+        if (length < CREDIT_LINE && mayBeCredit(line) && CREDIT.matcher(line).matches()) {
             return true;
         }
-        return length < SHORT_LINE && DATE.matcher(line).matches();
+        return length < SHORT_LINE && hasDigit(line) && DATE.matcher(line).matches();
+    }
+
+    /** A credit starts with a label and a colon, or a bracket, or "... by": most lines are spared the pattern. */
+    private static boolean mayBeCredit(String line) {
+        int colon = line.indexOf(':');
+        char first = line.charAt(0);
+        return colon > 0 && colon < CREDIT_LABEL_CHARS || first == '(' || first == '[' || line.regionMatches(true, 0, "photo", 0, 5);
+    }
+
+    private static boolean hasDigit(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isDigit(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for the heading that opens a site's recommendations. */

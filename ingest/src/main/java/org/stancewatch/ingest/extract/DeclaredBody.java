@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -28,6 +29,9 @@ final class DeclaredBody {
             "articlebody", "articlecontent", "articletext", "storybody", "storytext", "storycontent", "entrycontent",
             "postcontent", "postbody", "posttext", "newstext", "bodytext", "articleinner");
 
+    /** Every name in {@link #PAIRS} and {@link #WORDS} holds one of these. */
+    private static final List<String> STEMS = List.of("article", "story", "entry", "post", "text", "body", "artikel");
+
     private final List<Element> elements;
     private final Set<Element> kept;
 
@@ -39,14 +43,14 @@ final class DeclaredBody {
     static DeclaredBody find(Element root) {
         List<Element> elements = new ArrayList<>();
         Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element element : root.getAllElements()) {
-            if (declares(element) && element.text().length() >= MIN_CHARS) {
+        root.traverse((node, depth) -> {
+            if (node instanceof Element element && declares(element) && element.text().length() >= MIN_CHARS) {
                 elements.add(element);
                 for (Element e = element; e != null && kept.add(e); e = e.parent()) {
                     // the body and every element around it stay, whatever their tags and names say
                 }
             }
-        }
+        });
         return new DeclaredBody(elements, kept);
     }
 
@@ -54,9 +58,25 @@ final class DeclaredBody {
         if (element.attr("itemprop").equalsIgnoreCase("articleBody")) {
             return true;
         }
+        if (!mayDeclare(element.className()) && !mayDeclare(element.id())) {
+            return false; // most elements: no need to split their names into words
+        }
         List<String> words = ClassNames.words(element);
         for (int i = 0; i < words.size(); i++) {
             if (WORDS.contains(words.get(i)) || i > 0 && PAIRS.contains(words.get(i - 1) + " " + words.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayDeclare(String names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        String lower = names.toLowerCase(Locale.ROOT);
+        for (String stem : STEMS) {
+            if (lower.contains(stem)) {
                 return true;
             }
         }

@@ -3,6 +3,9 @@ package org.stancewatch.ingest.extract;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Finds the element that holds the main text.
@@ -23,9 +26,12 @@ final class MainContent {
     /** Blocks this long or longer count fully; shorter ones in proportion (a menu label counts little). */
     private static final double FULL_BLOCK_CHARS = 80;
     private static final double ENOUGH = 0.95;
-    /** Notice words this dense mark a privacy, cookie or subscription notice (an article has well under one). */
-    private static final double NOTICE_TERMS_PER_100_WORDS = 5;
+    /** Notice words this dense (per hundred words) mark a privacy, cookie or subscription notice; an article has one or two. */
+    private static final double NOTICE_TERMS_PER_100_WORDS = 10;
     private static final int NOTICE_SAMPLE_CHARS = 3000;
+    /** Notices are looked for in the chosen element and in its children and grandchildren that hold this share of its text. */
+    private static final double NOTICE_SHARE = 0.25;
+    private static final int NOTICE_DEPTH = 2;
 
     /** A declared body beside the scored element wins when it is worth at least this share of the best value. */
     private static final double DECLARED_SHARE = 0.5;
@@ -55,10 +61,11 @@ final class MainContent {
             best = Math.max(best, value);
         }
         Element scored = best <= 0 ? root : main.smallestWith(root, ENOUGH * best, null);
-        boolean notice = scored != root && isNotice(scored);
-        if (notice) {
-            // A privacy or consent notice outweighs a short article; the article is the best of what is left.
-            Element rest = main.smallestWith(root, ENOUGH * main.bestOutside(scored), scored);
+        Element notice = main.noticeIn(scored, NOTICE_DEPTH);
+        if (notice != null && notice != root) {
+            // A privacy or consent notice can outweigh a short article, alone or with it; the
+            // article is the best of what lies outside the notice.
+            Element rest = main.smallestWith(root, ENOUGH * main.bestOutside(notice), notice);
             if (rest != null) {
                 scored = rest;
             }
@@ -77,11 +84,44 @@ final class MainContent {
         return bodyValue >= DECLARED_SHARE * best ? body : scored;
     }
 
+    /**
+     * The innermost notice among the element's large descendants ({@code depth} levels down), else
+     * the element itself if it is one; or null. Innermost, so that the article beside the notice
+     * stays a candidate.
+     */
+    private Element noticeIn(Element element, int depth) {
+        if (depth > 0) {
+            int chars = stats.of(element).chars;
+            for (Element child : element.children()) {
+                if (stats.of(child).chars >= NOTICE_SHARE * chars) {
+                    Element notice = noticeIn(child, depth - 1);
+                    if (notice != null) {
+                        return notice;
+                    }
+                }
+            }
+        }
+        return isNotice(element) ? element : null;
+    }
+
     /** Notices are told by their words; a sample of the text is enough to tell. */
     private static boolean isNotice(Element element) {
-        String text = element.text();
-        return Notices.isNotice(text.length() > NOTICE_SAMPLE_CHARS ? text.substring(0, NOTICE_SAMPLE_CHARS) : text,
-                NOTICE_TERMS_PER_100_WORDS);
+        return Notices.isNotice(sample(element), NOTICE_TERMS_PER_100_WORDS);
+    }
+
+    /** The first {@link #NOTICE_SAMPLE_CHARS} or so of the element's text, without building all of it. */
+    private static String sample(Element element) {
+        StringBuilder sample = new StringBuilder();
+        element.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    sample.append(text.getWholeText()).append(' ');
+                }
+                return sample.length() >= NOTICE_SAMPLE_CHARS ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        });
+        return sample.toString();
     }
 
     /** The best value among elements that neither hold nor lie inside {@code excluded}. */

@@ -3,6 +3,7 @@ package org.stancewatch.ingest.extract;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The names a site goes by: its {@code og:site_name}, its publisher's name, its domain and the
@@ -10,11 +11,18 @@ import java.util.Set;
  * name and to strip the outlet from titles ("Headline | DW").
  */
 final class SiteNames {
+    private static final Pattern DOMAIN = Pattern.compile("(?i)(www\\.)?[a-z0-9-]+(\\.[a-z]{2,})+");
+
     private final Set<String> names = new LinkedHashSet<>();
     private final Set<String> domains = new LinkedHashSet<>();
 
     /** Adds a name as the page states it ({@code DW.COM}, {@code Deutsche Welle}); blanks are ignored. */
     SiteNames add(String name) {
+        if (name != null && DOMAIN.matcher(name).matches()) {
+            // "DW.COM" as og:site_name: the site goes by its domain, and by the domain's first label
+            String domain = name.toLowerCase(Locale.ROOT);
+            return addDomain(domain.startsWith("www.") ? domain.substring(4) : domain);
+        }
         String key = key(name);
         if (key.length() >= 2) {
             names.add(key);

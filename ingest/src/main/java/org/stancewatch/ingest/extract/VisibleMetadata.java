@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -25,16 +27,18 @@ final class VisibleMetadata {
     private static final int FIELD_CHARS = 80;
     /** A bare date counts as the article's when it comes within this many text nodes after the {@code <h1>}. */
     private static final int NEAR_HEADLINE = 12;
-    private static final Pattern DATE_LABEL = Pattern.compile(
-            "(?i)^(date|datum|published|publiziert|veröffentlicht( am)?|erschienen( am)?|stand|publié le|publicado)\\s*:?$");
-    private static final Pattern AUTHOR_LABEL = Pattern.compile(
-            "(?i)^(author|authors|autor|autorin|autoren|text|written by|auteur|autora|by|von|par|por)\\s*:?$");
-    private static final Pattern LABELLED_AUTHOR = Pattern.compile(
-            "(?i)^(author|authors|autor|autorin|autoren|written by|auteur|autora)\\s*:\\s*(.{3,60})$");
+    /** Labels are short; a longer text node is never one. */
+    private static final int LABEL_CHARS = 20;
+    private static final Set<String> DATE_LABELS = Set.of(
+            "date", "datum", "published", "publiziert", "veröffentlicht", "veröffentlicht am", "erschienen",
+            "erschienen am", "stand", "publié le", "publicado");
+    private static final Set<String> AUTHOR_LABELS = Set.of(
+            "author", "authors", "autor", "autorin", "autoren", "text", "written by", "auteur", "autora", "by", "von",
+            "par", "por");
     private static final Pattern NUMERIC_DATE = Pattern.compile(
             "(?:^|\\s|:)(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?((?:19|20)\\d{2})(?:$|[\\s,|])");
-    private static final Pattern LABELLED_DATE = Pattern.compile(
-            "(?i)^(date|datum|published|publiziert|veröffentlicht( am)?|erschienen( am)?|stand)\\s*:?\\s*\\d.*");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|;| and | und | & )\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Instant labelledDate;
     private int labelledDateAt = -1;
@@ -66,12 +70,16 @@ final class VisibleMetadata {
     Optional<String> byline() {
         Field best = null;
         for (Field field : bylines) {
-            if (best == null || labelledDateAt >= 0
-                    && Math.abs(field.at() - labelledDateAt) < Math.abs(best.at() - labelledDateAt)) {
+            if (best == null || labelledDateAt >= 0 && distanceToDate(field) < distanceToDate(best)) {
                 best = field;
             }
         }
         return Optional.ofNullable(best).map(Field::text);
+    }
+
+    /** Text nodes between the field and the labelled date; a field after the date is nearer at equal count. */
+    private double distanceToDate(Field field) {
+        return field.at() > labelledDateAt ? field.at() - labelledDateAt : labelledDateAt - field.at() + 0.5;
     }
 
     private final class Walker implements NodeVisitor {
@@ -103,17 +111,25 @@ final class VisibleMetadata {
         }
 
         private void readField(String text) {
-            if (labelledDate == null && (DATE_LABEL.matcher(previous).matches() || LABELLED_DATE.matcher(text).matches())) {
-                labelledDate = numericDate(text);
-                labelledDateAt = labelledDate == null ? -1 : index;
+            int digit = firstDigit(text);
+            if (digit >= 0) {
+                // "Date" then "19.01.2020", or "Datum: 19.01.2020" in one
+                if (labelledDate == null && (DATE_LABELS.contains(label(previous)) || DATE_LABELS.contains(label(text.substring(0, digit))))) {
+                    labelledDate = numericDate(text);
+                    labelledDateAt = labelledDate == null ? -1 : index;
+                }
+                if (dateNearHeadline == null && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE) {
+                    dateNearHeadline = numericDate(text);
+                }
+                return;
             }
-            if (dateNearHeadline == null && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE) {
-                dateNearHeadline = numericDate(text);
-            }
-            Matcher labelled = LABELLED_AUTHOR.matcher(text);
-            if (labelled.matches() && looksLikeNames(labelled.group(2))) {
-                bylines.add(new Field(index, labelled.group(2)));
-            } else if (AUTHOR_LABEL.matcher(previous).matches() && looksLikeNames(text)) {
+            int colon = text.indexOf(':');
+            if (colon > 0 && colon <= LABEL_CHARS && AUTHOR_LABELS.contains(label(text.substring(0, colon)))) {
+                String byline = text.substring(colon + 1).strip();
+                if (looksLikeNames(byline)) {
+                    bylines.add(new Field(index, byline));
+                }
+            } else if (AUTHOR_LABELS.contains(label(previous)) && looksLikeNames(text)) {
                 bylines.add(new Field(index, text));
             }
         }
@@ -130,9 +146,33 @@ final class VisibleMetadata {
      * first capitalised. A label followed by "Search" or "News" is a menu, not a byline.
      */
     static boolean looksLikeNames(String text) {
-        String first = text.split("\\s*(?:,|;| and | und | & )\\s*", 2)[0].strip();
-        String[] words = first.split("\\s+");
+        String first = NAME_SEPARATOR.split(text, 2)[0].strip();
+        if (first.isEmpty() || first.length() > 60) {
+            return false;
+        }
+        String[] words = SPACES.split(first);
         return words.length >= 2 && words.length <= 5 && Character.isUpperCase(first.charAt(0));
+    }
+
+    /** The text as a label: lower case, without a trailing colon; empty for text too long to be one. */
+    private static String label(String text) {
+        if (text.length() > LABEL_CHARS) {
+            return "";
+        }
+        String label = text.strip();
+        if (label.endsWith(":")) {
+            label = label.substring(0, label.length() - 1).strip();
+        }
+        return label.toLowerCase(Locale.ROOT);
+    }
+
+    private static int firstDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The day of a "dd.mm.yyyy" in the text, if there is one and it is a real date. */
