@@ -88,7 +88,7 @@ public final class ArticleExtractor {
         String text = "";
         if (root != null) {
             DeclaredBody declared = DeclaredBody.find(root);
-            root.filter(new Pruner(TextStats.visibleChars(root.text()), PAGE_SHARE_KEPT, declared));
+            root.filter(new Pruner(declared.textChars(), PAGE_SHARE_KEPT, declared));
             TextStats stats = TextStats.measure(root);
             linkDensity = stats.of(root).linkDensity();
             Element main = MainContent.find(root, stats, declared);

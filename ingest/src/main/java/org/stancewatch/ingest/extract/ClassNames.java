@@ -55,22 +55,35 @@ final class ClassNames {
     }
 
     private static void split(String attribute, List<String> words) {
-        for (String name : attribute.split("\\s+")) {
-            // BEM modifiers ("TestReport__Section--Ads") and state classes ("has-comments",
-            // "is-sticky") describe a variant of the element, not what it is.
-            if (name.startsWith("is-") || name.startsWith("has-")) {
-                continue;
+        int start = 0;
+        int length = attribute.length();
+        while (start < length) {
+            while (start < length && Character.isWhitespace(attribute.charAt(start))) {
+                start++;
             }
-            if (isGenerated(name)) {
-                continue;
+            int end = start;
+            while (end < length && !Character.isWhitespace(attribute.charAt(end))) {
+                end++;
             }
-            int modifier = name.indexOf("--");
-            String base = modifier > 0 ? name.substring(0, modifier) : name;
-            if (base.startsWith(PAGE_BUILDER_BLOCK)) {
-                base = base.substring(PAGE_BUILDER_BLOCK.length());
+            if (end > start) {
+                addNameWords(attribute.substring(start, end), words);
             }
-            splitWords(base, words);
+            start = end;
         }
+    }
+
+    private static void addNameWords(String name, List<String> words) {
+        // BEM modifiers ("TestReport__Section--Ads") and state classes ("has-comments",
+        // "is-sticky") describe a variant of the element, not what it is.
+        if (name.startsWith("is-") || name.startsWith("has-") || isGenerated(name)) {
+            return;
+        }
+        int modifier = name.indexOf("--");
+        String base = modifier > 0 ? name.substring(0, modifier) : name;
+        if (base.startsWith(PAGE_BUILDER_BLOCK)) {
+            base = base.substring(PAGE_BUILDER_BLOCK.length());
+        }
+        splitWords(base, words);
     }
 
     /**

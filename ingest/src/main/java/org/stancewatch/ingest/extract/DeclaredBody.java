@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * The elements a page marks as its main text: {@code itemprop=articleBody}, and class or id
@@ -15,6 +19,9 @@ import org.jsoup.nodes.Element;
  * sits in an {@code <aside>}, under a share bar's name, or beside a long notice or link list
  * fools it; the page's own markup is then the better witness. Only elements with enough text
  * count, so that a teaser named {@code post-content} in a sidebar protects nothing.
+ *
+ * <p>The walk that finds them also counts the page's text and that of its {@code <article>} and
+ * {@code <main>} elements, which pruning weighs names against: one walk instead of three.
  */
 final class DeclaredBody {
     /** Fewer characters than this is a teaser or an empty template, not an article body. */
@@ -32,26 +39,72 @@ final class DeclaredBody {
     /** Every name in {@link #PAIRS} and {@link #WORDS} holds one of these. */
     private static final List<String> STEMS = List.of("article", "story", "entry", "post", "text", "body", "artikel");
 
-    private final List<Element> elements;
-    private final Set<Element> kept;
+    private final List<Element> elements = new ArrayList<>();
+    private final Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Element, Integer> sectionChars = new IdentityHashMap<>();
+    private int textChars;
 
-    private DeclaredBody(List<Element> elements, Set<Element> kept) {
-        this.elements = elements;
-        this.kept = kept;
-    }
+    private DeclaredBody() {}
 
     static DeclaredBody find(Element root) {
-        List<Element> elements = new ArrayList<>();
-        Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        root.traverse((node, depth) -> {
-            if (node instanceof Element element && declares(element) && element.text().length() >= MIN_CHARS) {
+        DeclaredBody found = new DeclaredBody();
+        root.traverse(found.new Walker());
+        return found;
+    }
+
+    /** Counts visible characters, and at each candidate's end how many lay inside it. */
+    private final class Walker implements NodeVisitor {
+        private final Map<Element, Integer> charsAtStart = new IdentityHashMap<>();
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                textChars += TextStats.visibleChars(text.getWholeText());
+            } else if (node instanceof Element element) {
+                boolean declares = declares(element);
+                if (declares || isSection(element)) {
+                    // the count so far, and in the lowest bit whether the element declares a body
+                    charsAtStart.put(element, 2 * textChars + (declares ? 1 : 0));
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element element)) {
+                return;
+            }
+            Integer start = charsAtStart.remove(element);
+            if (start == null) {
+                return;
+            }
+            int chars = textChars - start / 2;
+            if (isSection(element)) {
+                sectionChars.put(element, chars);
+            }
+            if (chars >= MIN_CHARS && start % 2 == 1) {
                 elements.add(element);
                 for (Element e = element; e != null && kept.add(e); e = e.parent()) {
                     // the body and every element around it stay, whatever their tags and names say
                 }
             }
-        });
-        return new DeclaredBody(elements, kept);
+        }
+    }
+
+    /** An {@code <article>} or {@code <main>}: within one, names are weighed against its text, not the page's. */
+    static boolean isSection(Element element) {
+        String tag = element.normalName();
+        return tag.equals("article") || tag.equals("main");
+    }
+
+    /** Visible characters of text on the page. */
+    int textChars() {
+        return textChars;
+    }
+
+    /** Visible characters of text in an {@code <article>} or {@code <main>} element; 0 for other elements. */
+    int sectionChars(Element element) {
+        return sectionChars.getOrDefault(element, 0);
     }
 
     private static boolean declares(Element element) {
@@ -83,7 +136,7 @@ final class DeclaredBody {
         return false;
     }
 
-    /** The declared bodies, outermost first. */
+    /** The declared bodies, inner ones before the elements around them. */
     List<Element> elements() {
         return elements;
     }

@@ -28,10 +28,10 @@ final class MainContent {
     private static final double ENOUGH = 0.95;
     /** Notice words this dense (per hundred words) mark a privacy, cookie or subscription notice; an article has one or two. */
     private static final double NOTICE_TERMS_PER_100_WORDS = 10;
-    private static final int NOTICE_SAMPLE_CHARS = 3000;
+    private static final int NOTICE_SAMPLE_CHARS = 1500;
     /** Notices are looked for in the chosen element and in its children and grandchildren that hold this share of its text. */
     private static final double NOTICE_SHARE = 0.25;
-    private static final int NOTICE_DEPTH = 2;
+    private static final int NOTICE_DEPTH = 1;
 
     /** A declared body beside the scored element wins when it is worth at least this share of the best value. */
     private static final double DECLARED_SHARE = 0.5;
@@ -61,7 +61,8 @@ final class MainContent {
             best = Math.max(best, value);
         }
         Element scored = best <= 0 ? root : main.smallestWith(root, ENOUGH * best, null);
-        Element notice = main.noticeIn(scored, NOTICE_DEPTH);
+        // The body the page declares is its article, not a notice: only undeclared text is checked.
+        Element notice = declared.keeps(scored) ? null : main.noticeIn(scored, NOTICE_DEPTH);
         if (notice != null && notice != root) {
             // A privacy or consent notice can outweigh a short article, alone or with it; the
             // article is the best of what lies outside the notice.

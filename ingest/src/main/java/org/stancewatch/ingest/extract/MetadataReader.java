@@ -78,9 +78,10 @@ final class MetadataReader {
                 URI uri = candidate == null ? null : URI.create(candidate);
                 if (uri != null && uri.getHost() != null) {
                     site.addDomain(Outlets.of(uri));
+                    break; // the outlet, as ArticleExtractor reads it
                 }
             } catch (IllegalArgumentException e) {
-                // not a URL with a host: no domain to add
+                // not a URL with a host: try the next
             }
         }
         return site;

@@ -83,8 +83,8 @@ final class Pruner implements NodeFilter {
 
     /** Continues into the element, remembering the size of an article or main element entered. */
     private FilterResult enter(Element element) {
-        if (isScope(element)) {
-            scopes.push(element.text().length());
+        if (DeclaredBody.isSection(element)) {
+            scopes.push(declared.sectionChars(element));
         }
         return FilterResult.CONTINUE;
     }
@@ -111,16 +111,12 @@ final class Pruner implements NodeFilter {
 
     @Override
     public FilterResult tail(Node node, int depth) {
-        if (node instanceof Element element && isScope(element)) {
+        if (node instanceof Element element && DeclaredBody.isSection(element)) {
             scopes.pop();
         }
         return FilterResult.CONTINUE;
     }
 
-    private static boolean isScope(Element element) {
-        String tag = element.normalName();
-        return tag.equals("article") || tag.equals("main");
-    }
 
     private static boolean isHidden(Element element) {
         if (element.hasAttr("hidden") || "true".equalsIgnoreCase(element.attr("aria-hidden"))) {

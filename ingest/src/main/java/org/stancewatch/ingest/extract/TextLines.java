@@ -2,7 +2,6 @@ package org.stancewatch.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -119,17 +118,34 @@ final class TextLines {
         if (line.linkDensity() > 0.5 && length < 400) {
             return false;
         }
-        if (line.tag().equals("h1") && normalize(text).equals(normalizedTitle)) {
-            return false;
-        }
-        if (!normalizedTitle.isEmpty() && length < 300 && normalize(text).equals(normalizedTitle)) {
+        if (repeatsTitle(text, normalizedTitle)) {
             return false;
         }
         return !BoilerplateLines.isBoilerplate(text);
     }
 
+    /** True for the headline repeated; only lines about as long as it are normalised to compare. */
+    private static boolean repeatsTitle(String text, String normalizedTitle) {
+        int length = normalizedTitle.length();
+        return length > 0 && text.length() >= length && text.length() <= 2 * length + 10
+                && normalize(text).equals(normalizedTitle);
+    }
+
+    /** Lower case letters and digits, every run of anything else one space. */
     private static String normalize(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            } else if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        return out.toString().strip();
     }
 
     private static void collect(Element root, List<Line> lines) {

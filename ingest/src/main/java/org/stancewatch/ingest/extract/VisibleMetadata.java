@@ -96,7 +96,14 @@ final class VisibleMetadata {
             if (!(node instanceof TextNode textNode) || inScript(textNode)) {
                 return;
             }
-            String text = textNode.getWholeText().strip();
+            String whole = textNode.getWholeText();
+            if (whole.length() > 4 * FIELD_CHARS) {
+                // prose: no field, and no label for the next node
+                index++;
+                previous = "";
+                return;
+            }
+            String text = whole.strip();
             if (text.isEmpty()) {
                 return;
             }
