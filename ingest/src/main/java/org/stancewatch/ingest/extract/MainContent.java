@@ -17,6 +17,11 @@ import org.jsoup.select.NodeFilter;
  * nothing inside them can be the main text. The main text is the <em>smallest</em> element whose value
  * is at least {@link #ENOUGH} of the best value on the page: moving up to a larger container
  * must add real text, not just a footer paragraph among link lists.
+ *
+ * <p>Two things overrule the scores: a body the page declares ({@link DeclaredBody}) is taken
+ * whole when the best-scored element lies inside it, and in place of it when it lies apart and
+ * is worth half as much; and a notice ({@link Notices}: privacy, consent, subscription) is never
+ * the main text, alone or as a large part of it.
  */
 final class MainContent {
     /** A character inside a link costs this many characters of text. */
