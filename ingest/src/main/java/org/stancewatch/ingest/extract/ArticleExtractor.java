@@ -52,7 +52,9 @@ public final class ArticleExtractor {
         if (reading.metadata().declaresListing()) {
             throw new ExtractionException(Reason.NOT_AN_ARTICLE, "the page declares itself a listing, not an article");
         }
-        if (extraction.wordCount() < minWords && reading.linkDensity() > MAX_LINK_DENSITY) {
+        // A page that declares itself an article is one, however many links surround its text.
+        if (extraction.wordCount() < minWords && reading.linkDensity() > MAX_LINK_DENSITY
+                && !reading.metadata().declaresArticle()) {
             throw new ExtractionException(Reason.NOT_AN_ARTICLE,
                     "the page is mostly links (%.0f%% of its text)".formatted(100 * reading.linkDensity()));
         }
@@ -85,19 +87,40 @@ public final class ArticleExtractor {
         double linkDensity = 0;
         String text = "";
         if (root != null) {
-            root.filter(new Pruner(TextStats.visibleChars(root.text()), PAGE_SHARE_KEPT));
+            DeclaredBody declared = DeclaredBody.find(root);
+            root.filter(new Pruner(declared.textChars(), PAGE_SHARE_KEPT, declared));
             TextStats stats = TextStats.measure(root);
             linkDensity = stats.of(root).linkDensity();
-            Element main = MainContent.find(root, stats);
+            Element main = MainContent.find(root, stats, declared);
             // Boilerplate named as such inside the main text goes, unless it is most of it.
-            main.filter(new Pruner(stats.of(main).chars, MAIN_SHARE_KEPT));
+            main.filter(new Pruner(stats.of(main).chars, MAIN_SHARE_KEPT, declared));
             text = TextLines.render(List.of(main), metadata.title());
         }
+        text = preferStructuredBody(text, metadata.structuredBody());
         String canonical = metadata.canonicalUrl() != null ? metadata.canonicalUrl() : url.toString();
         var published = metadata.published().or(() -> UrlDates.from(url));
         Extraction extraction = new Extraction(url, canonical, outletOf(canonical, url), metadata.title(), text,
                 wordCount(text), metadata.authors(), published, LanguageGuess.of(text, metadata.declaredLanguage()));
         return new Reading(extraction, metadata, linkDensity);
+    }
+
+    /**
+     * The JSON-LD {@code articleBody} where the page holds far less text than it: the article is
+     * rendered by script, or hidden behind markup the scoring could not read.
+     */
+    private static String preferStructuredBody(String text, String structured) {
+        if (structured.isBlank() || wordCount(structured) < 2 * wordCount(text)) {
+            return text;
+        }
+        String plain = structured.indexOf('<') >= 0 ? Jsoup.parseBodyFragment(structured).body().wholeText() : structured;
+        StringBuilder paragraphs = new StringBuilder();
+        for (String line : plain.split("\\s*\\n\\s*")) {
+            String collapsed = MetadataReader.clean(line);
+            if (!collapsed.isEmpty()) {
+                paragraphs.append(paragraphs.isEmpty() ? "" : "\n\n").append(collapsed);
+            }
+        }
+        return paragraphs.toString();
     }
 
     /** The outlet of the canonical URL, else of the page's URL; empty for a page with neither on the web (a local file). */

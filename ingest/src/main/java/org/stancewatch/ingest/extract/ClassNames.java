@@ -36,6 +36,9 @@ final class ClassNames {
             "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "blog",
             "prose", "richtext", "artikel", "inhalt", "contenido", "contenu", "storybody", "postbody");
 
+    /** Elementor, a common WordPress page builder, calls every block a widget ({@code elementor-widget-container}). */
+    private static final String PAGE_BUILDER_BLOCK = "elementor-widget";
+
     private ClassNames() {}
 
     /** The element's class and id split into lower-case words. */
@@ -52,15 +55,58 @@ final class ClassNames {
     }
 
     private static void split(String attribute, List<String> words) {
-        for (String name : attribute.split("\\s+")) {
-            // BEM modifiers ("TestReport__Section--Ads") and state classes ("has-comments",
-            // "is-sticky") describe a variant of the element, not what it is.
-            if (name.startsWith("is-") || name.startsWith("has-")) {
-                continue;
+        int start = 0;
+        int length = attribute.length();
+        while (start < length) {
+            while (start < length && Character.isWhitespace(attribute.charAt(start))) {
+                start++;
             }
-            int modifier = name.indexOf("--");
-            splitWords(modifier > 0 ? name.substring(0, modifier) : name, words);
+            int end = start;
+            while (end < length && !Character.isWhitespace(attribute.charAt(end))) {
+                end++;
+            }
+            if (end > start) {
+                addNameWords(attribute.substring(start, end), words);
+            }
+            start = end;
         }
+    }
+
+    private static void addNameWords(String name, List<String> words) {
+        // BEM modifiers ("TestReport__Section--Ads") and state classes ("has-comments",
+        // "is-sticky") describe a variant of the element, not what it is.
+        if (name.startsWith("is-") || name.startsWith("has-") || isGenerated(name)) {
+            return;
+        }
+        int modifier = name.indexOf("--");
+        String base = modifier > 0 ? name.substring(0, modifier) : name;
+        if (base.startsWith(PAGE_BUILDER_BLOCK)) {
+            base = base.substring(PAGE_BUILDER_BLOCK.length());
+        }
+        splitWords(base, words);
+    }
+
+    /**
+     * True for a class a CSS-in-JS library made up ({@code tagStyle_z4kqwb}, {@code sc-eEfYrc}):
+     * it names a style, and its words ("tag") would be read as a role.
+     */
+    private static boolean isGenerated(String name) {
+        int letters = 0;
+        int digits = 0;
+        int upper = 0;
+        for (int i = name.length() - 1; i >= 0; i--) {
+            char c = name.charAt(i);
+            if (c == '_' || c == '-') {
+                break;
+            }
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) upper++;
+            }
+        }
+        return letters + digits >= 5 && letters >= 2 && digits >= 1;
     }
 
     private static void splitWords(String names, List<String> words) {

@@ -22,15 +22,19 @@ final class JsonLd {
     private static final int MAX_BLOCK_CHARS = 512 * 1024;
 
     private final List<JsonNode> articles;
+    /** Objects of other types that carry a publication date (a WebPage, a VideoObject). */
+    private final List<JsonNode> dated;
     private final boolean listing;
 
-    private JsonLd(List<JsonNode> articles, boolean listing) {
+    private JsonLd(List<JsonNode> articles, List<JsonNode> dated, boolean listing) {
         this.articles = articles;
+        this.dated = dated;
         this.listing = listing;
     }
 
     static JsonLd of(Document doc) {
         List<JsonNode> articles = new ArrayList<>();
+        List<JsonNode> dated = new ArrayList<>();
         boolean[] listing = {false};
         for (Element script : doc.select("script[type=application/ld+json]")) {
             String data = script.data();
@@ -38,27 +42,28 @@ final class JsonLd {
                 continue;
             }
             try {
-                collect(Json.mapper().readTree(data), articles, listing, 0);
+                collect(Json.mapper().readTree(data), articles, dated, listing, 0);
             } catch (JacksonException e) {
                 // malformed structured data: ignore this block
             }
         }
-        return new JsonLd(articles, listing[0]);
+        return new JsonLd(articles, dated, listing[0]);
     }
 
-    private static void collect(JsonNode node, List<JsonNode> articles, boolean[] listing, int depth) {
+    private static void collect(JsonNode node, List<JsonNode> articles, List<JsonNode> dated, boolean[] listing,
+            int depth) {
         if (node == null || depth > 6) {
             return;
         }
         if (node.isArray()) {
-            node.forEach(child -> collect(child, articles, listing, depth + 1));
+            node.forEach(child -> collect(child, articles, dated, listing, depth + 1));
             return;
         }
         if (!node.isObject()) {
             return;
         }
         if (node.has("@graph")) {
-            collect(node.get("@graph"), articles, listing, depth + 1);
+            collect(node.get("@graph"), articles, dated, listing, depth + 1);
         }
         for (String type : types(node)) {
             if (isArticleType(type)) {
@@ -74,7 +79,10 @@ final class JsonLd {
             }
         }
         if (node.has("mainEntity")) {
-            collect(node.get("mainEntity"), articles, listing, depth + 1);
+            collect(node.get("mainEntity"), articles, dated, listing, depth + 1);
+        }
+        if (node.has("datePublished")) {
+            dated.add(node);
         }
     }
 
@@ -106,21 +114,37 @@ final class JsonLd {
     }
 
     Optional<String> headline() {
-        return firstText("headline").or(() -> firstText("name"));
+        return firstText(articles, "headline").or(() -> firstText(articles, "name"));
     }
 
     Optional<String> datePublished() {
-        return firstText("datePublished").or(() -> firstText("dateCreated"));
+        return firstText(articles, "datePublished").or(() -> firstText(articles, "dateCreated"))
+                .or(() -> firstText(dated, "datePublished"));
+    }
+
+    /** The article's text where the page ships it as structured data (pages that render it with script). */
+    Optional<String> articleBody() {
+        return firstText(articles, "articleBody");
+    }
+
+    /** The names of the publisher and of the site, as the structured data gives them. */
+    List<String> publisherNames() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode article : articles) {
+            addNames(article.get("publisher"), names, true);
+        }
+        return names;
     }
 
     Optional<String> language() {
-        return firstText("inLanguage");
+        return firstText(articles, "inLanguage");
     }
 
+    /** The authors that are people: an author typed as an organization is the outlet, not a byline. */
     List<String> authors() {
         List<String> names = new ArrayList<>();
         for (JsonNode article : articles) {
-            addNames(article.get("author"), names);
+            addNames(article.get("author"), names, false);
             if (!names.isEmpty()) {
                 break;
             }
@@ -128,15 +152,16 @@ final class JsonLd {
         return names;
     }
 
-    private static void addNames(JsonNode author, List<String> names) {
+    private static void addNames(JsonNode author, List<String> names, boolean organizations) {
         if (author == null) {
             return;
         }
         if (author.isArray()) {
-            author.forEach(a -> addNames(a, names));
+            author.forEach(a -> addNames(a, names, organizations));
         } else if (author.isObject()) {
             JsonNode name = author.get("name");
-            if (name != null && name.isTextual()) {
+            boolean organization = types(author).stream().anyMatch(t -> t.contains("organization"));
+            if (name != null && name.isTextual() && (organizations || !organization)) {
                 names.add(name.asText());
             }
         } else if (author.isTextual()) {
@@ -144,8 +169,8 @@ final class JsonLd {
         }
     }
 
-    private Optional<String> firstText(String field) {
-        for (JsonNode article : articles) {
+    private static Optional<String> firstText(List<JsonNode> nodes, String field) {
+        for (JsonNode article : nodes) {
             JsonNode value = article.get(field);
             if (value != null && value.isTextual() && !value.asText().isBlank()) {
                 return Optional.of(value.asText().strip());

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param declaredLanguage the language of {@code <html lang>} or a meta tag, lower case ISO 639-1, or null
  * @param declaresArticle  true when JSON-LD or Open Graph calls the page an article
  * @param declaresListing  true when JSON-LD or Open Graph calls the page a listing or a site front
+ * @param structuredBody   the article's text as JSON-LD {@code articleBody} gives it, or empty
  */
 public record PageMetadata(
         String title,
@@ -21,9 +22,11 @@ public record PageMetadata(
         List<String> authors,
         String declaredLanguage,
         boolean declaresArticle,
-        boolean declaresListing) {
+        boolean declaresListing,
+        String structuredBody) {
 
     public PageMetadata {
+        structuredBody = structuredBody == null ? "" : structuredBody;
         title = title == null ? "" : title;
         published = published == null ? Optional.empty() : published;
         authors = authors == null ? List.of() : List.copyOf(authors);

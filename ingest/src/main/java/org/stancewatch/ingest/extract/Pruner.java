@@ -1,5 +1,7 @@
 package org.stancewatch.ingest.extract;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Comment;
@@ -26,16 +28,25 @@ final class Pruner implements NodeFilter {
     /** Never removed for their names: the page's frame and the elements that declare the main text. */
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article");
 
+    /** A header paragraph this long is a standfirst, not a byline or a date. */
+    private static final int LEAD_CHARS = 80;
+
+    private static final double SCOPE_SHARE_KEPT = 0.5;
+
+    private final Deque<Integer> scopes = new ArrayDeque<>();
     private final int pageChars;
     private final double shareKept;
+    private final DeclaredBody declared;
 
     /**
      * @param pageChars characters of text under the element pruned
      * @param shareKept an element named as boilerplate is kept if it holds more than this share of them
+     * @param declared  the main text the page marks as such: it and the elements around it stay
      */
-    Pruner(int pageChars, double shareKept) {
+    Pruner(int pageChars, double shareKept, DeclaredBody declared) {
         this.pageChars = pageChars;
         this.shareKept = shareKept;
+        this.declared = declared;
     }
 
     @Override
@@ -46,11 +57,14 @@ final class Pruner implements NodeFilter {
         if (!(node instanceof Element element)) {
             return FilterResult.CONTINUE;
         }
+        if (declared.keeps(element)) {
+            return isHidden(element) ? FilterResult.REMOVE : enter(element);
+        }
         String tag = element.normalName();
         if (NEVER_TEXT.contains(tag)) {
             return FilterResult.REMOVE;
         }
-        if (tag.equals("header") && element.text().length() < 400) {
+        if (tag.equals("header") && element.text().length() < 400 && !holdsLead(element)) {
             return FilterResult.REMOVE; // a page or article header: logo, menu, headline, byline
         }
         if (isHidden(element)) {
@@ -64,12 +78,45 @@ final class Pruner implements NodeFilter {
                 && ClassNames.isBoilerplate(ClassNames.words(element)) && !holdsMostText(element)) {
             return FilterResult.REMOVE;
         }
+        return enter(element);
+    }
+
+    /** Continues into the element, remembering the size of an article or main element entered. */
+    private FilterResult enter(Element element) {
+        if (DeclaredBody.isSection(element)) {
+            scopes.push(declared.sectionChars(element));
+        }
         return FilterResult.CONTINUE;
     }
 
-    private boolean holdsMostText(Element element) {
-        return pageChars > 0 && element.text().length() > pageChars * shareKept;
+    /** True for an article header that holds the standfirst: a paragraph of prose, not a menu or a byline. */
+    private static boolean holdsLead(Element header) {
+        for (Element p : header.getElementsByTag("p")) {
+            if (p.text().length() >= LEAD_CHARS && p.getElementsByTag("a").isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private boolean holdsMostText(Element element) {
+        int chars = element.text().length();
+        if (pageChars > 0 && chars > pageChars * shareKept) {
+            return true;
+        }
+        // Inside an article, a container named after its share bar can hold most of the article and little of the page.
+        Integer scope = scopes.peek();
+        return scope != null && scope > 0 && chars > scope * SCOPE_SHARE_KEPT;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element element && DeclaredBody.isSection(element)) {
+            scopes.pop();
+        }
+        return FilterResult.CONTINUE;
+    }
+
 
     private static boolean isHidden(Element element) {
         if (element.hasAttr("hidden") || "true".equalsIgnoreCase(element.attr("aria-hidden"))) {

@@ -2,8 +2,6 @@ package org.stancewatch.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -12,22 +10,29 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Renders the main elements as lines of text, one per paragraph, heading, list item or cell,
  * and drops the lines that are boilerplate inside the main text: link lists, one-word share or
- * print prompts, "advertisement" labels, "read more" links, and the headline repeated.
+ * print prompts, credits and bare dates ({@link BoilerplateLines}), the headline repeated,
+ * headings left with nothing under them (they introduced a link list), and everything from the
+ * heading of a site's recommendations on.
  */
 final class TextLines {
-    private static final Pattern BOILERPLATE_LINE = Pattern.compile(
-            "(?i)^(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|sponsored|share( this)?( article| story)?"
-                    + "|teilen|share on \\w+|tweet|print|drucken|e-?mail|read more|weiterlesen|mehr zum thema"
-                    + "|more on this( story)?|related( articles| stories| content)?|see also|follow us.*|sign up.*"
-                    + "|subscribe.*|all rights reserved.*|©.*|copyright.*|photo:.*|foto:.*|image:.*|credit:.*"
-                    + "|bild:.*|quelle:.*|source:.*|getty images|reuters|afp|ap|dpa|loading\\.*|comments?"
-                    + "|\\d+ comments?|kommentare?|back to top|nach oben|top)[.:!]?$");
-    private static final int SHORT_LINE = 40;
+    /** Recommendations start no earlier than this share of the lines: above it, such a heading is a box inside the article. */
+    private static final double RECOMMENDATIONS_FROM = 0.3;
+    /** A line this long, mostly not links, is prose: recommendations followed by one were a box inside the article. */
+    private static final int PARAGRAPH = 200;
+    /** Notices are looked for among the first lines and this share of the last ones. */
+    private static final double NOTICE_EDGE = 0.3;
+    private static final int NOTICE_FIRST_LINES = 2;
+    /** Longer lines are prose even with a notice word in them. */
+    private static final int NOTICE_MAX_CHARS = 250;
 
     private TextLines() {}
 
     /** A rendered line with its share of link text. */
-    record Line(String text, String tag, double linkDensity) {}
+    record Line(String text, String tag, double linkDensity) {
+        boolean isHeading() {
+            return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+        }
+    }
 
     static String render(List<Element> elements, String title) {
         List<Line> lines = new ArrayList<>();
@@ -35,16 +40,76 @@ final class TextLines {
             collect(element, lines);
         }
         String normalizedTitle = normalize(title);
+        int end = endOfArticle(lines);
+        boolean[] kept = new boolean[end];
+        for (int i = 0; i < end; i++) {
+            kept[i] = keep(lines.get(i), normalizedTitle) && !isNoticeAtEdge(lines.get(i).text(), i, end);
+        }
+        dropEmptySections(lines, kept);
         StringBuilder out = new StringBuilder();
-        for (Line line : lines) {
-            if (keep(line, normalizedTitle)) {
+        for (int i = 0; i < end; i++) {
+            if (kept[i]) {
                 if (!out.isEmpty()) {
                     out.append("\n\n");
                 }
-                out.append(line.text());
+                out.append(lines.get(i).text());
             }
         }
         return out.toString();
+    }
+
+    /** The index of the heading that opens the recommendations after the article, or the number of lines. */
+    private static int endOfArticle(List<Line> lines) {
+        for (int i = (int) (lines.size() * RECOMMENDATIONS_FROM); i < lines.size(); i++) {
+            if (i > 0 && BoilerplateLines.opensRecommendations(lines.get(i).text()) && !paragraphAfter(lines, i)) {
+                return i;
+            }
+        }
+        return lines.size();
+    }
+
+    /** True when a paragraph of prose follows line {@code i}: the recommendations were a box inside the article. */
+    private static boolean paragraphAfter(List<Line> lines, int i) {
+        for (int j = i + 1; j < lines.size(); j++) {
+            Line line = lines.get(j);
+            if (line.text().length() >= PARAGRAPH && line.linkDensity() < 0.5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops headings whose section kept no line: what they introduced was a link list or a prompt. */
+    private static void dropEmptySections(List<Line> lines, boolean[] kept) {
+        int heading = -1;
+        boolean sectionHasText = false;
+        boolean sectionHasDropped = false;
+        for (int i = 0; i <= kept.length; i++) {
+            boolean atHeading = i == kept.length || lines.get(i).isHeading() && kept[i] && !endsSentence(lines.get(i).text());
+            if (atHeading) {
+                if (heading >= 0 && !sectionHasText && (sectionHasDropped || i == kept.length)) {
+                    kept[heading] = false;
+                }
+                heading = i;
+                sectionHasText = false;
+                sectionHasDropped = false;
+            } else if (kept[i]) {
+                sectionHasText = true;
+            } else {
+                sectionHasDropped = true;
+            }
+        }
+    }
+
+    /** A short line with a notice word among the first or last lines: a subscription appeal, a disclaimer, a cookie note. */
+    private static boolean isNoticeAtEdge(String text, int i, int lines) {
+        boolean edge = i < NOTICE_FIRST_LINES || i >= lines * (1 - NOTICE_EDGE);
+        return edge && text.length() < NOTICE_MAX_CHARS && Notices.terms(text) > 0;
+    }
+
+    private static boolean endsSentence(String text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '.' || last == '?' || last == '!' || last == '"' || last == '”' || last == '«' || last == '»';
     }
 
     private static boolean keep(Line line, String normalizedTitle) {
@@ -53,17 +118,34 @@ final class TextLines {
         if (line.linkDensity() > 0.5 && length < 400) {
             return false;
         }
-        if (line.tag().equals("h1") && normalize(text).equals(normalizedTitle)) {
+        if (repeatsTitle(text, normalizedTitle)) {
             return false;
         }
-        if (!normalizedTitle.isEmpty() && length < 300 && normalize(text).equals(normalizedTitle)) {
-            return false;
-        }
-        return !(length < SHORT_LINE && BOILERPLATE_LINE.matcher(text).matches());
+        return !BoilerplateLines.isBoilerplate(text);
     }
 
+    /** True for the headline repeated; only lines about as long as it are normalised to compare. */
+    private static boolean repeatsTitle(String text, String normalizedTitle) {
+        int length = normalizedTitle.length();
+        return length > 0 && text.length() >= length && text.length() <= 2 * length + 10
+                && normalize(text).equals(normalizedTitle);
+    }
+
+    /** Lower case letters and digits, every run of anything else one space. */
     private static String normalize(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            } else if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        return out.toString().strip();
     }
 
     private static void collect(Element root, List<Line> lines) {

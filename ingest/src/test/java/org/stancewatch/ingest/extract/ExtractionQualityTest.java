@@ -23,9 +23,10 @@ class ExtractionQualityTest {
             score.add(page, extractor.read(page.uri(), page.html(), "text/html").text());
         }
 
-        // readability4j scores 0.886 and boilerpipe 0.846 on this set (BENCHMARKS.md)
-        assertThat(score.f1()).isGreaterThan(0.886);
-        assertThat(score.precision()).isGreaterThan(0.85);
-        assertThat(score.recall()).isGreaterThan(0.85);
+        // Measured 2026-12-05: F1 0.909, precision 0.906, recall 0.912 (readability4j 0.886,
+        // boilerpipe 0.846; BENCHMARKS.md). The floor sits a hair below.
+        assertThat(score.f1()).isGreaterThan(0.905);
+        assertThat(score.precision()).isGreaterThan(0.90);
+        assertThat(score.recall()).isGreaterThan(0.905);
     }
 }
