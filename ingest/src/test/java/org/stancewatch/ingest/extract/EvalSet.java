@@ -71,7 +71,7 @@ record EvalSet(List<EvalSet.Page> pages) {
         }
     }
 
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
         if (array != null) {
             array.forEach(node -> texts.add(collapse(node.asText())));
