@@ -226,7 +226,7 @@ public final class IndexBenchmark {
     private static List<Mention> mentions(int count) {
         List<Mention> mentions = new ArrayList<>(count);
         Instant start = Instant.parse("2010-01-01T00:00:00Z");
-        String[] actors = {"russia", "nato", "united-states", "iran", "obama", "medvedev"};
+        String[] actors = {"russia", "nato", "us", "iran", "obama", "medvedev"};
         for (int a = 0; mentions.size() < count; a++) {
             Article article = TestRecords.article("outlet" + (a % 20) + ".example", "story-" + a,
                     start.plus(Duration.ofMinutes(a * 17L)), 1, "Text.");

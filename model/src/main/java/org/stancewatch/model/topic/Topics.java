@@ -12,7 +12,7 @@ import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.JsonSerde;
 
-/** The topics of the pipeline (see the design's "Names"). Keys are record ids. */
+/** The topics of the pipeline (docs/data-contracts.md, "Topics"). Keys are record ids. */
 public final class Topics {
     public static final Topic<String, Article> ARTICLES =
             new Topic<>("stancewatch.articles", Serdes.String(), new JsonSerde<>(Codecs.ARTICLE));

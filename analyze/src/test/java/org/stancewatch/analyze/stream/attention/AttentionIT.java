@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.TopicNames;
-import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.support.KafkaTopics;
+import org.stancewatch.analyze.stream.support.JobStates;
 import org.stancewatch.analyze.stream.support.KeywordStanceScorer;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
@@ -59,7 +59,7 @@ class AttentionIT {
                 assertThat(alert.evidence()).isNotEmpty()
                         .allSatisfy(e -> assertThat(e.sentence()).contains("Tehran"));
             });
-            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            JobStates.assertSettlesRunning(job);
         }
     }
 
