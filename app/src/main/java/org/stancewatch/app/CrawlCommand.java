@@ -46,13 +46,16 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--sources", paramLabel = "FILE", description = "the sources file (default: ./config/sources.yml, else the bundled defaults)")
     Path sources;
 
-    @Option(names = "--dry-run", description = "publish nothing: crawl into memory and print each article that would be published (no Kafka needed; nothing is remembered)")
+    @Option(names = "--dry-run", description = "publish nothing: crawl into memory and print each article that would be "
+            + "published (no Kafka needed; nothing is remembered)")
     boolean dryRun;
 
-    @Option(names = "--instance", paramLabel = "NAME", description = "this crawler's name among several instances; a restart with the same name replaces the old one (default: the host name)")
+    @Option(names = "--instance", paramLabel = "NAME", description = "this crawler's name among several instances; a restart "
+            + "with the same name replaces the old one (default: the host name)")
     String instance;
 
-    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "seconds between progress lines, 0 for none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10",
+            description = "seconds between progress lines, 0 for none (default: ${DEFAULT-VALUE})")
     int progressSeconds;
 
     @Override

@@ -36,10 +36,12 @@ import picocli.CommandLine.Parameters;
         })
 final class ExtractCommand implements Callable<Integer> {
 
-    @Option(names = "--url", paramLabel = "URL", description = "the address a saved page came from: resolves its links and gives its outlet and URL date (files only)")
+    @Option(names = "--url", paramLabel = "URL", description = "the address a saved page came from: resolves its links and "
+            + "gives its outlet and URL date (files only)")
     URI url;
 
-    @Option(names = "--json", description = "print one JSON object per line: file, url, verdict, title, publishedAt, dateSource, authors, language, canonicalUrl, outlet, wordCount, text (or file, error, message)")
+    @Option(names = "--json", description = "print one JSON object per line: file, url, verdict, title, publishedAt, dateSource, "
+            + "authors, language, canonicalUrl, outlet, wordCount, text (or file, error, message)")
     boolean json;
 
     @Parameters(paramLabel = "FILE|URL|FOLDER", arity = "1..*", description = "saved pages, folders of them, or http(s) URLs")

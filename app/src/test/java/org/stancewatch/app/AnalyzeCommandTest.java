@@ -35,7 +35,8 @@ class AnalyzeCommandTest {
                 "--grace", "--reorder-allowance", "--copy-weight", "--scoring-timeout", "--baseline", "--recent",
                 "--min-baseline", "--min-recent", "--threshold", "--min-change", "--cooldown", "--shrinkage",
                 "--evidence", "--no-attention", "--attention-threshold", "--attention-min-ratio",
-                "--attention-min-recent", "--attention-recent", "--attention-cooldown", "--actors", "--topics", "--model", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port", "--metrics-address",
+                "--attention-min-recent", "--attention-recent", "--attention-cooldown", "--actors", "--topics", "--model",
+                "--partitions", "--replication-factor", "--progress-interval", "--metrics-port", "--metrics-address",
                 "--streams-config"}) {
             assertThat(help).contains(option);
         }

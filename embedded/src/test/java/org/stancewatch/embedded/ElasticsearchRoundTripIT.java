@@ -76,7 +76,8 @@ class ElasticsearchRoundTripIT {
     void nodeRunsInAJvmOfItsOwnWithABoundedHeap(EmbeddedServices services) throws Exception {
         EmbeddedElasticsearch node = services.elasticsearch();
         try (ElasticsearchClient client = ElasticsearchClient.of(b -> b.host(node.url()))) {
-            var jvm = client.nodes().stats(s -> s.metric(co.elastic.clients.elasticsearch.nodes.stats.NodeStatsMetric.Jvm)).nodes().values().iterator().next().jvm();
+            var jvm = client.nodes().stats(s -> s.metric(co.elastic.clients.elasticsearch.nodes.stats.NodeStatsMetric.Jvm))
+                    .nodes().values().iterator().next().jvm();
 
             assertThat(node.pid()).isNotEqualTo(ProcessHandle.current().pid());
             assertThat(jvm.mem().heapMaxInBytes()).isEqualTo(1L << 30);

@@ -146,7 +146,8 @@ final class SourcesReader {
         Duration revisitFor = duration(node, at, "crawler", "revisitFor", d.revisitFor());
         Duration stateRetention = duration(node, at, "crawler", "stateRetention", d.stateRetention());
         if (stateRetention.compareTo(revisitFor) <= 0) {
-            problem(at.appendProperty("stateRetention"), "crawler.stateRetention", "must be longer than crawler.revisitFor: an article still checked for revisions must keep its state");
+            problem(at.appendProperty("stateRetention"), "crawler.stateRetention",
+                    "must be longer than crawler.revisitFor: an article still checked for revisions must keep its state");
             stateRetention = revisitFor.plus(d.stateRetention());
         }
         return new CrawlSettings(userAgent,
