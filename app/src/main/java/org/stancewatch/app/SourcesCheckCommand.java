@@ -21,7 +21,7 @@ import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.model.yaml.Suggestions;
+import org.stancewatch.config.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

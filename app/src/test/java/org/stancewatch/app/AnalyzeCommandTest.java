@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.model.lexicon.LexiconException;
+import org.stancewatch.analyze.lexicon.LexiconException;
 import picocli.CommandLine;
 
 class AnalyzeCommandTest {

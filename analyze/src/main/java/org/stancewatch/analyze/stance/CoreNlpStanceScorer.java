@@ -28,9 +28,9 @@ import org.stancewatch.analyze.stance.transformer.CharSpan;
 import org.stancewatch.analyze.topic.TopicMatcher;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
-import org.stancewatch.model.lexicon.Actor;
-import org.stancewatch.model.lexicon.ActorLexicon;
-import org.stancewatch.model.lexicon.TopicLexicon;
+import org.stancewatch.analyze.lexicon.Actor;
+import org.stancewatch.analyze.lexicon.ActorLexicon;
+import org.stancewatch.analyze.lexicon.TopicLexicon;
 
 /**
  * The stance scorer. CoreNLP splits the text; the lexicon finds the actors of {@code actors.yml}

@@ -17,10 +17,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.stancewatch.ingest.health.HealthSettings;
-import org.stancewatch.model.yaml.ConfigValues;
-import org.stancewatch.model.yaml.Suggestions;
-import org.stancewatch.model.yaml.YamlTree;
-import org.stancewatch.model.yaml.ConfigProblem;
+import org.stancewatch.config.ConfigValues;
+import org.stancewatch.config.Suggestions;
+import org.stancewatch.config.YamlTree;
+import org.stancewatch.config.ConfigProblem;
 
 /**
  * Reads and validates {@code sources.yml}. Every problem is collected with its file, line and

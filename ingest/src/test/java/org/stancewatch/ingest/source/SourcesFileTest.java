@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stancewatch.model.yaml.ConfigValues;
-import org.stancewatch.model.yaml.ConfigProblem;
+import org.stancewatch.config.ConfigValues;
+import org.stancewatch.config.ConfigProblem;
 
 class SourcesFileTest {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.stancewatch.model.yaml.ConfigValues;
+import org.stancewatch.config.ConfigValues;
 import org.stancewatch.notify.config.ChannelFactory;
 import org.stancewatch.notify.config.ChannelSettingsException;
 import org.stancewatch.notify.config.ChannelSpec;

@@ -20,11 +20,11 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.stancewatch.model.Direction;
-import org.stancewatch.model.yaml.YamlTree;
+import org.stancewatch.config.YamlTree;
 import org.stancewatch.notify.watchlist.NoticeKind;
 import org.stancewatch.notify.watchlist.Watchlist;
-import org.stancewatch.model.yaml.Suggestions;
-import org.stancewatch.model.yaml.ConfigProblem;
+import org.stancewatch.config.Suggestions;
+import org.stancewatch.config.ConfigProblem;
 
 /**
  * Reads and checks {@code alerts.yml}. Every problem is collected with its file, line and field

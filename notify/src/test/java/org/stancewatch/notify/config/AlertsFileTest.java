@@ -14,7 +14,7 @@ import org.stancewatch.model.Direction;
 import org.stancewatch.notify.testing.FakeChannelFactory;
 import org.stancewatch.notify.watchlist.NoticeKind;
 import org.stancewatch.notify.watchlist.Watchlist;
-import org.stancewatch.model.yaml.ConfigProblem;
+import org.stancewatch.config.ConfigProblem;
 
 class AlertsFileTest {
     private static final UnaryOperator<String> ENV = Map.of("HOOK_TOKEN", "t0ken", "SMTP_PASSWORD", "pw")::get;

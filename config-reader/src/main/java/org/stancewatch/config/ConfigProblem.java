@@ -1,4 +1,4 @@
-package org.stancewatch.model.yaml;
+package org.stancewatch.config;
 
 /** One problem of a configuration file: {@code file:line: field: message}. */
 public record ConfigProblem(String file, int line, String field, String message) {

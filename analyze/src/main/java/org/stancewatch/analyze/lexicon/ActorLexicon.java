@@ -1,4 +1,4 @@
-package org.stancewatch.model.lexicon;
+package org.stancewatch.analyze.lexicon;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.stancewatch.model.yaml;
+package org.stancewatch.config;
 
 import java.util.List;
 import java.util.stream.Collectors;

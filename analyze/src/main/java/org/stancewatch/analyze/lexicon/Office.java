@@ -1,4 +1,4 @@
-package org.stancewatch.model.lexicon;
+package org.stancewatch.analyze.lexicon;
 
 /**
  * A term in which a person spoke for an actor: Rasmussen for {@code nato} as secretary-general

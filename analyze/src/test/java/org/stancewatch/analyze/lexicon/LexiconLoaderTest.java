@@ -1,4 +1,4 @@
-package org.stancewatch.model.lexicon;
+package org.stancewatch.analyze.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

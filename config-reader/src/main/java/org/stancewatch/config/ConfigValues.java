@@ -1,4 +1,4 @@
-package org.stancewatch.model.yaml;
+package org.stancewatch.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.stancewatch.model.lexicon;
+package org.stancewatch.analyze.lexicon;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

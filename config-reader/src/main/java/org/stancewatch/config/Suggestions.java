@@ -1,4 +1,4 @@
-package org.stancewatch.model.yaml;
+package org.stancewatch.config;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,21 +1,20 @@
-package org.stancewatch.model.lexicon;
+package org.stancewatch.analyze.lexicon;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.stancewatch.config.YamlLines;
 
 /**
  * Reads {@code actors.yml} and {@code topics.yml} and checks them: unknown or misspelt fields,
@@ -179,36 +178,21 @@ public final class LexiconLoader {
         }
     }
 
-    /** The line of every value in the document, by JSON pointer, to name lines in checks after binding. */
-    private record Lines(String source, Map<String, Integer> byPointer) {
+    /** The file's name and the line of every value in it, to name lines in checks after binding. */
+    private record Lines(String source, YamlLines located) {
 
         static Lines of(String source, String yaml) {
-            Map<String, Integer> lines = new HashMap<>();
-            try (JsonParser parser = YAML.getFactory().createParser(yaml)) {
-                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                    if (token != JsonToken.FIELD_NAME) {
-                        String pointer = parser.getParsingContext().pathAsPointer().toString();
-                        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                            continue;
-                        }
-                        lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
-                    }
-                }
+            try {
+                return new Lines(source, YamlLines.of(yaml.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 // Broken YAML is reported by binding, with its own line.
+                return new Lines(source, YamlLines.none());
             }
-            return new Lines(source, lines);
         }
 
         /** The line of {@code pointer}, else of the nearest enclosing value that has one. */
         int line(String pointer) {
-            for (String p = pointer; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
-                Integer line = byPointer.get(p);
-                if (line != null) {
-                    return line;
-                }
-            }
-            return 0;
+            return located.lineOf(JsonPointer.compile(pointer));
         }
 
         LexiconException error(String pointer, String problem) {

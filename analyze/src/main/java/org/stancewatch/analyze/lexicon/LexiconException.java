@@ -1,4 +1,4 @@
-package org.stancewatch.model.lexicon;
+package org.stancewatch.analyze.lexicon;
 
 /**
  * {@code actors.yml} or {@code topics.yml} cannot be used. The message names the file, the line
