@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.stancewatch.app.dlq.DeadLetterReplay;
 import org.stancewatch.app.dlq.DeadLetterSelection;
-import org.stancewatch.app.dlq.DeadLetterTopics;
+import org.stancewatch.app.dlq.DeadLetterKafkaTopics;
 import org.stancewatch.app.dlq.ReasonCatalog;
 import org.stancewatch.app.dlq.StoredDeadLetter;
 import org.stancewatch.model.json.Codecs;
@@ -72,7 +72,7 @@ final class DlqCommand implements Runnable {
         }
 
         List<StoredDeadLetter> read() {
-            return new DeadLetterTopics(ClusterSettings.kafka()).read(selection());
+            return new DeadLetterKafkaTopics(ClusterSettings.kafka()).read(selection());
         }
     }
 

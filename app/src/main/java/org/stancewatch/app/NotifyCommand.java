@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 import org.stancewatch.notify.Notifier;
 import org.stancewatch.notify.NotifierConfig;
 import org.stancewatch.notify.NotifierProgress;
@@ -64,7 +64,7 @@ final class NotifyCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         AlertsConfig alerts = AlertsFile.load(Optional.ofNullable(alertsFile), InstalledChannels.load());
         KafkaConnection kafka = ClusterSettings.kafka();
-        ClusterTopics.ensure(kafka, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
+        ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS, ClusterKafkaTopics.AS_MANY_AS_BROKERS);
         NotifierConfig config = NotifierConfig.of(kafka.bootstrapServers()).withGroupId(group)
                 .withFromBeginning(fromBeginning).withKafkaOverrides(Map.copyOf(kafka.clientProperties()));
         System.out.println("Notifying from Kafka at " + kafka.bootstrapServers() + " by " + alerts.file() + ": "

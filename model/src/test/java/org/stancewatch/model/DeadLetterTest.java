@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.model.json.Codecs;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 class DeadLetterTest {
     private static final Instant AT = Instant.parse("2026-12-04T12:00:00Z");
@@ -13,12 +13,12 @@ class DeadLetterTest {
     @Test
     void aDeadLetterOfTheWorstPayloadStillFitsInAKafkaRecord() {
         // Control characters are escaped to six bytes each: the largest JSON a payload can become.
-        String controls = "\u0001".repeat(Topics.MAX_RECORD_BYTES);
-        String longText = "x".repeat(Topics.MAX_RECORD_BYTES);
+        String controls = "\u0001".repeat(KafkaTopics.MAX_RECORD_BYTES);
+        String longText = "x".repeat(KafkaTopics.MAX_RECORD_BYTES);
 
         DeadLetter letter = new DeadLetter("analyze", "future-date", longText, longText, controls, AT);
 
-        assertThat(Codecs.DEAD_LETTER.write(letter).length).isLessThan(Topics.MAX_RECORD_BYTES / 2);
+        assertThat(Codecs.DEAD_LETTER.write(letter).length).isLessThan(KafkaTopics.MAX_RECORD_BYTES / 2);
         assertThat(letter.payload()).hasSize(DeadLetter.MAX_PAYLOAD_CHARS);
         assertThat(letter.message()).hasSize(DeadLetter.MAX_TEXT_CHARS);
         assertThat(letter.subject()).hasSize(DeadLetter.MAX_TEXT_CHARS);

@@ -11,7 +11,7 @@ import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.DeadLetter;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Dead letters of stage {@code notify} on their topic, through the notifier's producer, each
@@ -32,7 +32,7 @@ final class KafkaDeadLetters implements DeadLetters {
     @Override
     public void publish(String key, String subject, String payload, String reason, String message) {
         DeadLetter letter = new DeadLetter(STAGE, reason, message, subject, payload, Instant.now());
-        byte[] value = Topics.NOTIFY_DLQ.valueSerde().serializer().serialize(topic, letter);
+        byte[] value = KafkaTopics.NOTIFY_DLQ.valueSerde().serializer().serialize(topic, letter);
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

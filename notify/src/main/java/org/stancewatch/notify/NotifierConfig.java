@@ -20,7 +20,7 @@ import org.stancewatch.notify.dispatch.RetrySchedule;
 public record NotifierConfig(
         String bootstrapServers,
         String groupId,
-        NotifierTopics topics,
+        NotifierKafkaTopics topics,
         boolean fromBeginning,
         RetrySchedule retry,
         Duration shutdownTimeout,
@@ -40,7 +40,7 @@ public record NotifierConfig(
 
     /** The defaults: the group {@value #DEFAULT_GROUP_ID}, the standard topics, new alerts only. */
     public static NotifierConfig of(String bootstrapServers) {
-        return new NotifierConfig(bootstrapServers, DEFAULT_GROUP_ID, NotifierTopics.defaults(), false,
+        return new NotifierConfig(bootstrapServers, DEFAULT_GROUP_ID, NotifierKafkaTopics.defaults(), false,
                 RetrySchedule.defaults(), Duration.ofSeconds(10), Map.of());
     }
 
@@ -48,7 +48,7 @@ public record NotifierConfig(
         return new NotifierConfig(bootstrapServers, id, topics, fromBeginning, retry, shutdownTimeout, kafkaOverrides);
     }
 
-    public NotifierConfig withTopics(NotifierTopics t) {
+    public NotifierConfig withTopics(NotifierKafkaTopics t) {
         return new NotifierConfig(bootstrapServers, groupId, t, fromBeginning, retry, shutdownTimeout, kafkaOverrides);
     }
 

@@ -34,7 +34,7 @@ import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
 import org.stancewatch.notify.ledger.LedgerException;
 import org.stancewatch.notify.watchlist.NoticeMatcher;
-import org.stancewatch.model.topic.PartitionHolds;
+import org.stancewatch.model.kafka.PartitionHolds;
 
 /**
  * The consumer's thread. For each polled batch: decide the deliveries (notice × channel) not
@@ -49,7 +49,7 @@ final class NotifierLoop implements Runnable {
     static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final NotifierTopics topics;
+    private final NotifierKafkaTopics topics;
     private final Ledger ledger;
     private final NoticeMatcher matcher;
     private final Dispatcher dispatcher;
@@ -63,7 +63,7 @@ final class NotifierLoop implements Runnable {
     private volatile boolean stopping;
     private volatile Throwable failure;
 
-    NotifierLoop(KafkaConsumer<byte[], byte[]> consumer, NotifierTopics topics, Ledger ledger, NoticeMatcher matcher,
+    NotifierLoop(KafkaConsumer<byte[], byte[]> consumer, NotifierKafkaTopics topics, Ledger ledger, NoticeMatcher matcher,
             Dispatcher dispatcher, DeadLetters deadLetters, FaultPoints faults) {
         this.consumer = consumer;
         this.topics = topics;

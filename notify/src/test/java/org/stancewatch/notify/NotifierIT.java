@@ -52,7 +52,7 @@ class NotifierIT {
     @BeforeEach
     void setUp(EmbeddedServices services) throws Exception {
         String unique = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        config = NotifierConfig.of(services.kafkaBootstrapServers()).withTopics(NotifierTopics.prefixed(unique + "."))
+        config = NotifierConfig.of(services.kafkaBootstrapServers()).withTopics(NotifierKafkaTopics.prefixed(unique + "."))
                 .withGroupId(unique).withFromBeginning(true)
                 .withRetry(new RetrySchedule(Duration.ofMillis(50), Duration.ofSeconds(1), 5, Duration.ofMinutes(10)));
         kafka = new NotifyKafka(services.kafkaBootstrapServers());

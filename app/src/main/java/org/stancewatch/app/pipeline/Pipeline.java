@@ -88,8 +88,8 @@ public final class Pipeline implements AutoCloseable {
         Admin admin = Admin.create(settings.kafka().adminConfig());
         List<AutoCloseable> started = new ArrayList<>(List.of(admin));
         try {
-            short replication = ClusterTopics.ensure(admin, settings.kafka().bootstrapServers(), settings.partitions(),
-                    ClusterTopics.AS_MANY_AS_BROKERS);
+            short replication = ClusterKafkaTopics.ensure(admin, settings.kafka().bootstrapServers(), settings.partitions(),
+                    ClusterKafkaTopics.AS_MANY_AS_BROKERS);
             try (ElasticsearchClient client = ElasticsearchClients.create(settings.elasticsearch())) {
                 new IndexTemplates(client, IndexLayout.defaults()).install();
             }

@@ -29,7 +29,7 @@ import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.SourceStatus;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Source health end to end on the embedded Kafka broker: the crawler publishes its statuses on
@@ -66,7 +66,7 @@ class SourceHealthIT {
             String broken = "broken-" + id;
             try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     bootstrap), new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(Topics.SOURCES.name(), broken,
+                producer.send(new ProducerRecord<>(KafkaTopics.SOURCES.name(), broken,
                         "{not json".getBytes(StandardCharsets.UTF_8))).get();
             }
 

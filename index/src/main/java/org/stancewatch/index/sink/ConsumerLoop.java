@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
-import org.stancewatch.model.topic.PartitionHolds;
+import org.stancewatch.model.kafka.PartitionHolds;
 
 /**
  * The consumer's thread: polls the four topics, decodes each record and hands it to the
@@ -49,7 +49,7 @@ final class ConsumerLoop implements Runnable {
             DocumentDispatcher dispatcher, OffsetTracker tracker, Runnable flush) {
         this.consumer = consumer;
         this.config = config;
-        this.kinds = config.topics().kindsByTopic();
+        this.kinds = IndexKind.byTopic(config.topics());
         this.decoder = decoder;
         this.dispatcher = dispatcher;
         this.tracker = tracker;

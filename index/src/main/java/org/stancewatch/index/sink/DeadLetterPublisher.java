@@ -12,7 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.DeadLetter;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Sends what the indexer cannot write to its dead-letter topic, as {@link DeadLetter} records
@@ -33,7 +33,7 @@ final class DeadLetterPublisher implements DeadLetterSink {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "stancewatch-index-dlq");
         props.putAll(overrides);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), Topics.INDEX_DLQ.valueSerde().serializer());
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), KafkaTopics.INDEX_DLQ.valueSerde().serializer());
         this.topic = topic;
     }
 

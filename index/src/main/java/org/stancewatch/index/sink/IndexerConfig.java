@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.stancewatch.index.connect.ElasticsearchConfig;
 import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * Everything the indexer needs to run.
@@ -23,7 +24,7 @@ public record IndexerConfig(
         ElasticsearchConfig elasticsearch,
         String bootstrapServers,
         String groupId,
-        SinkTopics topics,
+        KafkaTopicNames topics,
         IndexLayout layout,
         BulkSettings bulk,
         Duration startTimeout,
@@ -47,7 +48,7 @@ public record IndexerConfig(
 
     /** The defaults of a normal installation: pipeline topics, {@code stancewatch-*} indices. */
     public static IndexerConfig of(ElasticsearchConfig elasticsearch, String bootstrapServers) {
-        return new IndexerConfig(elasticsearch, bootstrapServers, DEFAULT_GROUP_ID, SinkTopics.defaults(),
+        return new IndexerConfig(elasticsearch, bootstrapServers, DEFAULT_GROUP_ID, KafkaTopicNames.ofIndex(),
                 IndexLayout.defaults(), BulkSettings.defaults(), Duration.ofMinutes(2), Duration.ofSeconds(30),
                 Map.of());
     }
@@ -57,7 +58,7 @@ public record IndexerConfig(
                 shutdownTimeout, kafkaOverrides);
     }
 
-    public IndexerConfig withTopics(SinkTopics value) {
+    public IndexerConfig withTopics(KafkaTopicNames value) {
         return new IndexerConfig(elasticsearch, bootstrapServers, groupId, value, layout, bulk, startTimeout,
                 shutdownTimeout, kafkaOverrides);
     }

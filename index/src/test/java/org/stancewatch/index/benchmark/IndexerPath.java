@@ -7,7 +7,7 @@ import org.stancewatch.index.sink.BulkSettings;
 import org.stancewatch.index.sink.Indexer;
 import org.stancewatch.index.sink.IndexerConfig;
 import org.stancewatch.index.sink.IndexerProgress;
-import org.stancewatch.index.sink.SinkTopics;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 
@@ -36,11 +36,11 @@ final class IndexerPath {
 
     private final String elasticsearchUrl;
     private final String bootstrapServers;
-    private final SinkTopics topics;
+    private final KafkaTopicNames topics;
     private final BulkSettings bulk;
     private final CpuMeter cpu;
 
-    IndexerPath(String elasticsearchUrl, String bootstrapServers, SinkTopics topics, BulkSettings bulk, CpuMeter cpu) {
+    IndexerPath(String elasticsearchUrl, String bootstrapServers, KafkaTopicNames topics, BulkSettings bulk, CpuMeter cpu) {
         this.cpu = cpu;
         this.elasticsearchUrl = elasticsearchUrl;
         this.bootstrapServers = bootstrapServers;

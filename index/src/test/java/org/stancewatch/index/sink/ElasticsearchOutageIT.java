@@ -23,6 +23,7 @@ import org.stancewatch.index.testing.KafkaTestSupport;
 import org.stancewatch.index.testing.TestRecords;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * Elasticsearch stops for a while under a running indexer: the indexer backs off, keeps what it
@@ -50,7 +51,7 @@ class ElasticsearchOutageIT {
                 ports.elasticsearchTransport());
         node = EmbeddedElasticsearch.start(nodeConfig);
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        SinkTopics topics = SinkTopics.prefixed("outage-" + unique + ".");
+        KafkaTopicNames topics = KafkaTopicNames.ofIndex().prefixed("outage-" + unique + ".");
         IndexLayout layout = new IndexLayout("outage-" + unique);
         IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(node.url()), services.kafkaBootstrapServers())
                 .withTopics(topics).withLayout(layout).withGroupId("outage-" + unique)
@@ -81,7 +82,7 @@ class ElasticsearchOutageIT {
         }
     }
 
-    private static void send(KafkaTestSupport kafka, SinkTopics topics, int from, int to) {
+    private static void send(KafkaTestSupport kafka, KafkaTopicNames topics, int from, int to) {
         for (int i = from; i < to; i++) {
             Article article = TestRecords.article("example.com", "outage-" + i, Instant.parse("2012-02-01T00:00:00Z")
                     .plusSeconds(i * 60L), 1, "Text.");

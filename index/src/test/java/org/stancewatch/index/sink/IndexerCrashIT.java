@@ -25,6 +25,7 @@ import org.stancewatch.index.testing.KafkaTestSupport;
 import org.stancewatch.index.testing.TestRecords;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * An indexer killed with SIGKILL in the middle of a batch, then restarted: every record ends up
@@ -40,7 +41,7 @@ class IndexerCrashIT {
     void killedMidBatchAndRestartedIndexesEveryRecordExactlyOnce(EmbeddedServices services) throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String topicPrefix = "crash-" + unique + ".";
-        SinkTopics topics = SinkTopics.prefixed(topicPrefix);
+        KafkaTopicNames topics = KafkaTopicNames.ofIndex().prefixed(topicPrefix);
         IndexLayout layout = new IndexLayout("crash-" + unique);
         String group = "crash-" + unique;
         Set<String> ids = new HashSet<>();

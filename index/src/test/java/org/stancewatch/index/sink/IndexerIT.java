@@ -29,14 +29,15 @@ import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
-import org.stancewatch.model.topic.PartitionHolds;
+import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.PartitionHolds;
 
 /** The indexer on the embedded broker and node: what it writes, skips, dead-letters and commits. */
 @ExtendWith(EmbeddedServicesExtension.class)
 class IndexerIT {
     private static final Instant DAY = Instant.parse("2011-11-23T08:00:00Z");
 
-    private SinkTopics topics;
+    private KafkaTopicNames topics;
     private IndexLayout layout;
     private IndexerConfig config;
     private KafkaTestSupport kafka;
@@ -45,7 +46,7 @@ class IndexerIT {
     @BeforeEach
     void setUp(EmbeddedServices services) throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        topics = SinkTopics.prefixed("it-" + unique + ".");
+        topics = KafkaTopicNames.ofIndex().prefixed("it-" + unique + ".");
         layout = new IndexLayout("it-" + unique);
         config = IndexerConfig.of(ElasticsearchConfig.of(services.elasticsearchUrl()), services.kafkaBootstrapServers())
                 .withTopics(topics).withLayout(layout).withGroupId("it-" + unique)

@@ -19,7 +19,7 @@ import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.index.connect.ElasticsearchConfig;
 import org.stancewatch.index.sink.Indexer;
 import org.stancewatch.index.sink.IndexerConfig;
-import org.stancewatch.index.sink.SinkTopics;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -50,7 +50,7 @@ class TrendQueriesIT {
     @BeforeAll
     void indexThroughTheIndexer(EmbeddedServices services) throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        SinkTopics topics = SinkTopics.prefixed("trends-" + unique + ".");
+        KafkaTopicNames topics = KafkaTopicNames.ofIndex().prefixed("trends-" + unique + ".");
         IndexLayout layout = new IndexLayout("trends-" + unique);
         IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(services.elasticsearchUrl()),
                 services.kafkaBootstrapServers()).withTopics(topics).withLayout(layout).withGroupId("trends-" + unique);

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.Codecs;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Builds the dead-letter records the exception handlers hand back to Kafka Streams, which sends
@@ -38,7 +38,7 @@ final class DeadLetters {
     static DeadLetters configuredBy(Map<String, ?> configs) {
         Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         Object counters = configs.get(COUNTERS_CONFIG);
-        return new DeadLetters(topic == null ? Topics.ANALYZE_DLQ.name() : topic.toString(),
+        return new DeadLetters(topic == null ? KafkaTopics.ANALYZE_DLQ.name() : topic.toString(),
                 counters instanceof JobCounters given ? given : new JobCounters());
     }
 

@@ -29,7 +29,7 @@ import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The job's two applications in {@link TopologyTestDriver}s, with the configuration they run
@@ -72,23 +72,23 @@ public final class PipelineDriver implements AutoCloseable {
                 wallClock);
         var names = this.settings.topics();
         articles = scoring.createInputTopic(names.articles(), Serdes.String().serializer(),
-                Topics.ARTICLES.valueSerde().serializer());
+                KafkaTopics.ARTICLES.valueSerde().serializer());
         rawArticles = scoring.createInputTopic(names.articles(), new ByteArraySerializer(), new ByteArraySerializer());
         published = scoring.createOutputTopic(names.mentions(), Serdes.String().deserializer(),
-                Topics.MENTIONS.valueSerde().deserializer());
+                KafkaTopics.MENTIONS.valueSerde().deserializer());
         mentionsIn = aggregation.createInputTopic(names.mentions(), Serdes.String().serializer(),
-                Topics.MENTIONS.valueSerde().serializer());
+                KafkaTopics.MENTIONS.valueSerde().serializer());
         rawMentions = aggregation.createInputTopic(names.mentions(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         stance = aggregation.createOutputTopic(names.stance(), Serdes.String().deserializer(),
-                Topics.STANCE.valueSerde().deserializer());
+                KafkaTopics.STANCE.valueSerde().deserializer());
         alertsOut = aggregation.createOutputTopic(names.alerts(), Serdes.String().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
+                KafkaTopics.ALERTS.valueSerde().deserializer());
         deadLetterTopics = List.of(
                 scoring.createOutputTopic(names.deadLetters(), Serdes.String().deserializer(),
-                        Topics.ANALYZE_DLQ.valueSerde().deserializer()),
+                        KafkaTopics.ANALYZE_DLQ.valueSerde().deserializer()),
                 aggregation.createOutputTopic(names.deadLetters(), Serdes.String().deserializer(),
-                        Topics.ANALYZE_DLQ.valueSerde().deserializer()));
+                        KafkaTopics.ANALYZE_DLQ.valueSerde().deserializer()));
     }
 
     public PipelineDriver(StanceScorer scorer, AnalyzeSettings settings) {

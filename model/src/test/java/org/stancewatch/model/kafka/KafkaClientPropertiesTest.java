@@ -1,4 +1,4 @@
-package org.stancewatch.model.topic;
+package org.stancewatch.model.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

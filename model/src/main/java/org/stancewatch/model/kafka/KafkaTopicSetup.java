@@ -1,4 +1,4 @@
-package org.stancewatch.model.topic;
+package org.stancewatch.model.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,24 +18,24 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *
  * <p>Record topics keep everything ({@code retention.ms=-1}): their records carry the articles'
  * publication times as timestamps, often years old, which time-based retention would delete at
- * once. Dead-letter topics keep 30 days of failures. State topics ({@link Topics#compacted()})
+ * once. Dead-letter topics keep 30 days of failures. State topics ({@link KafkaTopics#compacted()})
  * are compacted: only the last record per key is kept.
  */
-public final class TopicSetup {
+public final class KafkaTopicSetup {
     /** Partitions of a new topic: room for three instances of each stage. */
     public static final int DEFAULT_PARTITIONS = 3;
     private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
-    private TopicSetup() {}
+    private KafkaTopicSetup() {}
 
-    /** Creates the missing topics of {@link Topics#all()} and {@link Topics#compacted()}; returns the names it created. */
+    /** Creates the missing topics of {@link KafkaTopics#all()} and {@link KafkaTopics#compacted()}; returns the names it created. */
     public static List<String> ensureTopics(Admin admin, int partitions, short replicationFactor) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
-            topics.addAll(Topics.compacted());
-            for (Topic<?, ?> topic : topics) {
+            List<KafkaTopic<?, ?>> topics = new ArrayList<>(KafkaTopics.all());
+            topics.addAll(KafkaTopics.compacted());
+            for (KafkaTopic<?, ?> topic : topics) {
                 if (!existing.contains(topic.name())) {
                     missing.add(new NewTopic(topic.name(), partitions, replicationFactor).configs(configOf(topic)));
                 }
@@ -59,8 +59,8 @@ public final class TopicSetup {
         }
     }
 
-    private static Map<String, String> configOf(Topic<?, ?> topic) {
-        if (Topics.compacted().contains(topic)) {
+    private static Map<String, String> configOf(KafkaTopic<?, ?> topic) {
+        if (KafkaTopics.compacted().contains(topic)) {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                     TopicConfig.RETENTION_MS_CONFIG, "-1");
         }

@@ -21,25 +21,25 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.stancewatch.analyze.stream.TopicNames;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.model.Article;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /** A test run's topics on a real broker: create them, write articles, read everything back. */
-public final class KafkaTopics {
+public final class KafkaTestTopics {
     private final String bootstrap;
-    private final TopicNames names;
+    private final KafkaTopicNames names;
 
-    public KafkaTopics(String bootstrap, TopicNames names) {
+    public KafkaTestTopics(String bootstrap, KafkaTopicNames names) {
         this.bootstrap = bootstrap;
         this.names = names;
     }
 
-    public TopicNames names() {
+    public KafkaTopicNames names() {
         return names;
     }
 
-    public KafkaTopics create(int partitions) {
+    public KafkaTestTopics create(int partitions) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : List.of(names.articles(), names.mentions(), names.stance(), names.alerts(),
@@ -55,7 +55,7 @@ public final class KafkaTopics {
     }
 
     /** Lowers a topic's largest record ({@code max.message.bytes}), as an operator might. */
-    public KafkaTopics limitRecordSize(String topic, int bytes) {
+    public KafkaTestTopics limitRecordSize(String topic, int bytes) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             var resource = new org.apache.kafka.common.config.ConfigResource(
                     org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
@@ -100,8 +100,8 @@ public final class KafkaTopics {
      */
     public void send(List<Article> articles) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(articles.size());
-        try (var producer = new KafkaProducer<>(producerConfig(), Topics.ARTICLES.keySerde().serializer(),
-                Topics.ARTICLES.valueSerde().serializer())) {
+        try (var producer = new KafkaProducer<>(producerConfig(), KafkaTopics.ARTICLES.keySerde().serializer(),
+                KafkaTopics.ARTICLES.valueSerde().serializer())) {
             for (Article article : articles) {
                 sent.add(producer.send(new ProducerRecord<>(names.articles(), null, article.publishedAt().toEpochMilli(),
                         article.id(), article)));
@@ -124,8 +124,8 @@ public final class KafkaTopics {
     public void sendAborted(List<Article> articles) {
         Map<String, Object> config = new java.util.HashMap<>(producerConfig());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-" + java.util.UUID.randomUUID());
-        try (var producer = new KafkaProducer<>(config, Topics.ARTICLES.keySerde().serializer(),
-                Topics.ARTICLES.valueSerde().serializer())) {
+        try (var producer = new KafkaProducer<>(config, KafkaTopics.ARTICLES.keySerde().serializer(),
+                KafkaTopics.ARTICLES.valueSerde().serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             for (Article article : articles) {

@@ -14,23 +14,23 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.RecordFormatException;
-import org.stancewatch.model.topic.Topic;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopic;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /** Reads the stages' dead-letter topics: every committed dead letter, from the start to the end at the call. */
-public final class DeadLetterTopics {
+public final class DeadLetterKafkaTopics {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private final KafkaConnection kafka;
 
-    public DeadLetterTopics(KafkaConnection kafka) {
+    public DeadLetterKafkaTopics(KafkaConnection kafka) {
         this.kafka = kafka;
     }
 
     /** The dead letters of the selection, oldest first per topic; stages in pipeline order. */
     public List<StoredDeadLetter> read(DeadLetterSelection selection) {
         List<StoredDeadLetter> letters = new ArrayList<>();
-        for (Topic<String, DeadLetter> topic : List.of(Topics.INGEST_DLQ, Topics.ANALYZE_DLQ, Topics.INDEX_DLQ,
-                Topics.NOTIFY_DLQ)) {
+        for (KafkaTopic<String, DeadLetter> topic : List.of(KafkaTopics.INGEST_DLQ, KafkaTopics.ANALYZE_DLQ, KafkaTopics.INDEX_DLQ,
+                KafkaTopics.NOTIFY_DLQ)) {
             if (selection.includesStage(stageOf(topic))) {
                 readTopic(topic, selection, letters);
             }
@@ -38,11 +38,11 @@ public final class DeadLetterTopics {
         return letters;
     }
 
-    static String stageOf(Topic<String, DeadLetter> topic) {
+    static String stageOf(KafkaTopic<String, DeadLetter> topic) {
         return topic.name().substring("stancewatch.".length(), topic.name().length() - ".dlq".length());
     }
 
-    private void readTopic(Topic<String, DeadLetter> topic, DeadLetterSelection selection, List<StoredDeadLetter> into) {
+    private void readTopic(KafkaTopic<String, DeadLetter> topic, DeadLetterSelection selection, List<StoredDeadLetter> into) {
         Map<String, Object> config = new HashMap<>(kafka.clientProperties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -74,7 +74,7 @@ public final class DeadLetterTopics {
     }
 
     /** The dead letter, or null for a record that is not one (it is skipped: this tool must not fail on it). */
-    private static StoredDeadLetter decode(Topic<String, DeadLetter> topic, ConsumerRecord<String, byte[]> record) {
+    private static StoredDeadLetter decode(KafkaTopic<String, DeadLetter> topic, ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return null;
         }

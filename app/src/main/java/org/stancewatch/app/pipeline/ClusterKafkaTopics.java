@@ -7,19 +7,19 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 
 /**
  * Creates the pipeline's missing topics, as every stage does at start, with one clear error when
  * Kafka cannot be reached.
  */
-public final class ClusterTopics {
-    private static final Logger log = LoggerFactory.getLogger(ClusterTopics.class);
+public final class ClusterKafkaTopics {
+    private static final Logger log = LoggerFactory.getLogger(ClusterKafkaTopics.class);
 
     /** A replication factor that means "as many replicas as the cluster has brokers, up to three". */
     public static final short AS_MANY_AS_BROKERS = 0;
 
-    private ClusterTopics() {}
+    private ClusterKafkaTopics() {}
 
     /** Creates what is missing, with its own admin client; returns the replication factor used. */
     public static short ensure(KafkaConnection kafka, int partitions, short replicationFactor) {
@@ -38,7 +38,7 @@ public final class ClusterTopics {
                     + "). Start it (stancewatch services, or docker compose up -d kafka) or set KAFKA_BOOTSTRAP_SERVERS.", e);
         }
         short replicas = replicationFactor > 0 ? replicationFactor : (short) Math.min(3, Math.max(1, brokers));
-        List<String> created = TopicSetup.ensureTopics(admin, partitions, replicas);
+        List<String> created = KafkaTopicSetup.ensureTopics(admin, partitions, replicas);
         if (!created.isEmpty()) {
             log.info("created Kafka topics {} ({} partitions, replication {})", created, partitions, replicas);
         }

@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.stancewatch.index.sink.SinkTopics;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.index.testing.KafkaTestSupport;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.json.Codecs;
@@ -25,19 +25,19 @@ import org.stancewatch.model.json.Codecs;
  * reads with a group of its own, and read back once so that the raw path sends exactly the bytes
  * that are on the topic.
  */
-final class BenchmarkTopic {
+final class BenchmarkKafkaTopic {
     /** One record as it is on the topic: its key (the mention id, the document id) and value. */
     record TopicDocument(String id, byte[] value) {}
 
     private final String bootstrapServers;
-    private final SinkTopics topics;
+    private final KafkaTopicNames topics;
 
-    BenchmarkTopic(String bootstrapServers, SinkTopics topics) {
+    BenchmarkKafkaTopic(String bootstrapServers, KafkaTopicNames topics) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
     }
 
-    SinkTopics topics() {
+    KafkaTopicNames topics() {
         return topics;
     }
 

@@ -14,18 +14,18 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.model.topic.KafkaClientProperties;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaClientProperties;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /** What the broker lets the job write: the largest record a topic takes. */
-final class TopicLimits {
-    private static final Logger log = LoggerFactory.getLogger(TopicLimits.class);
+final class KafkaTopicLimits {
+    private static final Logger log = LoggerFactory.getLogger(KafkaTopicLimits.class);
 
-    private TopicLimits() {}
+    private KafkaTopicLimits() {}
 
     /**
      * The topic's {@code max.message.bytes}, less room for a record batch's own header, and never
-     * more than {@link Topics#MAX_RECORD_BYTES} (the producer's limit); that limit when the
+     * more than {@link KafkaTopics#MAX_RECORD_BYTES} (the producer's limit); that limit when the
      * broker does not say.
      */
     static int maxRecordBytes(AnalyzeSettings settings, String topic) {
@@ -35,15 +35,15 @@ final class TopicLimits {
         try (Admin admin = Admin.create(config)) {
             Config described = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
             ConfigEntry entry = described.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-            int topicLimit = entry == null ? Topics.MAX_RECORD_BYTES : Integer.parseInt(entry.value()) - 100;
-            return Math.min(topicLimit, Topics.MAX_RECORD_BYTES);
+            int topicLimit = entry == null ? KafkaTopics.MAX_RECORD_BYTES : Integer.parseInt(entry.value()) - 100;
+            return Math.min(topicLimit, KafkaTopics.MAX_RECORD_BYTES);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             log.warn("Cannot read max.message.bytes of {} ({}); assuming {} bytes", topic, e.getMessage(),
-                    Topics.MAX_RECORD_BYTES);
-            return Topics.MAX_RECORD_BYTES;
+                    KafkaTopics.MAX_RECORD_BYTES);
+            return KafkaTopics.MAX_RECORD_BYTES;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Topics.MAX_RECORD_BYTES;
+            return KafkaTopics.MAX_RECORD_BYTES;
         }
     }
 }

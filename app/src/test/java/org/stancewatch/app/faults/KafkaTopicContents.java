@@ -22,10 +22,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * of the given isolation level sees it: {@code read_committed} is what the analysis and the
  * indexer read; {@code read_uncommitted} adds the records of aborted and still open transactions.
  */
-final class TopicContents {
+final class KafkaTopicContents {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    private TopicContents() {}
+    private KafkaTopicContents() {}
 
     static <V> List<ConsumerRecord<String, V>> read(String bootstrap, String topic, Deserializer<V> values,
                                                     IsolationLevel isolation) {

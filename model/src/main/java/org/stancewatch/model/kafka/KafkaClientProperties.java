@@ -1,4 +1,4 @@
-package org.stancewatch.model.topic;
+package org.stancewatch.model.kafka;
 
 import java.io.IOException;
 import java.io.Reader;
