@@ -27,7 +27,7 @@ import org.stancewatch.ingest.fetch.Politeness;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.CrawlOutput;
 import org.stancewatch.ingest.publish.KafkaOutput;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.publish.PublishException;
 import org.stancewatch.ingest.robots.RobotsCache;
 import org.stancewatch.ingest.schedule.CrawlScheduler;

@@ -23,7 +23,7 @@ import org.stancewatch.index.templates.IndexTemplates;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.fetch.HostResolver;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.notify.Notifier;
 import org.stancewatch.notify.NotifierConfig;

@@ -37,7 +37,7 @@ import org.stancewatch.index.connect.ElasticsearchConfig;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.dedup.UrlCanonicalizer;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;

@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.StateCodec;
 import org.stancewatch.ingest.state.StateKey;

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.stancewatch.ingest.health.HealthSettings;
 import org.stancewatch.config.ConfigValues;
 import org.stancewatch.config.Suggestions;
 import org.stancewatch.config.YamlTree;

@@ -167,8 +167,8 @@ class SourcesFileTest {
                     feeds: [https://one.example/feed]
                 """;
         assertThat(SourcesFile.parse("test.yml", source.getBytes(StandardCharsets.UTF_8)).settings().health())
-                .isEqualTo(org.stancewatch.ingest.health.HealthSettings.defaults());
-        assertThat(SourcesFile.bundled().settings().health()).isEqualTo(org.stancewatch.ingest.health.HealthSettings.defaults());
+                .isEqualTo(org.stancewatch.ingest.source.HealthSettings.defaults());
+        assertThat(SourcesFile.bundled().settings().health()).isEqualTo(org.stancewatch.ingest.source.HealthSettings.defaults());
         var health = SourcesFile.parse("test.yml", ("crawler:\n  health:\n    silentAfter: 6\n    goneAfterVisits: 3\n"
                 + "    window: 14d\n" + source).getBytes(StandardCharsets.UTF_8)).settings().health();
         assertThat(health.silentAfter()).isEqualTo(6);

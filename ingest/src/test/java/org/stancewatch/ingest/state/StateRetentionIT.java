@@ -30,7 +30,7 @@ import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.ingest.dedup.Fingerprints;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.KafkaOutput;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
 import org.stancewatch.model.kafka.KafkaTopics;
 

@@ -1,4 +1,4 @@
-package org.stancewatch.ingest.publish;
+package org.stancewatch.ingest.kafka;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.stancewatch.ingest.health;
+package org.stancewatch.ingest.source;
 
 import java.time.Duration;
 import java.util.Objects;
