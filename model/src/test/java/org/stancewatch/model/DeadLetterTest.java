@@ -2,6 +2,9 @@ package org.stancewatch.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.model.json.Codecs;
@@ -33,5 +36,35 @@ class DeadLetterTest {
 
         assertThat(letter.payload()).hasSize(DeadLetter.MAX_PAYLOAD_CHARS - 1).endsWith(emoji);
         assertThat(Codecs.DEAD_LETTER.read(Codecs.DEAD_LETTER.write(letter))).isEqualTo(letter);
+    }
+
+    @Test
+    void aCrawlerDeadLetterNamesTheUrl() {
+        DeadLetter letter = DeadLetter.ofUrl("https://example.org/a", "http-404", "herald: HTTP 404", null, AT);
+
+        assertThat(letter).isEqualTo(new DeadLetter("ingest", "http-404", "herald: HTTP 404", "https://example.org/a",
+                null, AT));
+    }
+
+    @Test
+    void aDeadLetterAboutARecordNamesItsPlaceAndKeepsItsValueAsText() {
+        byte[] value = "{\"title\":\"Grüße\"}".getBytes(StandardCharsets.UTF_8);
+
+        DeadLetter letter = DeadLetter.ofInput(DeadLetter.INDEX, DeadLetter.subjectOf("stancewatch.mentions", 2, 17),
+                DeadLetter.payloadOf(value), "document-rejected", "mapper_parsing_exception", AT);
+
+        assertThat(letter.stage()).isEqualTo("index");
+        assertThat(letter.subject()).isEqualTo("stancewatch.mentions-2@17");
+        assertThat(letter.payload()).isEqualTo("{\"title\":\"Grüße\"}");
+        assertThat(DeadLetter.payloadOf(null)).isNull();
+    }
+
+    @Test
+    void theMessageOfAnErrorNamesEachCauseOnceOnOneLine() {
+        var error = new IllegalStateException("scoring failed", new UncheckedIOException(
+                new IOException("model file truncated\nat byte 512")));
+
+        assertThat(DeadLetter.messageOf(error))
+                .isEqualTo("scoring failed: java.io.IOException: model file truncated");
     }
 }

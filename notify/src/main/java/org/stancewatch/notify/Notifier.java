@@ -59,7 +59,7 @@ public final class Notifier implements AutoCloseable {
         this.config = config;
         this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(), new ByteArraySerializer());
         Ledger ledger = new Ledger(new KafkaLedgerLog(config.topics().ledger(), producer, clientProperties(config)));
-        KafkaDeadLetters deadLetters = new KafkaDeadLetters(producer, config.topics().deadLetters());
+        KafkaDeadLetterSink deadLetters = new KafkaDeadLetterSink(producer, config.topics().deadLetters());
         this.dispatcher = new Dispatcher(alerts.channels(), ledger, deadLetters, config.retry(), faults, clock);
         this.loop = new NotifierLoop(new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), config.topics(), ledger, new NoticeMatcher(alerts.watchlists()), dispatcher,

@@ -25,6 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.Alert;
+import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.RecordFormatException;
@@ -53,7 +54,7 @@ final class NotifierLoop implements Runnable {
     private final Ledger ledger;
     private final NoticeMatcher matcher;
     private final Dispatcher dispatcher;
-    private final DeadLetters deadLetters;
+    private final DeadLetterSink deadLetters;
     private final FaultPoints faults;
     private final SourceHealthChanges healthChanges;
     private final PartitionHolds holds = new PartitionHolds();
@@ -64,7 +65,7 @@ final class NotifierLoop implements Runnable {
     private volatile Throwable failure;
 
     NotifierLoop(KafkaConsumer<byte[], byte[]> consumer, NotifierKafkaTopics topics, Ledger ledger, NoticeMatcher matcher,
-            Dispatcher dispatcher, DeadLetters deadLetters, FaultPoints faults) {
+            Dispatcher dispatcher, DeadLetterSink deadLetters, FaultPoints faults) {
         this.consumer = consumer;
         this.topics = topics;
         this.ledger = ledger;
@@ -194,9 +195,9 @@ final class NotifierLoop implements Runnable {
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, String message) {
-        String subject = record.topic() + "-" + record.partition() + "@" + record.offset();
-        String key = record.key() == null ? null : KafkaDeadLetters.text(record.key());
-        deadLetters.publish(key, subject, KafkaDeadLetters.text(record.value()), reason, message);
+        String subject = DeadLetter.subjectOf(record.topic(), record.partition(), record.offset());
+        String key = record.key() == null ? null : DeadLetter.payloadOf(record.key());
+        deadLetters.publish(key, subject, DeadLetter.payloadOf(record.value()), reason, message);
         deadLettered.incrementAndGet();
     }
 

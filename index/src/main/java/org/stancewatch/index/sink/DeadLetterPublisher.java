@@ -1,6 +1,5 @@
 package org.stancewatch.index.sink;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.stancewatch.model.kafka.KafkaTopics;
  */
 final class DeadLetterPublisher implements DeadLetterSink {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
-    static final String STAGE = "index";
 
     private final KafkaProducer<String, DeadLetter> producer;
     private final String topic;
@@ -40,8 +38,8 @@ final class DeadLetterPublisher implements DeadLetterSink {
     @Override
     public void publish(String key, String subject, byte[] payload, String reason, String message, Runnable done,
             Consumer<Exception> failed) {
-        DeadLetter letter = new DeadLetter(STAGE, reason, message, subject,
-                payload == null ? null : new String(payload, StandardCharsets.UTF_8), Instant.now());
+        DeadLetter letter = DeadLetter.ofInput(DeadLetter.INDEX, subject, DeadLetter.payloadOf(payload), reason,
+                message, Instant.now());
         try {
             producer.send(new ProducerRecord<>(topic, key, letter), (metadata, error) -> {
                 if (error == null) {

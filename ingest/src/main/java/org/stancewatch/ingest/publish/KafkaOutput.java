@@ -148,7 +148,7 @@ public final class KafkaOutput implements CrawlOutput {
                         ? "the broker refused the article record (" + bytes + " bytes) as too large for its topic"
                         : "the article record is " + bytes + " bytes, more than the " + MAX_ARTICLE_BYTES
                                 + " bytes a Kafka record may have";
-                sendable.deadLetter(DeadLetters.of(article.url(), TOO_LARGE, why, article.text(), article.fetchedAt()));
+                sendable.deadLetter(DeadLetter.ofUrl(article.url(), TOO_LARGE, why, article.text(), article.fetchedAt()));
             } else {
                 sendable.article(article);
             }

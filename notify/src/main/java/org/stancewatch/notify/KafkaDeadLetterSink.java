@@ -1,6 +1,5 @@
 package org.stancewatch.notify;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,21 +16,20 @@ import org.stancewatch.model.kafka.KafkaTopics;
  * Dead letters of stage {@code notify} on their topic, through the notifier's producer, each
  * waited for; one that cannot be written throws a {@link KafkaException}.
  */
-final class KafkaDeadLetters implements DeadLetters {
-    private static final Logger log = LoggerFactory.getLogger(KafkaDeadLetters.class);
-    static final String STAGE = "notify";
+final class KafkaDeadLetterSink implements DeadLetterSink {
+    private static final Logger log = LoggerFactory.getLogger(KafkaDeadLetterSink.class);
 
     private final Producer<String, byte[]> producer;
     private final String topic;
 
-    KafkaDeadLetters(Producer<String, byte[]> producer, String topic) {
+    KafkaDeadLetterSink(Producer<String, byte[]> producer, String topic) {
         this.producer = producer;
         this.topic = topic;
     }
 
     @Override
     public void publish(String key, String subject, String payload, String reason, String message) {
-        DeadLetter letter = new DeadLetter(STAGE, reason, message, subject, payload, Instant.now());
+        DeadLetter letter = DeadLetter.ofInput(DeadLetter.NOTIFY, subject, payload, reason, message, Instant.now());
         byte[] value = KafkaTopics.NOTIFY_DLQ.valueSerde().serializer().serialize(topic, letter);
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(60, TimeUnit.SECONDS);
@@ -44,9 +42,5 @@ final class KafkaDeadLetters implements DeadLetters {
             throw new KafkaException("interrupted while writing a dead letter", e);
         }
         log.warn("dead-lettered {} ({}): {}", subject, reason, message);
-    }
-
-    static String text(byte[] bytes) {
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 }

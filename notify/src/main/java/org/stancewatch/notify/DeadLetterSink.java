@@ -1,7 +1,7 @@
 package org.stancewatch.notify;
 
 /** Where the notifier puts what it cannot read or what a channel refused for good: {@code stancewatch.notify.dlq}. */
-public interface DeadLetters {
+public interface DeadLetterSink {
 
     /**
      * Publishes one dead letter and returns once the broker has it.
