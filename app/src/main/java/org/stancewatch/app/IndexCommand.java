@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.index.sink.Indexer;
-import org.stancewatch.index.sink.IndexerConfig;
+import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.index.sink.IndexerProgress;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
 import picocli.CommandLine.Command;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         })
 final class IndexCommand implements Callable<Integer> {
 
-    @Option(names = "--group", paramLabel = "ID", defaultValue = IndexerConfig.DEFAULT_GROUP_ID,
+    @Option(names = "--group", paramLabel = "ID", defaultValue = IndexerSettings.DEFAULT_GROUP_ID,
             description = "Kafka consumer group (default: ${DEFAULT-VALUE})")
     String group;
 
@@ -45,7 +45,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         KafkaConnection kafka = ClusterSettings.kafka();
         ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS, ClusterKafkaTopics.AS_MANY_AS_BROKERS);
-        IndexerConfig config = IndexerConfig.of(ClusterSettings.elasticsearch(), kafka.bootstrapServers())
+        IndexerSettings config = IndexerSettings.of(ClusterSettings.elasticsearch(), kafka.bootstrapServers())
                 .withGroupId(group).withKafkaOverrides(Map.copyOf(kafka.clientProperties()));
         System.out.println("Indexing from Kafka at " + kafka.bootstrapServers() + " into Elasticsearch at " + config.elasticsearch().url()
                 + " ... (Ctrl-C to stop)");

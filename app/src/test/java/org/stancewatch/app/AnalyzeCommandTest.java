@@ -75,7 +75,7 @@ class AnalyzeCommandTest {
         assertThat(settings.bootstrapServers()).isEqualTo("broker:9093");
         assertThat(settings.streamsOverrides()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("num.standby.replicas", "1");
-        assertThat(org.stancewatch.analyze.stream.StreamsSettings.scoring(settings,
+        assertThat(org.stancewatch.analyze.stream.StreamsProperties.scoring(settings,
                 new org.stancewatch.analyze.stream.monitor.JobCounters())).containsEntry("security.protocol", "SASL_SSL");
     }
 

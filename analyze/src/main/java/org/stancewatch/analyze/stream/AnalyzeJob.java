@@ -78,8 +78,9 @@ public final class AnalyzeJob implements AutoCloseable {
         Topology scoringTopology = ScoringTopology.build(scorer, settings, counters,
                 KafkaTopicLimits.maxRecordBytes(settings, settings.topics().mentions()));
         Topology aggregationTopology = AggregationTopology.build(settings, counters);
-        KafkaStreams scoring = new KafkaStreams(scoringTopology, StreamsSettings.scoring(settings, counters));
-        KafkaStreams aggregation = new KafkaStreams(aggregationTopology, StreamsSettings.aggregation(settings, counters));
+        KafkaStreams scoring = new KafkaStreams(scoringTopology, StreamsProperties.scoring(settings, counters));
+        KafkaStreams aggregation = new KafkaStreams(aggregationTopology, StreamsProperties.aggregation(settings,
+                counters));
         scoring.setUncaughtExceptionHandler(uncaught("scoring"));
         aggregation.setUncaughtExceptionHandler(uncaught("aggregation"));
         String description = "scoring application " + settings.scoringApplicationId() + "\n"

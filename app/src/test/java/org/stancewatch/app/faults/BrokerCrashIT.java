@@ -33,7 +33,7 @@ import org.stancewatch.app.demo.DemoRun;
 import org.stancewatch.app.demo.DemoSiteServer;
 import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.Pipeline;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.dedup.UrlCanonicalizer;
@@ -80,7 +80,7 @@ class BrokerCrashIT {
 
             // the demo's own sources and host names; Elasticsearch is named but never reached
             Pipeline.Settings demo = new DemoRun(site, System.out)
-                    .settings(bootstrap, ElasticsearchConfig.of("http://127.0.0.1:9"), dir.resolve("unused"));
+                    .settings(bootstrap, ElasticsearchSettings.of("http://127.0.0.1:9"), dir.resolve("unused"));
             AnalyzeSettings faulty = analyzeSettings(demo.analyze(), "faulty", KafkaTopicNames.ofAnalyze(), dir);
             KafkaSettings kafka = new KafkaSettings(bootstrap, Map.of(), "broker-crash", false, PARTITIONS, REPLICAS);
             List<String> pipelineTopics = List.of(KafkaTopics.ARTICLES.name(), KafkaTopics.MENTIONS.name(), KafkaTopics.STANCE.name(),

@@ -33,7 +33,7 @@ final class ConsumerLoop implements Runnable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final IndexerConfig config;
+    private final IndexerSettings config;
     private final Map<String, IndexKind> kinds;
     private final DocumentDecoder decoder;
     private final DocumentDispatcher dispatcher;
@@ -45,7 +45,7 @@ final class ConsumerLoop implements Runnable {
     private final PartitionHolds held = new PartitionHolds();
     private long lastCommit = System.nanoTime();
 
-    ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, IndexerConfig config, DocumentDecoder decoder,
+    ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, IndexerSettings config, DocumentDecoder decoder,
             DocumentDispatcher dispatcher, OffsetTracker tracker, Runnable flush) {
         this.consumer = consumer;
         this.config = config;

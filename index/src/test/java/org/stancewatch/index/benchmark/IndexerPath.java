@@ -2,10 +2,10 @@ package org.stancewatch.index.benchmark;
 
 import java.time.Duration;
 import java.util.Map;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.sink.BulkSettings;
 import org.stancewatch.index.sink.Indexer;
-import org.stancewatch.index.sink.IndexerConfig;
+import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.index.sink.IndexerProgress;
 import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.index.templates.IndexKind;
@@ -49,7 +49,7 @@ final class IndexerPath {
     }
 
     Run index(IndexLayout layout, String groupId, int documents) throws InterruptedException {
-        IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(elasticsearchUrl), bootstrapServers)
+        IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(elasticsearchUrl), bootstrapServers)
                 .withTopics(topics).withLayout(layout).withGroupId(groupId).withBulk(bulk);
         long started = System.nanoTime();
         try (Indexer indexer = Indexer.start(config)) {

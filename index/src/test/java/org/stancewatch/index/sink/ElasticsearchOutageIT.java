@@ -15,7 +15,7 @@ import org.stancewatch.embedded.EmbeddedElasticsearch;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.Ports;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -53,7 +53,8 @@ class ElasticsearchOutageIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         KafkaTopicNames topics = KafkaTopicNames.ofIndex().prefixed("outage-" + unique + ".");
         IndexLayout layout = new IndexLayout("outage-" + unique);
-        IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(node.url()), services.kafkaBootstrapServers())
+        IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(node.url()),
+                services.kafkaBootstrapServers())
                 .withTopics(topics).withLayout(layout).withGroupId("outage-" + unique)
                 .withBulk(BulkSettings.defaults().withMaxOperations(50)
                         .withBackoff(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2))));

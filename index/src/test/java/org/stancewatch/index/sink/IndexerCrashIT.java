@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -76,7 +76,7 @@ class IndexerCrashIT {
             long indexedBeforeKill = elasticsearch.count(IndexKind.MENTIONS);
             assertThat(indexedBeforeKill).as("killed in the middle").isBetween(1L, total - 1L);
 
-            IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(services.elasticsearchUrl()),
+            IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(services.elasticsearchUrl()),
                     services.kafkaBootstrapServers()).withTopics(topics).withLayout(layout).withGroupId(group);
             long replayed;
             try (Indexer restarted = Indexer.start(config)) {

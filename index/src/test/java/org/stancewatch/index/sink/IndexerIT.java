@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -39,7 +39,7 @@ class IndexerIT {
 
     private KafkaTopicNames topics;
     private IndexLayout layout;
-    private IndexerConfig config;
+    private IndexerSettings config;
     private KafkaTestSupport kafka;
     private ElasticsearchTestSupport elasticsearch;
 
@@ -48,7 +48,8 @@ class IndexerIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         topics = KafkaTopicNames.ofIndex().prefixed("it-" + unique + ".");
         layout = new IndexLayout("it-" + unique);
-        config = IndexerConfig.of(ElasticsearchConfig.of(services.elasticsearchUrl()), services.kafkaBootstrapServers())
+        config = IndexerSettings.of(ElasticsearchSettings.of(services.elasticsearchUrl()),
+                services.kafkaBootstrapServers())
                 .withTopics(topics).withLayout(layout).withGroupId("it-" + unique)
                 .withBulk(BulkSettings.defaults().withMaxOperations(50)
                         .withBackoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1))));
@@ -284,7 +285,7 @@ class IndexerIT {
     @Test
     void aRecordArrivingAloneIsSentAtOnceNotAtTheNextFlushTick() throws Exception {
         BulkSettings defaults = BulkSettings.defaults();
-        IndexerConfig slowTicks = config.withBulk(new BulkSettings(defaults.maxOperations(), defaults.maxBytes(),
+        IndexerSettings slowTicks = config.withBulk(new BulkSettings(defaults.maxOperations(), defaults.maxBytes(),
                 Duration.ofMinutes(10), defaults.maxConcurrentRequests(), defaults.maxPendingDocuments(),
                 defaults.maxPendingBytes(), defaults.backoff(), defaults.commitInterval()));
         try (Indexer indexer = Indexer.start(slowTicks)) {

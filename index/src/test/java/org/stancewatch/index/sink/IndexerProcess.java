@@ -1,7 +1,7 @@
 package org.stancewatch.index.sink;
 
 import java.time.Duration;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.model.kafka.KafkaTopicNames;
 
@@ -14,7 +14,7 @@ public final class IndexerProcess {
     private IndexerProcess() {}
 
     public static void main(String[] args) throws InterruptedException {
-        IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(args[0]), args[1])
+        IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(args[0]), args[1])
                 .withTopics(KafkaTopicNames.ofIndex().prefixed(args[2]))
                 .withLayout(new IndexLayout(args[3]))
                 .withGroupId(args[4])

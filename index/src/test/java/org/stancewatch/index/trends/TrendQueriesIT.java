@@ -16,9 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.sink.Indexer;
-import org.stancewatch.index.sink.IndexerConfig;
+import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
@@ -52,7 +52,7 @@ class TrendQueriesIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         KafkaTopicNames topics = KafkaTopicNames.ofIndex().prefixed("trends-" + unique + ".");
         IndexLayout layout = new IndexLayout("trends-" + unique);
-        IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(services.elasticsearchUrl()),
+        IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(services.elasticsearchUrl()),
                 services.kafkaBootstrapServers()).withTopics(topics).withLayout(layout).withGroupId("trends-" + unique);
 
         List<Article> articles = new ArrayList<>();

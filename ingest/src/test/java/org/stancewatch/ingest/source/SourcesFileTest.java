@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stancewatch.config.ConfigValues;
+import org.stancewatch.config.Quantities;
 import org.stancewatch.config.ConfigProblem;
 
 class SourcesFileTest {
@@ -280,10 +280,10 @@ class SourcesFileTest {
 
     @Test
     void durationsAndSizesHaveReadableForms() {
-        assertThat(ConfigValues.duration("30m")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(ConfigValues.duration("PT2H")).isEqualTo(Duration.ofHours(2));
-        assertThat(ConfigValues.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
-        assertThat(ConfigValues.size("8MB")).isEqualTo(8L * 1024 * 1024);
+        assertThat(Quantities.duration("30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Quantities.duration("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThat(Quantities.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Quantities.size("8MB")).isEqualTo(8L * 1024 * 1024);
         assertThat(problems("crawler: {fetchTimeout: soon}\nsources: []").getMessage())
                 .contains("crawler.fetchTimeout: 'soon' is not a duration");
     }

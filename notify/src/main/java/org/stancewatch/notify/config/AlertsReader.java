@@ -44,14 +44,14 @@ final class AlertsReader {
 
     private final String file;
     private final YamlTree tree;
-    private final EnvironmentValues environment;
+    private final EnvironmentExpansion environment;
     private final ChannelFactory factory;
     private final List<ConfigProblem> problems = new ArrayList<>();
 
     private AlertsReader(String file, YamlTree tree, UnaryOperator<String> environment, ChannelFactory factory) {
         this.file = file;
         this.tree = tree;
-        this.environment = new EnvironmentValues(environment);
+        this.environment = new EnvironmentExpansion(environment);
         this.factory = factory;
     }
 

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.stancewatch.analyze.stance.StanceScorer;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.StreamsSettings;
+import org.stancewatch.analyze.stream.StreamsProperties;
 import org.stancewatch.analyze.stream.aggregate.AggregationTopology;
 import org.stancewatch.analyze.stream.aggregate.SeriesKey;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
@@ -64,8 +64,8 @@ public final class PipelineDriver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.settings = settings.withStateDir(stateDir);
-        Properties scoringProps = StreamsSettings.scoring(this.settings, counters);
-        Properties aggregationProps = StreamsSettings.aggregation(this.settings, counters);
+        Properties scoringProps = StreamsProperties.scoring(this.settings, counters);
+        Properties aggregationProps = StreamsProperties.aggregation(this.settings, counters);
         this.scoring = new TopologyTestDriver(ScoringTopology.build(scorer, this.settings, counters), scoringProps,
                 wallClock);
         this.aggregation = new TopologyTestDriver(AggregationTopology.build(this.settings, counters), aggregationProps,

@@ -17,7 +17,7 @@ import org.stancewatch.notify.dispatch.RetrySchedule;
  * @param shutdownTimeout  how long {@code close()} waits for queued notices to go out
  * @param kafkaOverrides   extra consumer/producer properties (e.g. security settings)
  */
-public record NotifierConfig(
+public record NotifierSettings(
         String bootstrapServers,
         String groupId,
         NotifierKafkaTopics topics,
@@ -29,7 +29,7 @@ public record NotifierConfig(
     /** The consumer group of the notify stage. */
     public static final String DEFAULT_GROUP_ID = "stancewatch-notify";
 
-    public NotifierConfig {
+    public NotifierSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(topics, "topics");
@@ -39,32 +39,35 @@ public record NotifierConfig(
     }
 
     /** The defaults: the group {@value #DEFAULT_GROUP_ID}, the standard topics, new alerts only. */
-    public static NotifierConfig of(String bootstrapServers) {
-        return new NotifierConfig(bootstrapServers, DEFAULT_GROUP_ID, NotifierKafkaTopics.defaults(), false,
+    public static NotifierSettings of(String bootstrapServers) {
+        return new NotifierSettings(bootstrapServers, DEFAULT_GROUP_ID, NotifierKafkaTopics.defaults(), false,
                 RetrySchedule.defaults(), Duration.ofSeconds(10), Map.of());
     }
 
-    public NotifierConfig withGroupId(String id) {
-        return new NotifierConfig(bootstrapServers, id, topics, fromBeginning, retry, shutdownTimeout, kafkaOverrides);
+    public NotifierSettings withGroupId(String id) {
+        return new NotifierSettings(bootstrapServers, id, topics, fromBeginning, retry, shutdownTimeout,
+                kafkaOverrides);
     }
 
-    public NotifierConfig withTopics(NotifierKafkaTopics t) {
-        return new NotifierConfig(bootstrapServers, groupId, t, fromBeginning, retry, shutdownTimeout, kafkaOverrides);
+    public NotifierSettings withTopics(NotifierKafkaTopics t) {
+        return new NotifierSettings(bootstrapServers, groupId, t, fromBeginning, retry, shutdownTimeout,
+                kafkaOverrides);
     }
 
-    public NotifierConfig withFromBeginning(boolean b) {
-        return new NotifierConfig(bootstrapServers, groupId, topics, b, retry, shutdownTimeout, kafkaOverrides);
+    public NotifierSettings withFromBeginning(boolean b) {
+        return new NotifierSettings(bootstrapServers, groupId, topics, b, retry, shutdownTimeout, kafkaOverrides);
     }
 
-    public NotifierConfig withRetry(RetrySchedule r) {
-        return new NotifierConfig(bootstrapServers, groupId, topics, fromBeginning, r, shutdownTimeout, kafkaOverrides);
+    public NotifierSettings withRetry(RetrySchedule r) {
+        return new NotifierSettings(bootstrapServers, groupId, topics, fromBeginning, r, shutdownTimeout,
+                kafkaOverrides);
     }
 
-    public NotifierConfig withShutdownTimeout(Duration d) {
-        return new NotifierConfig(bootstrapServers, groupId, topics, fromBeginning, retry, d, kafkaOverrides);
+    public NotifierSettings withShutdownTimeout(Duration d) {
+        return new NotifierSettings(bootstrapServers, groupId, topics, fromBeginning, retry, d, kafkaOverrides);
     }
 
-    public NotifierConfig withKafkaOverrides(Map<String, Object> o) {
-        return new NotifierConfig(bootstrapServers, groupId, topics, fromBeginning, retry, shutdownTimeout, o);
+    public NotifierSettings withKafkaOverrides(Map<String, Object> o) {
+        return new NotifierSettings(bootstrapServers, groupId, topics, fromBeginning, retry, shutdownTimeout, o);
     }
 }

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
  * value, as a shell would, so that one file works on every machine (e.g. a path under
  * {@code STANCEWATCH_HOME}).
  */
-final class EnvironmentValues {
+final class EnvironmentExpansion {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     private final UnaryOperator<String> environment;
 
-    EnvironmentValues(UnaryOperator<String> environment) {
+    EnvironmentExpansion(UnaryOperator<String> environment) {
         this.environment = environment;
     }
 

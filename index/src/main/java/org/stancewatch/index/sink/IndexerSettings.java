@@ -3,7 +3,7 @@ package org.stancewatch.index.sink;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.model.kafka.KafkaTopicNames;
 
@@ -20,8 +20,8 @@ import org.stancewatch.model.kafka.KafkaTopicNames;
  * @param shutdownTimeout  how long {@code close()} waits for documents in flight
  * @param kafkaOverrides   extra consumer/producer properties (e.g. security settings)
  */
-public record IndexerConfig(
-        ElasticsearchConfig elasticsearch,
+public record IndexerSettings(
+        ElasticsearchSettings elasticsearch,
         String bootstrapServers,
         String groupId,
         KafkaTopicNames topics,
@@ -34,7 +34,7 @@ public record IndexerConfig(
     /** The consumer group of the index stage. */
     public static final String DEFAULT_GROUP_ID = "stancewatch-index";
 
-    public IndexerConfig {
+    public IndexerSettings {
         Objects.requireNonNull(elasticsearch, "elasticsearch");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(groupId, "groupId");
@@ -47,34 +47,34 @@ public record IndexerConfig(
     }
 
     /** The defaults of a normal installation: pipeline topics, {@code stancewatch-*} indices. */
-    public static IndexerConfig of(ElasticsearchConfig elasticsearch, String bootstrapServers) {
-        return new IndexerConfig(elasticsearch, bootstrapServers, DEFAULT_GROUP_ID, KafkaTopicNames.ofIndex(),
+    public static IndexerSettings of(ElasticsearchSettings elasticsearch, String bootstrapServers) {
+        return new IndexerSettings(elasticsearch, bootstrapServers, DEFAULT_GROUP_ID, KafkaTopicNames.ofIndex(),
                 IndexLayout.defaults(), BulkSettings.defaults(), Duration.ofMinutes(2), Duration.ofSeconds(30),
                 Map.of());
     }
 
-    public IndexerConfig withGroupId(String value) {
-        return new IndexerConfig(elasticsearch, bootstrapServers, value, topics, layout, bulk, startTimeout,
+    public IndexerSettings withGroupId(String value) {
+        return new IndexerSettings(elasticsearch, bootstrapServers, value, topics, layout, bulk, startTimeout,
                 shutdownTimeout, kafkaOverrides);
     }
 
-    public IndexerConfig withTopics(KafkaTopicNames value) {
-        return new IndexerConfig(elasticsearch, bootstrapServers, groupId, value, layout, bulk, startTimeout,
+    public IndexerSettings withTopics(KafkaTopicNames value) {
+        return new IndexerSettings(elasticsearch, bootstrapServers, groupId, value, layout, bulk, startTimeout,
                 shutdownTimeout, kafkaOverrides);
     }
 
-    public IndexerConfig withLayout(IndexLayout value) {
-        return new IndexerConfig(elasticsearch, bootstrapServers, groupId, topics, value, bulk, startTimeout,
+    public IndexerSettings withLayout(IndexLayout value) {
+        return new IndexerSettings(elasticsearch, bootstrapServers, groupId, topics, value, bulk, startTimeout,
                 shutdownTimeout, kafkaOverrides);
     }
 
-    public IndexerConfig withBulk(BulkSettings value) {
-        return new IndexerConfig(elasticsearch, bootstrapServers, groupId, topics, layout, value, startTimeout,
+    public IndexerSettings withBulk(BulkSettings value) {
+        return new IndexerSettings(elasticsearch, bootstrapServers, groupId, topics, layout, value, startTimeout,
                 shutdownTimeout, kafkaOverrides);
     }
 
-    public IndexerConfig withKafkaOverrides(Map<String, Object> value) {
-        return new IndexerConfig(elasticsearch, bootstrapServers, groupId, topics, layout, bulk, startTimeout,
+    public IndexerSettings withKafkaOverrides(Map<String, Object> value) {
+        return new IndexerSettings(elasticsearch, bootstrapServers, groupId, topics, layout, bulk, startTimeout,
                 shutdownTimeout, value);
     }
 }

@@ -16,9 +16,9 @@ import java.util.Objects;
  * @param password      password for basic authentication, or empty
  * @param caCertificate PEM file of the CA to trust besides the JDK's, or null
  */
-public record ElasticsearchConfig(String url, String apiKey, String username, String password, Path caCertificate) {
+public record ElasticsearchSettings(String url, String apiKey, String username, String password, Path caCertificate) {
 
-    public ElasticsearchConfig {
+    public ElasticsearchSettings {
         Objects.requireNonNull(url, "url");
         try {
             URI uri = URI.create(url);
@@ -35,18 +35,18 @@ public record ElasticsearchConfig(String url, String apiKey, String username, St
         password = password == null ? "" : password;
     }
 
-    public ElasticsearchConfig(String url, String apiKey, String username, String password) {
+    public ElasticsearchSettings(String url, String apiKey, String username, String password) {
         this(url, apiKey, username, password, null);
     }
 
     /** An unsecured node at {@code url}. */
-    public static ElasticsearchConfig of(String url) {
-        return new ElasticsearchConfig(url, "", "", "");
+    public static ElasticsearchSettings of(String url) {
+        return new ElasticsearchSettings(url, "", "", "");
     }
 
     /** The same, trusting the CA of this PEM file (null: the JDK's CAs only). */
-    public ElasticsearchConfig withCaCertificate(Path value) {
-        return new ElasticsearchConfig(url, apiKey, username, password, value);
+    public ElasticsearchSettings withCaCertificate(Path value) {
+        return new ElasticsearchSettings(url, apiKey, username, password, value);
     }
 
     public boolean hasApiKey() {
@@ -70,7 +70,7 @@ public record ElasticsearchConfig(String url, String apiKey, String username, St
     /** Never prints the secrets. */
     @Override
     public String toString() {
-        return "ElasticsearchConfig[url=" + url + (hasApiKey() ? ", apiKey=***" : "")
+        return "ElasticsearchSettings[url=" + url + (hasApiKey() ? ", apiKey=***" : "")
                 + (hasUser() ? ", username=" + username + ", password=***" : "")
                 + (caCertificate != null ? ", caCertificate=" + caCertificate : "") + "]";
     }

@@ -9,10 +9,10 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 
-class StreamsSettingsTest {
+class StreamsPropertiesTest {
 
     static long pollInterval(Duration scoringTimeout) {
-        Properties props = StreamsSettings.scoring(AnalyzeSettings.defaults("localhost:9092")
+        Properties props = StreamsProperties.scoring(AnalyzeSettings.defaults("localhost:9092")
                 .withScoringTimeout(scoringTimeout), new JobCounters());
         return ((Number) props.get(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG))).longValue();
     }
@@ -34,7 +34,7 @@ class StreamsSettingsTest {
 
     @Test
     void scoringReadsOnlyWhatTheCrawlerCommitted() {
-        Properties scoring = StreamsSettings.scoring(AnalyzeSettings.defaults("localhost:9092"), new JobCounters());
+        Properties scoring = StreamsProperties.scoring(AnalyzeSettings.defaults("localhost:9092"), new JobCounters());
 
         assertThat(scoring.get(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG)))
                 .isEqualTo("read_committed");
@@ -43,8 +43,8 @@ class StreamsSettingsTest {
     @Test
     void scoringTakesFewArticlesPerPollAndAggregationIsExactlyOnce() {
         AnalyzeSettings settings = AnalyzeSettings.defaults("localhost:9092");
-        Properties scoring = StreamsSettings.scoring(settings, new JobCounters());
-        Properties aggregation = StreamsSettings.aggregation(settings, new JobCounters());
+        Properties scoring = StreamsProperties.scoring(settings, new JobCounters());
+        Properties aggregation = StreamsProperties.aggregation(settings, new JobCounters());
 
         assertThat(scoring.get(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))).isEqualTo(10);
         assertThat(scoring.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);

@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The value syntaxes of the YAML configuration files: durations ({@code 30m}, {@code 2h}, {@code PT30M}) and sizes ({@code 8MB}). */
-public final class ConfigValues {
+public final class Quantities {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
-    private ConfigValues() {}
+    private Quantities() {}
 
     /** Parses {@code 500ms}, {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT30M}). */
     public static Duration duration(String text) {

@@ -26,7 +26,7 @@ import org.stancewatch.analyze.stream.monitor.JobCounters;
  * Both send unreadable records, failed records and timed-out articles to the dead-letter topic
  * through Kafka Streams' exception handlers and its dead-letter-queue setting.
  */
-public final class StreamsSettings {
+public final class StreamsProperties {
     /** Articles a scoring thread takes per poll: a few, since each may take seconds. */
     static final int SCORING_MAX_POLL_RECORDS = 10;
     static final Duration SCORING_COMMIT_INTERVAL = Duration.ofSeconds(1);
@@ -38,7 +38,7 @@ public final class StreamsSettings {
     /** Longer than any span of publication times the job will see: a century. */
     static final Duration WINDOW_CHANGELOG_RETENTION = Duration.ofDays(36_525);
 
-    private StreamsSettings() {}
+    private StreamsProperties() {}
 
     public static Properties scoring(AnalyzeSettings settings, JobCounters counters) {
         Properties props = common(settings, counters, settings.scoringApplicationId(), settings.scoringThreads());

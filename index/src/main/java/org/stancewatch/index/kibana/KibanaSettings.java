@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param password password, or empty
  * @param timeout  how long to wait for Kibana's answer
  */
-public record KibanaConfig(String url, String apiKey, String username, String password, Duration timeout) {
-    public KibanaConfig {
+public record KibanaSettings(String url, String apiKey, String username, String password, Duration timeout) {
+    public KibanaSettings {
         Objects.requireNonNull(url, "url");
         URI uri;
         try {
@@ -33,13 +33,13 @@ public record KibanaConfig(String url, String apiKey, String username, String pa
         Objects.requireNonNull(timeout, "timeout");
     }
 
-    public static KibanaConfig of(String url) {
-        return new KibanaConfig(url, "", "", "", Duration.ofSeconds(60));
+    public static KibanaSettings of(String url) {
+        return new KibanaSettings(url, "", "", "", Duration.ofSeconds(60));
     }
 
     @Override
     public String toString() {
-        return "KibanaConfig[url=" + url + (apiKey.isEmpty() ? "" : ", apiKey=***")
+        return "KibanaSettings[url=" + url + (apiKey.isEmpty() ? "" : ", apiKey=***")
                 + (username.isEmpty() ? "" : ", username=" + username + ", password=***") + "]";
     }
 }

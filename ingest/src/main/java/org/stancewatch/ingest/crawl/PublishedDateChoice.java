@@ -10,8 +10,8 @@ import org.stancewatch.model.DateSource;
  * own structured data, meta tags or {@code <time>}; the feed's or news sitemap's date; a date in
  * the URL; and last the fetch time, marked as such so that analysis can discount it.
  */
-final class PublicationDate {
-    private PublicationDate() {}
+final class PublishedDateChoice {
+    private PublishedDateChoice() {}
 
     static PublishedDate choose(Optional<PublishedDate> fromPage, Instant fromListing, Instant fetchedAt) {
         if (fromPage.isPresent() && fromPage.get().source() != DateSource.URL) {
