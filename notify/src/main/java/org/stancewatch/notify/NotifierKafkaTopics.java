@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
- * The topics the notifier reads and writes; tests give each run topics of its own.
+ * The Kafka topics the notifier reads and writes; tests give each run topics of its own.
  *
  * @param alerts      alerts to tell about
  * @param sources     sources' statuses, whose changes of health are told

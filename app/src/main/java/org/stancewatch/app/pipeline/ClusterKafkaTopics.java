@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
 
 /**
- * Creates the pipeline's missing topics, as every stage does at start, with one clear error when
+ * Creates the pipeline's missing Kafka topics, as every stage does at start, with one clear error when
  * Kafka cannot be reached.
  */
 public final class ClusterKafkaTopics {
