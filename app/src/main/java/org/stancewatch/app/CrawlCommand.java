@@ -68,7 +68,8 @@ final class CrawlCommand implements Callable<Integer> {
             target = "memory (dry run)";
         } else {
             KafkaConnection kafka = ClusterSettings.kafka();
-            short replicas = ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS, ClusterKafkaTopics.AS_MANY_AS_BROKERS);
+            short replicas = ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS,
+                    ClusterKafkaTopics.AS_MANY_AS_BROKERS);
             config = CrawlerConfig.kafka(loaded, new KafkaSettings(kafka.bootstrapServers(),
                     Map.copyOf(kafka.clientProperties()), instanceName(), false, KafkaTopicSetup.DEFAULT_PARTITIONS, replicas));
             target = "Kafka at " + kafka.bootstrapServers();

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  stancewatch trends --actor russia",
             "  stancewatch trends --actor russia --topic missile-defense --interval month --from 2010 --to 2013",
-            "  stancewatch trends --actor united-states --holder russia --outlets --evidence 2",
+            "  stancewatch trends --actor us --holder russia --outlets --evidence 2",
             "",
             "Uses ELASTICSEARCH_URL (and its credentials)."
         })

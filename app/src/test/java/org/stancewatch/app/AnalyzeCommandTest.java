@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancewatch.analyze.lexicon.LexiconException;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.analyze.lexicon.LexiconException;
 import picocli.CommandLine;
 
 class AnalyzeCommandTest {

@@ -20,7 +20,8 @@ class KafkaTopicsTest {
 
     @Test
     void theCrawlStateTopicIsTheOneCompactedTopic() {
-        assertThat(KafkaTopics.compacted()).extracting(KafkaTopic::name).containsExactly("stancewatch.crawl-state", "stancewatch.sources",
+        assertThat(KafkaTopics.compacted()).extracting(KafkaTopic::name).containsExactly("stancewatch.crawl-state",
+                "stancewatch.sources",
                 "stancewatch.notify-ledger");
         assertThat(KafkaTopics.all()).extracting(KafkaTopic::name).doesNotContain("stancewatch.crawl-state");
     }

@@ -30,12 +30,12 @@ import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
+import org.stancewatch.model.kafka.PartitionHolds;
 import org.stancewatch.notify.dispatch.Dispatcher;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
 import org.stancewatch.notify.ledger.LedgerException;
 import org.stancewatch.notify.watchlist.NoticeMatcher;
-import org.stancewatch.model.kafka.PartitionHolds;
 
 /**
  * The consumer's thread. For each polled batch: decide the deliveries (notice × channel) not

@@ -15,7 +15,7 @@ import org.stancewatch.analyze.stream.monitor.JobCounters;
  * AnalyzeSettings} with {@link StreamsConfig} constants; separate from the topologies so that
  * tests run the same topologies under the same configuration.
  *
- * <p>Guarantees, chosen per application (see the README, "Guarantees"):
+ * <p>Guarantees, chosen per application (docs/analyze.md, "Guarantees"):
  * <ul>
  *   <li><b>scoring: at-least-once</b>, slow records. Small polls so a thread returns to the
  *       group often; a poll interval well above the scoring deadline, so one slow article

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.monitor.JobState;
+import org.stancewatch.analyze.stream.support.JobStates;
 import org.stancewatch.analyze.stream.support.KafkaTestTopics;
 import org.stancewatch.analyze.stream.support.KeywordStanceScorer;
 import org.stancewatch.embedded.EmbeddedServices;
@@ -39,7 +40,8 @@ class AnalyzeJobIT {
     void badRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheJobKeepsRunning(EmbeddedServices services,
             @TempDir Path state) throws Exception {
         String run = "it-dlq-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(), KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(2);
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(2);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
                 .withScoringTimeout(Duration.ofSeconds(1)).withProgressInterval(Duration.ZERO);
@@ -68,7 +70,7 @@ class AnalyzeJobIT {
                     .singleElement().satisfies(letter -> assertThat(letter.payload()).isEqualTo("{\"schemaVersion\":1}"));
             assertThat(letters).filteredOn(letter -> letter.reason().equals("scoring-timeout"))
                     .singleElement().satisfies(letter -> assertThat(letter.payload()).contains("hanging"));
-            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            JobStates.assertSettlesRunning(job);
             assertThat(job.progress().deadLetterCount()).isEqualTo(4);
             assertThat(job.progress().articlesIn()).isEqualTo(22);
             // day 1 holds hours 10..23 of the 20 good articles: 14, the failed ones add nothing
@@ -80,7 +82,8 @@ class AnalyzeJobIT {
     void articlesOfAnAbortedCrawlerTransactionAreNeverScored(EmbeddedServices services, @TempDir Path state)
             throws Exception {
         String run = "it-abort-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(), KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
                 .withProgressInterval(Duration.ZERO);
@@ -105,7 +108,8 @@ class AnalyzeJobIT {
     void aMentionTooLargeForItsTopicSendsItsArticleToTheDeadLetterTopicAndARefusedDeadLetterIsCountedNotLooped(
             EmbeddedServices services, @TempDir Path state) throws Exception {
         String run = "it-refused-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(), KafkaTopicNames.ofAnalyze().suffixed("." + run))
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run))
                 .create(1);
         topics.limitRecordSize(topics.names().mentions(), 1_500).limitRecordSize(topics.names().deadLetters(), 12_000);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
@@ -129,7 +133,7 @@ class AnalyzeJobIT {
                         assertThat(letter.reason()).isEqualTo("record-too-large");
                         assertThat(letter.payload()).contains(big.id());
                     });
-            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            JobStates.assertSettlesRunning(job);
             assertThat(job.progress().line()).contains("1 LOST");
         }
     }
@@ -138,7 +142,8 @@ class AnalyzeJobIT {
     void anArticleOfANewerSchemaVersionWaitsForAnUpgradedJobInsteadOfGoingToTheDeadLetterTopic(
             EmbeddedServices services, @TempDir Path state) throws Exception {
         String run = "it-newer-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(), KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
                 .withProgressInterval(Duration.ZERO);

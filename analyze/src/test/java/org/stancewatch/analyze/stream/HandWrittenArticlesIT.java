@@ -80,7 +80,8 @@ class HandWrittenArticlesIT {
     void friendlyThenHostileArticlesGiveTheirMentionsMatchingBucketsAndOneNegativeAlert(EmbeddedServices services,
             @TempDir Path state) throws Exception {
         String run = "handwritten-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(), KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
         List<Article> articles = articles();
         topics.send(articles);
         // Not kept in a static field: the IT classes share one JVM, and the scorer's models take 1 GB of it.

@@ -196,7 +196,8 @@ public final class TopologyBenchmark {
     private static Job runJob(StanceScorer scorer, List<Article> articles, String bootstrap, Admin admin, Path home,
                               int round, int threads, Map<String, String> overrides, boolean attention)
             throws InterruptedException {
-        KafkaTestTopics topics = new KafkaTestTopics(bootstrap, KafkaTopicNames.ofAnalyze().suffixed(".bench-" + round)).create(3);
+        KafkaTestTopics topics = new KafkaTestTopics(bootstrap,
+                KafkaTopicNames.ofAnalyze().suffixed(".bench-" + round)).create(3);
         topics.send(articles);
         AnalyzeSettings settings = AnalyzeSettings.defaults(bootstrap)
                 .withApplicationId("topology-benchmark-" + round).withTopics(topics.names())

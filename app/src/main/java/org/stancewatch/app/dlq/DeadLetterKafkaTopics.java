@@ -29,7 +29,8 @@ public final class DeadLetterKafkaTopics {
     /** The dead letters of the selection, oldest first per topic; stages in pipeline order. */
     public List<StoredDeadLetter> read(DeadLetterSelection selection) {
         List<StoredDeadLetter> letters = new ArrayList<>();
-        for (KafkaTopic<String, DeadLetter> topic : List.of(KafkaTopics.INGEST_DLQ, KafkaTopics.ANALYZE_DLQ, KafkaTopics.INDEX_DLQ,
+        for (KafkaTopic<String, DeadLetter> topic : List.of(KafkaTopics.INGEST_DLQ, KafkaTopics.ANALYZE_DLQ,
+                KafkaTopics.INDEX_DLQ,
                 KafkaTopics.NOTIFY_DLQ)) {
             if (selection.includesStage(stageOf(topic))) {
                 readTopic(topic, selection, letters);

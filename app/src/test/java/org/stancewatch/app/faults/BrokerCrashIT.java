@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.app.demo.DemoArticle;
 import org.stancewatch.app.demo.DemoContent;
 import org.stancewatch.app.demo.DemoRun;
@@ -41,6 +40,7 @@ import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
@@ -83,7 +83,8 @@ class BrokerCrashIT {
                     .settings(bootstrap, ElasticsearchSettings.of("http://127.0.0.1:9"), dir.resolve("unused"));
             AnalyzeSettings faulty = analyzeSettings(demo.analyze(), "faulty", KafkaTopicNames.ofAnalyze(), dir);
             KafkaSettings kafka = new KafkaSettings(bootstrap, Map.of(), "broker-crash", false, PARTITIONS, REPLICAS);
-            List<String> pipelineTopics = List.of(KafkaTopics.ARTICLES.name(), KafkaTopics.MENTIONS.name(), KafkaTopics.STANCE.name(),
+            List<String> pipelineTopics = List.of(KafkaTopics.ARTICLES.name(), KafkaTopics.MENTIONS.name(),
+                    KafkaTopics.STANCE.name(),
                     KafkaTopics.CRAWL_STATE.name());
 
             Outage outage;
@@ -114,7 +115,8 @@ class BrokerCrashIT {
             assertThat(liveMentions(mentionRecords)).isEqualTo(expectedMentions);
 
             // the buckets equal those of the same articles analysed with every broker up
-            AnalyzeSettings healthy = analyzeSettings(demo.analyze(), "healthy", KafkaTopicNames.ofAnalyze().suffixed(".healthy"), dir);
+            AnalyzeSettings healthy = analyzeSettings(demo.analyze(), "healthy",
+                    KafkaTopicNames.ofAnalyze().suffixed(".healthy"), dir);
             copyArticles(cluster, articles(bootstrap), healthy.topics());
             try (AnalyzeJob job = AnalyzeJob.start(healthy, scorer)) {
                 AnalysisLag.awaitCaughtUp(admin, healthy, Duration.ofMinutes(3));

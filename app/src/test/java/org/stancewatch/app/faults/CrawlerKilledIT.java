@@ -164,7 +164,8 @@ class CrawlerKilledIT {
     /** The site's articles on the articles topic (other tests of this JVM write there too). */
     private static List<ConsumerRecord<String, Article>> ofSite(SlowNewsSite site, IsolationLevel isolation,
                                                                 String bootstrap) {
-        return KafkaTopicContents.read(bootstrap, KafkaTopics.ARTICLES.name(), KafkaTopics.ARTICLES.valueSerde().deserializer(), isolation)
+        return KafkaTopicContents.read(bootstrap, KafkaTopics.ARTICLES.name(),
+                KafkaTopics.ARTICLES.valueSerde().deserializer(), isolation)
                 .stream().filter(r -> r.value() != null && r.value().url().startsWith(site.baseUrl() + "/")).toList();
     }
 

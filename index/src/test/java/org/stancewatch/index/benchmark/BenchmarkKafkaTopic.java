@@ -15,10 +15,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.index.testing.KafkaTestSupport;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.json.Codecs;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * The benchmark's documents on Kafka: written once to a mentions topic that every indexer round

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.sink.BulkSettings;
 import org.stancewatch.index.sink.Indexer;
-import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.index.sink.IndexerProgress;
-import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * The path under test: {@link Indexer} reading the benchmark topic with a consumer group of its

@@ -23,9 +23,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.Codecs;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /** Topics, producing and reading for the indexer's tests, on the embedded broker. */
 public final class KafkaTestSupport implements AutoCloseable {

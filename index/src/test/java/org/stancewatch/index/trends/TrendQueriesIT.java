@@ -19,7 +19,6 @@ import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.sink.Indexer;
 import org.stancewatch.index.sink.IndexerSettings;
-import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -31,6 +30,7 @@ import org.stancewatch.model.Direction;
 import org.stancewatch.model.Evidence;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /** All four record kinds go through the indexer and come back through the trend queries. */
 @ExtendWith(EmbeddedServicesExtension.class)

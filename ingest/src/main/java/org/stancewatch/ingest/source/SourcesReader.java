@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.stancewatch.config.ConfigProblem;
 import org.stancewatch.config.Quantities;
 import org.stancewatch.config.Suggestions;
 import org.stancewatch.config.YamlTree;
-import org.stancewatch.config.ConfigProblem;
 
 /**
  * Reads and validates {@code sources.yml}. Every problem is collected with its file, line and

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stancewatch.config.Quantities;
 import org.stancewatch.config.ConfigProblem;
+import org.stancewatch.config.Quantities;
 
 class SourcesFileTest {
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.ingest.dedup.Fingerprints;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.KafkaOutput;
-import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
 import org.stancewatch.model.kafka.KafkaTopics;
 

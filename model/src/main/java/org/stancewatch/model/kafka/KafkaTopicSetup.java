@@ -28,7 +28,10 @@ public final class KafkaTopicSetup {
 
     private KafkaTopicSetup() {}
 
-    /** Creates the missing topics of {@link KafkaTopics#all()} and {@link KafkaTopics#compacted()}; returns the names it created. */
+    /**
+     * Creates the missing topics of {@link KafkaTopics#all()} and {@link KafkaTopics#compacted()};
+     * returns the names it created.
+     */
     public static List<String> ensureTopics(Admin admin, int partitions, short replicationFactor) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

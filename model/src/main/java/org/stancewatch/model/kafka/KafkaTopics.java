@@ -12,7 +12,7 @@ import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.JsonSerde;
 
-/** The Kafka topics of the pipeline ({@code docs/data-contracts.md} lists them). Keys are record ids. */
+/** The Kafka topics of the pipeline (docs/data-contracts.md, "Topics"). Keys are record ids. */
 public final class KafkaTopics {
     public static final KafkaTopic<String, Article> ARTICLES =
             new KafkaTopic<>("stancewatch.articles", Serdes.String(), new JsonSerde<>(Codecs.ARTICLE));

@@ -19,12 +19,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.stancewatch.model.Direction;
+import org.stancewatch.config.ConfigProblem;
+import org.stancewatch.config.Suggestions;
 import org.stancewatch.config.YamlTree;
+import org.stancewatch.model.Direction;
 import org.stancewatch.notify.watchlist.NoticeKind;
 import org.stancewatch.notify.watchlist.Watchlist;
-import org.stancewatch.config.Suggestions;
-import org.stancewatch.config.ConfigProblem;
 
 /**
  * Reads and checks {@code alerts.yml}. Every problem is collected with its file, line and field

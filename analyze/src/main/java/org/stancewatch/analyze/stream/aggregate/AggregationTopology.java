@@ -18,15 +18,15 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
+import org.stancewatch.analyze.stream.InternalSerde;
 import org.stancewatch.analyze.stream.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.attention.AttentionTopology;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.analyze.stream.shift.DayEvidence;
 import org.stancewatch.analyze.stream.shift.SeriesHistory;
 import org.stancewatch.analyze.stream.shift.ShiftProcessor;
-import org.stancewatch.model.StanceBucket;
-import org.stancewatch.analyze.stream.InternalSerde;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
@@ -85,7 +85,8 @@ public final class AggregationTopology {
                 Serdes.String(), EVIDENCE_SERDE));
 
         KStream<String, Contribution> changes = builder
-                .stream(settings.topics().mentions(), Consumed.with(KafkaTopics.MENTIONS.keySerde(), KafkaTopics.MENTIONS.valueSerde())
+                .stream(settings.topics().mentions(), Consumed.with(KafkaTopics.MENTIONS.keySerde(),
+                        KafkaTopics.MENTIONS.valueSerde())
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("mentions"))
                 .process(() -> new MentionChangeProcessor(settings.stateRetention(), counters),

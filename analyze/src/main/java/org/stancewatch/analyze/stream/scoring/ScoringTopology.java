@@ -47,13 +47,15 @@ public final class ScoringTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), LEDGER_SERDE));
-        builder.stream(settings.topics().articles(), Consumed.with(KafkaTopics.ARTICLES.keySerde(), KafkaTopics.ARTICLES.valueSerde())
+        builder.stream(settings.topics().articles(), Consumed.with(KafkaTopics.ARTICLES.keySerde(),
+                KafkaTopics.ARTICLES.valueSerde())
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("articles"))
                 .process(() -> new ScoringProcessor(scorer, settings.scoringTimeout(), settings.grace(),
                                 settings.stateRetention(), counters, maxMentionBytes),
                         Named.as("score-articles"), LEDGER_STORE)
-                .to(settings.topics().mentions(), Produced.with(KafkaTopics.MENTIONS.keySerde(), KafkaTopics.MENTIONS.valueSerde())
+                .to(settings.topics().mentions(), Produced.with(KafkaTopics.MENTIONS.keySerde(),
+                        KafkaTopics.MENTIONS.valueSerde())
                         .withName("mentions"));
         return builder.build();
     }

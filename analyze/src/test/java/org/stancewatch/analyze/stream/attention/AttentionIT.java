@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.model.kafka.KafkaTopicNames;
-import org.stancewatch.analyze.stream.monitor.JobState;
+import org.stancewatch.analyze.stream.support.JobStates;
 import org.stancewatch.analyze.stream.support.KafkaTestTopics;
 import org.stancewatch.analyze.stream.support.KeywordStanceScorer;
 import org.stancewatch.embedded.EmbeddedServices;
@@ -24,6 +23,7 @@ import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.AlertKind;
 import org.stancewatch.model.StanceBucket;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
@@ -38,7 +38,8 @@ class AttentionIT {
     void aBurstIsFoundWhenTheSeriesAndTheDayTotalsLiveOnDifferentPartitions(EmbeddedServices services,
             @TempDir Path state) throws Exception {
         String run = "it-attention-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(), KafkaTopicNames.ofAnalyze().suffixed("." + run))
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run))
                 .create(3);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
@@ -59,7 +60,7 @@ class AttentionIT {
                 assertThat(alert.evidence()).isNotEmpty()
                         .allSatisfy(e -> assertThat(e.sentence()).contains("Tehran"));
             });
-            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            JobStates.assertSettlesRunning(job);
         }
     }
 

@@ -21,8 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.model.Article;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /** A test run's topics on a real broker: create them, write articles, read everything back. */
