@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.TopicNames;
 import org.stancewatch.analyze.stream.attention.AttentionSettings;
 import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -161,7 +161,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "attention: quiet time of a series after an alert, whole days (default: ${DEFAULT-VALUE})")
     Duration attentionCooldown;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + TopicSetup.DEFAULT_PARTITIONS,
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + KafkaTopicSetup.DEFAULT_PARTITIONS,
             description = "partitions of topics this command creates (default: ${DEFAULT-VALUE})")
     int partitions;
 
@@ -212,7 +212,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .withApplicationId(applicationId)
                 .withThreads(scoringThreads, aggregationThreads)
                 .withStateDir(stateDir)
-                .withTopics(TopicNames.defaults())
+                .withTopics(KafkaTopicNames.ofAnalyze())
                 .withGrace(grace)
                 .withReorderAllowance(reorderAllowance)
                 .withCopyWeight(copyWeight)
@@ -232,7 +232,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         KafkaConnection kafka = ClusterSettings.kafka();
         AnalyzeSettings settings = settings(kafka);
-        ClusterTopics.ensure(kafka, partitions, replicationFactor);
+        ClusterKafkaTopics.ensure(kafka, partitions, replicationFactor);
         System.out.println("Loading the stance scorer ...");
         CoreNlpStanceScorer scorer = scorer();
         MetricsEndpoint metrics = metricsPort > 0 ? MetricsEndpoint.start(metricsAddress, metricsPort) : null;

@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.SourceStats;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.publish.MemoryOutput;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.ingest.source.SourcesFile;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,9 +71,10 @@ final class CrawlCommand implements Callable<Integer> {
             target = "memory (dry run)";
         } else {
             KafkaConnection kafka = ClusterSettings.kafka();
-            short replicas = ClusterTopics.ensure(kafka, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
+            short replicas = ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS,
+                    ClusterKafkaTopics.AS_MANY_AS_BROKERS);
             config = CrawlerConfig.kafka(loaded, new KafkaSettings(kafka.bootstrapServers(),
-                    Map.copyOf(kafka.clientProperties()), instanceName(), false, TopicSetup.DEFAULT_PARTITIONS, replicas));
+                    Map.copyOf(kafka.clientProperties()), instanceName(), false, KafkaTopicSetup.DEFAULT_PARTITIONS, replicas));
             target = "Kafka at " + kafka.bootstrapServers();
         }
         System.err.printf("Crawling %d sources from %s into %s%s%n", loaded.sources().size(), loaded.origin(), target,

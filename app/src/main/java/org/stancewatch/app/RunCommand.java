@@ -10,7 +10,7 @@ import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.embedded.Ports;
 import org.stancewatch.ingest.fetch.HostResolver;
 import org.stancewatch.ingest.source.SourcesFile;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 import org.stancewatch.notify.config.AlertsConfig;
 import org.stancewatch.notify.config.AlertsFile;
 import org.stancewatch.notify.config.InstalledChannels;
@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
             AnalyzeSettings analyze = AnalyzeSettings.defaults(clusters.kafka().bootstrapServers())
                     .withStateDir(home.resolve("analyze-state"));
             pipeline = Pipeline.start(new Pipeline.Settings(clusters.kafka(), clusters.elasticsearch(),
-                    sourceList, HostResolver.system(), analyze, TopicSetup.DEFAULT_PARTITIONS, hostName(), alerts),
+                    sourceList, HostResolver.system(), analyze, KafkaTopicSetup.DEFAULT_PARTITIONS, hostName(), alerts),
                     scorer.join());
         } catch (RuntimeException e) {
             clusters.close();

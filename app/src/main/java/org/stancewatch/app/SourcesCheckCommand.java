@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stancewatch.app.sources.CheckReportText;
+import org.stancewatch.config.Suggestions;
 import org.stancewatch.ingest.check.SourceCheckReport;
 import org.stancewatch.ingest.check.SourceProbe;
 import org.stancewatch.ingest.fetch.HostResolver;
@@ -21,11 +22,10 @@ import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.model.yaml.Suggestions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code stancewatch sources check}: does each source work from this machine, now? */
 @Command(name = "check",

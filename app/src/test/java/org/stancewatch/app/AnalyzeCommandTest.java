@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancewatch.analyze.lexicon.LexiconException;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.model.lexicon.LexiconException;
 import picocli.CommandLine;
 
 class AnalyzeCommandTest {
@@ -76,7 +76,7 @@ class AnalyzeCommandTest {
         assertThat(settings.bootstrapServers()).isEqualTo("broker:9093");
         assertThat(settings.streamsOverrides()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("num.standby.replicas", "1");
-        assertThat(org.stancewatch.analyze.stream.StreamsSettings.scoring(settings,
+        assertThat(org.stancewatch.analyze.stream.StreamsProperties.scoring(settings,
                 new org.stancewatch.analyze.stream.monitor.JobCounters())).containsEntry("security.protocol", "SASL_SSL");
     }
 

@@ -12,7 +12,7 @@ import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.app.pipeline.Pipeline;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.ingest.fetch.HostResolver;
 import org.stancewatch.notify.config.AlertsConfig;
 import org.stancewatch.notify.config.AlertsFile;
@@ -49,13 +49,13 @@ public final class DemoRun {
     }
 
     /** The pipeline's settings for this demo site; the demo drives the crawler's runs itself. */
-    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchConfig elasticsearch,
+    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchSettings elasticsearch,
                                       java.nio.file.Path stateDir) {
         return settings(bootstrapServers, elasticsearch, stateDir, Duration.ofHours(1));
     }
 
     /** As above, notifying by the given alerts configuration (see {@link #alerts}). */
-    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchConfig elasticsearch,
+    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchSettings elasticsearch,
                                       java.nio.file.Path stateDir, AlertsConfig alerts) {
         Pipeline.Settings plain = settings(bootstrapServers, elasticsearch, stateDir);
         return new Pipeline.Settings(plain.kafka(), plain.elasticsearch(), plain.sources(), plain.resolver(),
@@ -90,7 +90,7 @@ public final class DemoRun {
     }
 
     /** As above, with the crawler visiting each outlet every {@code crawlInterval} once scheduled. */
-    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchConfig elasticsearch,
+    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchSettings elasticsearch,
                                       java.nio.file.Path stateDir, Duration crawlInterval) {
         AnalyzeSettings analyze = AnalyzeSettings.defaults(bootstrapServers)
                 .withStateDir(stateDir)

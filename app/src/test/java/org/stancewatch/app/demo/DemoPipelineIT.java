@@ -21,7 +21,7 @@ import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.trends.AlertQuery;
 import org.stancewatch.index.trends.SeriesQuery;
@@ -51,7 +51,7 @@ class DemoPipelineIT {
     void demoSiteEndsInElasticsearchOnceEachAcrossARestartWithThePlantedShiftAlerted(
             EmbeddedServices services, @TempDir Path state) throws Exception {
         StanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
-        ElasticsearchConfig elasticsearch = ElasticsearchConfig.of(services.elasticsearchUrl());
+        ElasticsearchSettings elasticsearch = ElasticsearchSettings.of(services.elasticsearchUrl());
         try (DemoSiteServer site = DemoSiteServer.start(content)) {
             DemoRun run = new DemoRun(site, System.out);
             Pipeline.Settings settings = run.settings(services.kafkaBootstrapServers(), elasticsearch, state,
