@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stancewatch.analyze.ModelTraining;
-import org.stancewatch.analyze.stance.training.EncodedTrainingData;
+import org.stancewatch.analyze.stance.training.EncodedTrainingData.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,7 +50,7 @@ final class StanceEncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EncodedTrainingData.Summary summary = ModelTraining.encode(data, trainOnly, tokenizer, mode, maxTokens,
+        Summary summary = ModelTraining.encode(data, trainOnly, tokenizer, mode, maxTokens,
                 heldOutPercent, out, System.err::println);
         System.out.printf("%d sequences, %d targets (%d held out), %d skipped, written to %s%n",
                 summary.sequences(), summary.targets(), summary.heldOutTargets(), summary.skippedTargets(), out);

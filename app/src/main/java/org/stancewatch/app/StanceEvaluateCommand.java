@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stancewatch.analyze.ModelTraining;
 import org.stancewatch.analyze.stance.training.Evaluation;
-import org.stancewatch.analyze.stance.training.ModelComparison;
+import org.stancewatch.analyze.stance.training.ModelComparison.Result;
 import org.stancewatch.model.Polarity;
 import org.stancewatch.model.json.Json;
 import picocli.CommandLine.Command;
@@ -55,7 +55,7 @@ final class StanceEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<ModelComparison.Result> results = ModelTraining.compare(data, heldOutPercent, all, models, threads,
+        List<Result> results = ModelTraining.compare(data, heldOutPercent, all, models, threads,
                 System.err::println);
         System.out.print(ModelTraining.table(results));
         if (json != null) {
@@ -66,7 +66,7 @@ final class StanceEvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> asJson(List<ModelComparison.Result> results) {
+    private Map<String, Object> asJson(List<Result> results) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("data", data.toString());
         root.put("heldOutPercent", all ? 100 : heldOutPercent);
@@ -74,7 +74,7 @@ final class StanceEvaluateCommand implements Callable<Integer> {
         return root;
     }
 
-    private static Map<String, Object> asJson(ModelComparison.Result result) {
+    private static Map<String, Object> asJson(Result result) {
         Evaluation e = result.evaluation();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("model", result.choice());
