@@ -17,10 +17,10 @@ import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.Article;
 
 /**
- * The ingest stage's entry points besides the {@link Crawler} itself: the sources it crawls and
- * the configurations it runs with. With {@link SourceCheck} (one visit per source, for people)
- * and {@link PageExtraction} (what the crawler reads out of a page), what lies behind them may
- * change without touching their callers.
+ * The ingest stage's entry points besides the {@link Crawler} and its {@link CrawlerConfig}: the
+ * sources it crawls, a dry run, and how it names an outlet and says a span of time. With
+ * {@link SourceCheck} (one visit per source, for people) and {@link PageExtraction} (what the
+ * crawler reads out of a page), what lies behind them may change without touching their callers.
  *
  * <p>Records of the stage's data contract cross this surface as they are: {@link Sources} and
  * their {@link Source}s, {@link KafkaSettings}, and a bad sources file as a
