@@ -12,11 +12,10 @@ import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
+import org.stancewatch.ingest.IngestStage;
 import org.stancewatch.ingest.SourceStats;
 import org.stancewatch.ingest.kafka.KafkaSettings;
-import org.stancewatch.ingest.publish.MemoryOutput;
 import org.stancewatch.ingest.source.Sources;
-import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,14 +59,14 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sources loaded = SourcesFile.load(Optional.ofNullable(sources));
+        Sources loaded = IngestStage.sources(Optional.ofNullable(sources));
         CrawlerConfig config;
         String target;
         if (dryRun) {
-            config = CrawlerConfig.inMemory(loaded, new MemoryOutput(batch -> batch.articles().forEach(article ->
+            config = IngestStage.dryRun(loaded, article ->
                     System.out.printf("%s  %-10s %s  (%d words, rev %d%s)%n  %s%n", article.publishedAt(), article.source(),
                             article.title(), article.wordCount(), article.revision(),
-                            article.isCopy() ? ", copy of " + article.copyOf() : "", article.url()))));
+                            article.isCopy() ? ", copy of " + article.copyOf() : "", article.url()));
             target = "memory (dry run)";
         } else {
             KafkaConnection kafka = ClusterSettings.kafka();

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.index.sink.Indexer;
+import org.stancewatch.index.IndexStage;
 import org.stancewatch.index.sink.IndexerProgress;
 import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
@@ -49,7 +49,7 @@ final class IndexCommand implements Callable<Integer> {
                 .withGroupId(group).withKafkaOverrides(Map.copyOf(kafka.clientProperties()));
         System.out.println("Indexing from Kafka at " + kafka.bootstrapServers() + " into Elasticsearch at " + config.elasticsearch().url()
                 + " ... (Ctrl-C to stop)");
-        Indexer indexer = Indexer.start(config);
+        IndexStage indexer = IndexStage.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: waiting for Elasticsearch to acknowledge what is in flight ...");

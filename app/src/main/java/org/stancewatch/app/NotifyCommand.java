@@ -12,9 +12,8 @@ import org.stancewatch.model.kafka.KafkaTopicSetup;
 import org.stancewatch.notify.Notifier;
 import org.stancewatch.notify.NotifierProgress;
 import org.stancewatch.notify.NotifierSettings;
+import org.stancewatch.notify.NotifierSetup;
 import org.stancewatch.notify.config.AlertsConfig;
-import org.stancewatch.notify.config.AlertsFile;
-import org.stancewatch.notify.config.InstalledChannels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,7 +61,7 @@ final class NotifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AlertsConfig alerts = AlertsFile.load(Optional.ofNullable(alertsFile), InstalledChannels.load());
+        AlertsConfig alerts = NotifierSetup.installed().alerts(Optional.ofNullable(alertsFile));
         KafkaConnection kafka = ClusterSettings.kafka();
         ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS, ClusterKafkaTopics.AS_MANY_AS_BROKERS);
         NotifierSettings config = NotifierSettings.of(kafka.bootstrapServers()).withGroupId(group)

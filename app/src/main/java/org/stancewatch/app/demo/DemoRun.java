@@ -14,9 +14,8 @@ import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.ingest.fetch.HostResolver;
+import org.stancewatch.notify.NotifierSetup;
 import org.stancewatch.notify.config.AlertsConfig;
-import org.stancewatch.notify.config.AlertsFile;
-import org.stancewatch.notify.config.ChannelFactory;
 
 /**
  * The demo's timeline: the demo site starts with every article held back, then publishes them
@@ -66,14 +65,14 @@ public final class DemoRun {
      * The demo's alerts configuration: every notice to the channel {@code feed} (an Atom feed at
      * {@link #feedFile}) and to {@code mail} (e-mail in outbox mode, into {@link #outbox}).
      */
-    public static AlertsConfig alerts(java.nio.file.Path home, ChannelFactory channels) {
+    public static AlertsConfig alerts(java.nio.file.Path home, NotifierSetup notifier) {
         try (var in = DemoRun.class.getResourceAsStream(ALERTS)) {
             if (in == null) {
                 throw new IllegalStateException("the demo's alerts.yml is missing from the class path; rebuild stancewatch");
             }
             String demoHome = home.toAbsolutePath().toString();
-            return AlertsFile.parse("demo alerts.yml", in.readAllBytes(),
-                    name -> name.equals("DEMO_HOME") ? demoHome : null, channels);
+            return notifier.alerts("demo alerts.yml", in.readAllBytes(),
+                    name -> name.equals("DEMO_HOME") ? demoHome : null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the demo's alerts.yml", e);
         }

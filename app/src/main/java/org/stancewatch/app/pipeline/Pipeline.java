@@ -1,6 +1,5 @@
 package org.stancewatch.app.pipeline;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.analyze.AnalyzeStage;
 import org.stancewatch.analyze.stance.StanceScorer;
-import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.monitor.JobState;
-import org.stancewatch.index.connect.ElasticsearchClients;
+import org.stancewatch.index.IndexStage;
 import org.stancewatch.index.connect.ElasticsearchSettings;
-import org.stancewatch.index.sink.Indexer;
 import org.stancewatch.index.sink.IndexerSettings;
-import org.stancewatch.index.templates.IndexLayout;
-import org.stancewatch.index.templates.IndexTemplates;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.fetch.HostResolver;
@@ -61,14 +56,14 @@ public final class Pipeline implements AutoCloseable {
 
     private final Settings settings;
     private final Admin admin;
-    private final AnalyzeJob analyze;
-    private final Indexer indexer;
+    private final AnalyzeStage analyze;
+    private final IndexStage indexer;
     private final Crawler crawler;
     private final IndexerSettings indexerSettings;
     private final Notifier notifier;
     private final NotifierSettings notifierSettings;
 
-    private Pipeline(Settings settings, Admin admin, AnalyzeJob analyze, Indexer indexer, Crawler crawler,
+    private Pipeline(Settings settings, Admin admin, AnalyzeStage analyze, IndexStage indexer, Crawler crawler,
                      IndexerSettings indexerSettings, Notifier notifier, NotifierSettings notifierSettings) {
         this.settings = settings;
         this.admin = admin;
@@ -90,17 +85,15 @@ public final class Pipeline implements AutoCloseable {
         try {
             short replication = ClusterKafkaTopics.ensure(admin, settings.kafka().bootstrapServers(), settings.partitions(),
                     ClusterKafkaTopics.AS_MANY_AS_BROKERS);
-            try (ElasticsearchClient client = ElasticsearchClients.create(settings.elasticsearch())) {
-                new IndexTemplates(client, IndexLayout.defaults()).install();
-            }
-            AnalyzeJob analyze = AnalyzeJob.start(settings.analyze()
+            IndexStage.installTemplates(settings.elasticsearch());
+            AnalyzeStage analyze = AnalyzeStage.start(settings.analyze()
                     .withStreamsOverrides(withClientProperties(settings.analyze().streamsOverrides(), settings.kafka())),
                     scorer);
             started.add(analyze);
             IndexerSettings indexerSettings = IndexerSettings.of(settings.elasticsearch(),
                     settings.kafka().bootstrapServers())
                     .withKafkaOverrides(Map.copyOf(settings.kafka().clientProperties()));
-            Indexer indexer = Indexer.start(indexerSettings);
+            IndexStage indexer = IndexStage.start(indexerSettings);
             started.add(indexer);
             // in one process the notifier starts with the pipeline: every alert it raises is new to it
             NotifierSettings notifierSettings = NotifierSettings.of(settings.kafka().bootstrapServers())
@@ -139,23 +132,6 @@ public final class Pipeline implements AutoCloseable {
     /** Runs every source once, now, and returns when all are done. */
     public void crawlOnce() throws InterruptedException {
         crawler.runOnce();
-    }
-
-    public Crawler crawler() {
-        return crawler;
-    }
-
-    public AnalyzeJob analyzeJob() {
-        return analyze;
-    }
-
-    public Indexer indexer() {
-        return indexer;
-    }
-
-    /** The notifier, if the settings gave it an alerts configuration. */
-    public java.util.Optional<Notifier> notifier() {
-        return java.util.Optional.ofNullable(notifier);
     }
 
     /** A snapshot of all the stages. */
@@ -224,7 +200,7 @@ public final class Pipeline implements AutoCloseable {
                 throw new IllegalStateException("the notifier stopped: " + e.getMessage(), e);
             });
         }
-        if (analyze.state() == JobState.FAILED) {
+        if (analyze.hasFailed()) {
             throw new IllegalStateException("the analyze job stopped: " + analyze.describe());
         }
     }

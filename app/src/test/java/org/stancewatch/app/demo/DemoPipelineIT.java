@@ -30,7 +30,7 @@ import org.stancewatch.index.trends.TrendQueries;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Direction;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.notify.config.InstalledChannels;
+import org.stancewatch.notify.NotifierSetup;
 
 /**
  * The whole pipeline on the demo site, as {@code stancewatch demo} runs it, with the real
@@ -55,7 +55,7 @@ class DemoPipelineIT {
         try (DemoSiteServer site = DemoSiteServer.start(content)) {
             DemoRun run = new DemoRun(site, System.out);
             Pipeline.Settings settings = run.settings(services.kafkaBootstrapServers(), elasticsearch, state,
-                    DemoRun.alerts(state, InstalledChannels.load()));
+                    DemoRun.alerts(state, NotifierSetup.installed()));
             YearMonth stoppedAfter;
             try (Pipeline first = Pipeline.start(settings, scorer)) {
                 stoppedAfter = run.publishAndCrawl(first, null, month -> month.isAfter(LAST_MONTH_BEFORE_RESTART));
