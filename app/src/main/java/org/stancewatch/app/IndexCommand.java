@@ -1,14 +1,11 @@
 package org.stancewatch.app;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.stancewatch.app.pipeline.ClusterTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.index.sink.Indexer;
 import org.stancewatch.index.sink.IndexerConfig;
-import org.stancewatch.index.sink.IndexerProgress;
 import org.stancewatch.model.topic.TopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,28 +47,18 @@ final class IndexCommand implements Callable<Integer> {
         System.out.println("Indexing from Kafka at " + kafka.bootstrapServers() + " into Elasticsearch at " + config.elasticsearch().url()
                 + " ... (Ctrl-C to stop)");
         Indexer indexer = Indexer.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignal stop = StopSignal.onShutdown("index", () -> {
             System.out.println("Stopping: waiting for Elasticsearch to acknowledge what is in flight ...");
             indexer.close();
             System.out.println("Stopped. " + indexer.progress());
-            stopped.countDown();
-        }, "index-shutdown"));
-        IndexerProgress last = null;
-        while (indexer.isRunning()) {
-            Thread.sleep(progressEvery > 0 ? Duration.ofSeconds(progressEvery).toMillis() : 1000);
-            IndexerProgress now = indexer.progress();
-            if (progressEvery > 0 && !now.equals(last)) {
-                System.out.println(now);
-                last = now;
-            }
-        }
+        });
+        stop.printProgressWhile(indexer::isRunning, progressEvery, indexer::progress);
         if (indexer.failure().isPresent()) {
             indexer.close();
             throw new IllegalStateException("the indexer stopped: " + indexer.failure().get().getMessage(),
                     indexer.failure().get());
         }
-        stopped.await();
+        stop.await();
         return 0;
     }
 }
