@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -20,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.connect.ElasticsearchClients;
 import org.stancewatch.index.templates.IndexSetupException;
 import org.stancewatch.index.templates.IndexTemplates;
+import org.stancewatch.model.topic.KafkaClientDefaults;
 
 /**
  * The index stage: a member of the consumer group {@code stancewatch-index} that writes the
@@ -56,7 +55,6 @@ public final class Indexer implements AutoCloseable {
     private final BulkIngester<PendingDocument> ingester;
     private final IndexerStats stats;
     private final ConsumerLoop loop;
-    private final Thread thread;
     private volatile boolean closed;
 
     private Indexer(IndexerConfig config, ElasticsearchClient client) {
@@ -85,7 +83,6 @@ public final class Indexer implements AutoCloseable {
                 new ByteArrayDeserializer()), config, new DocumentDecoder(config.layout()), dispatcher, tracker,
                 ingester::flush);
         dispatcher.attach(ingester, loop::fail);
-        this.thread = new Thread(loop, "stancewatch-indexer");
     }
 
     /**
@@ -100,7 +97,7 @@ public final class Indexer implements AutoCloseable {
             awaitElasticsearch(client, config);
             new IndexTemplates(client, config.layout()).install();
             Indexer indexer = new Indexer(config, client);
-            indexer.thread.start();
+            indexer.loop.start("stancewatch-indexer");
             log.info("indexer started: group {}, topics {}, Elasticsearch {}", config.groupId(),
                     config.topics().recordTopics(), config.elasticsearch().url());
             return indexer;
@@ -120,7 +117,7 @@ public final class Indexer implements AutoCloseable {
 
     /** True until {@link #close()} or a fatal error stopped the consumer. */
     public boolean isRunning() {
-        return thread.isAlive();
+        return loop.isRunning();
     }
 
     /** The error that stopped the indexer, if one did. */
@@ -130,7 +127,7 @@ public final class Indexer implements AutoCloseable {
 
     /** Blocks until the indexer stops (after {@link #close()} or a fatal error). */
     public void awaitStop() throws InterruptedException {
-        thread.join();
+        loop.awaitStop();
     }
 
     /**
@@ -143,12 +140,7 @@ public final class Indexer implements AutoCloseable {
             return;
         }
         closed = true;
-        loop.stop();
-        try {
-            thread.join(config.shutdownTimeout().plusSeconds(15).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stopAndWait(config.shutdownTimeout().plusSeconds(15));
         scheduler.shutdownNow();
         cleanupExecutor.shutdownNow();
         try {
@@ -159,6 +151,11 @@ public final class Indexer implements AutoCloseable {
         deadLetters.close();
         closeQuietly(client);
         log.info("indexer stopped: {}", progress());
+    }
+
+    private static Map<String, Object> consumerProperties(IndexerConfig config) {
+        return KafkaClientDefaults.groupConsumer(config.bootstrapServers(), config.groupId(), "stancewatch-index",
+                "earliest", 1000, config.kafkaOverrides());
     }
 
     private static void awaitElasticsearch(ElasticsearchClient client, IndexerConfig config) {
@@ -184,21 +181,6 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> consumerProperties(IndexerConfig config) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // analyze writes with transactions: never index what an aborted transaction wrote
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-index");
-        // a topic the consumer created would have the broker's default partitions and retention
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.putAll(config.kafkaOverrides());
-        return props;
-    }
 
     private static ThreadFactory daemon(String name) {
         return runnable -> {
