@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,7 +12,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.model.topic.ConsumerStage;
 import org.stancewatch.model.topic.KafkaClientDefaults;
+import org.stancewatch.model.topic.RunningStage;
 import org.stancewatch.notify.config.AlertsConfig;
 import org.stancewatch.notify.dispatch.ChannelHealth;
 import org.stancewatch.notify.dispatch.ChannelWorker;
@@ -45,16 +46,16 @@ import org.stancewatch.notify.watchlist.NoticeMatcher;
  * }
  * }</pre>
  */
-public final class Notifier implements AutoCloseable {
+public final class Notifier extends RunningStage {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final NotifierConfig config;
     private final KafkaProducer<String, byte[]> producer;
     private final Dispatcher dispatcher;
     private final NotifierLoop loop;
-    private volatile boolean closed;
 
     private Notifier(NotifierConfig config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
+        super(config.shutdownTimeout());
         this.config = config;
         this.producer = new KafkaProducer<>(KafkaClientDefaults.safeProducer(config.bootstrapServers(),
                 "stancewatch-notify", config.kafkaOverrides()), new StringSerializer(), new ByteArraySerializer());
@@ -100,32 +101,18 @@ public final class Notifier implements AutoCloseable {
                 failing);
     }
 
-    /** True until {@link #close()} or a fatal error stopped the consumer. */
-    public boolean isRunning() {
-        return loop.isRunning();
-    }
-
-    /** The error that stopped the notifier, if one did. */
-    public Optional<Throwable> failure() {
-        return Optional.ofNullable(loop.failure());
-    }
-
-    /** Blocks until the notifier stops (after {@link #close()} or a fatal error). */
-    public void awaitStop() throws InterruptedException {
-        loop.awaitStop();
+    @Override
+    protected ConsumerStage consumer() {
+        return loop;
     }
 
     /**
-     * Stops consuming, gives the channels up to the shutdown timeout to send what is queued
-     * (what is not sent stays pending in the ledger for the next start), and releases everything.
+     * After the consumer stopped: gives the channels up to the shutdown timeout to send what is
+     * queued (what is not sent stays pending in the ledger for the next start), and releases
+     * everything else.
      */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        loop.stopAndWait(config.shutdownTimeout().plusSeconds(15));
+    protected void release() {
         awaitQueuedDeliveries();
         dispatcher.close();
         producer.close(java.time.Duration.ofSeconds(10));

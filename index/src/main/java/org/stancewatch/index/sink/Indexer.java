@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.connect.ElasticsearchClients;
 import org.stancewatch.index.templates.IndexSetupException;
 import org.stancewatch.index.templates.IndexTemplates;
+import org.stancewatch.model.topic.ConsumerStage;
 import org.stancewatch.model.topic.KafkaClientDefaults;
+import org.stancewatch.model.topic.RunningStage;
 
 /**
  * The index stage: a member of the consumer group {@code stancewatch-index} that writes the
@@ -44,7 +45,7 @@ import org.stancewatch.model.topic.KafkaClientDefaults;
  * }
  * }</pre>
  */
-public final class Indexer implements AutoCloseable {
+public final class Indexer extends RunningStage {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
 
     private final IndexerConfig config;
@@ -55,9 +56,9 @@ public final class Indexer implements AutoCloseable {
     private final BulkIngester<PendingDocument> ingester;
     private final IndexerStats stats;
     private final ConsumerLoop loop;
-    private volatile boolean closed;
 
     private Indexer(IndexerConfig config, ElasticsearchClient client) {
+        super(config.shutdownTimeout());
         this.config = config;
         this.client = client;
         OffsetTracker tracker = new OffsetTracker();
@@ -115,32 +116,17 @@ public final class Indexer implements AutoCloseable {
         return stats.snapshot();
     }
 
-    /** True until {@link #close()} or a fatal error stopped the consumer. */
-    public boolean isRunning() {
-        return loop.isRunning();
-    }
-
-    /** The error that stopped the indexer, if one did. */
-    public Optional<Throwable> failure() {
-        return Optional.ofNullable(loop.failure());
-    }
-
-    /** Blocks until the indexer stops (after {@link #close()} or a fatal error). */
-    public void awaitStop() throws InterruptedException {
-        loop.awaitStop();
+    @Override
+    protected ConsumerStage consumer() {
+        return loop;
     }
 
     /**
-     * Stops consuming, waits up to the shutdown timeout for documents in flight, commits the
-     * offsets of what Elasticsearch acknowledged, and releases everything.
+     * After the consumer waited up to the shutdown timeout for documents in flight and committed
+     * the offsets of what Elasticsearch acknowledged: releases everything else.
      */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        loop.stopAndWait(config.shutdownTimeout().plusSeconds(15));
+    protected void release() {
         scheduler.shutdownNow();
         cleanupExecutor.shutdownNow();
         try {
