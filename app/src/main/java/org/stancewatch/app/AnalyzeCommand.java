@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.analyze.AnalyzeStage;
@@ -235,20 +234,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         MetricsEndpoint metrics = metricsPort > 0 ? MetricsEndpoint.start(metricsAddress, metricsPort) : null;
         MeterRegistry registry = metrics != null ? metrics.registry() : new SimpleMeterRegistry();
         AnalyzeStage job = AnalyzeStage.start(settings, scorer, registry);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignal stop = StopSignal.onShutdown("analyze", () -> {
             System.out.println("Stopping the analyze job ...");
             job.close();
             if (metrics != null) {
                 metrics.close();
             }
-            stopped.countDown();
-        }, "analyze-shutdown"));
+        });
         System.out.printf("Analyzing from %s as '%s' (%d scoring, %d aggregation threads)%s. Press Ctrl-C to stop.%n",
                 settings.bootstrapServers(), settings.applicationId(), settings.scoringThreads(),
                 settings.aggregationThreads(), metrics == null ? ""
                         : "; metrics at http://localhost:" + metrics.port() + "/metrics");
-        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!stop.await(Duration.ofSeconds(1))) {
             if (job.hasFailed()) {
                 log.error("The analyze job failed; see the messages above. Stopping.");
                 return 1;

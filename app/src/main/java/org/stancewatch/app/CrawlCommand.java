@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.ingest.Crawler;
@@ -93,14 +92,12 @@ final class CrawlCommand implements Callable<Integer> {
                 printSummary(runs);
                 return crawler.failure().isPresent() ? 1 : 0;
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            StopSignal stop = StopSignal.onShutdown("crawl", () -> {
                 System.err.println("Stopping the crawler (runs end at their next page) ...");
                 crawler.close();
-                stopped.countDown();
-            }, "crawl-shutdown"));
+            });
             crawler.startSchedule();
-            stopped.await();
+            stop.await();
             return 0;
         }
     }

@@ -1,13 +1,10 @@
 package org.stancewatch.app;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.index.IndexStage;
-import org.stancewatch.index.sink.IndexerProgress;
 import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
 import picocli.CommandLine.Command;
@@ -50,28 +47,18 @@ final class IndexCommand implements Callable<Integer> {
         System.out.println("Indexing from Kafka at " + kafka.bootstrapServers() + " into Elasticsearch at " + config.elasticsearch().url()
                 + " ... (Ctrl-C to stop)");
         IndexStage indexer = IndexStage.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignal stop = StopSignal.onShutdown("index", () -> {
             System.out.println("Stopping: waiting for Elasticsearch to acknowledge what is in flight ...");
             indexer.close();
             System.out.println("Stopped. " + indexer.progress());
-            stopped.countDown();
-        }, "index-shutdown"));
-        IndexerProgress last = null;
-        while (indexer.isRunning()) {
-            Thread.sleep(progressEvery > 0 ? Duration.ofSeconds(progressEvery).toMillis() : 1000);
-            IndexerProgress now = indexer.progress();
-            if (progressEvery > 0 && !now.equals(last)) {
-                System.out.println(now);
-                last = now;
-            }
-        }
+        });
+        stop.printProgressWhile(indexer::isRunning, progressEvery, indexer::progress);
         if (indexer.failure().isPresent()) {
             indexer.close();
             throw new IllegalStateException("the indexer stopped: " + indexer.failure().get().getMessage(),
                     indexer.failure().get());
         }
-        stopped.await();
+        stop.await();
         return 0;
     }
 }

@@ -1,16 +1,13 @@
 package org.stancewatch.app;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
 import org.stancewatch.notify.Notifier;
-import org.stancewatch.notify.NotifierProgress;
 import org.stancewatch.notify.NotifierSettings;
 import org.stancewatch.notify.NotifierSetup;
 import org.stancewatch.notify.config.AlertsConfig;
@@ -69,28 +66,18 @@ final class NotifyCommand implements Callable<Integer> {
         System.out.println("Notifying from Kafka at " + kafka.bootstrapServers() + " by " + alerts.file() + ": "
                 + alerts.channels().size() + " channels, " + alerts.watchlists().size() + " watchlists ... (Ctrl-C to stop)");
         Notifier notifier = Notifier.start(config, alerts);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignal stop = StopSignal.onShutdown("notify", () -> {
             System.out.println("Stopping: giving the channels a moment for what is queued ...");
             notifier.close();
             System.out.println("Stopped. " + notifier.progress() + ". What is pending goes out at the next start.");
-            stopped.countDown();
-        }, "notify-shutdown"));
-        NotifierProgress last = null;
-        while (notifier.isRunning()) {
-            Thread.sleep(progressEvery > 0 ? Duration.ofSeconds(progressEvery).toMillis() : 1000);
-            NotifierProgress now = notifier.progress();
-            if (progressEvery > 0 && !now.equals(last)) {
-                System.out.println(now);
-                last = now;
-            }
-        }
+        });
+        stop.printProgressWhile(notifier::isRunning, progressEvery, notifier::progress);
         if (notifier.failure().isPresent()) {
             notifier.close();
             throw new IllegalStateException("the notifier stopped: " + notifier.failure().get().getMessage(),
                     notifier.failure().get());
         }
-        stopped.await();
+        stop.await();
         return 0;
     }
 }

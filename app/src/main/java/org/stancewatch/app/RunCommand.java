@@ -1,9 +1,9 @@
 package org.stancewatch.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.stancewatch.analyze.StanceScoring;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.app.pipeline.Pipeline;
@@ -73,21 +73,16 @@ final class RunCommand implements Callable<Integer> {
             clusters.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignal stop = StopSignal.onShutdown("run", () -> {
             System.out.println("Stopping: crawler, analysis, indexer, notifier, then the embedded servers ...");
             pipeline.close();
             clusters.close();
             System.out.println("Stopped. " + pipeline.progress().line());
-            stopped.countDown();
-        }, "run-shutdown"));
+        });
         pipeline.startCrawling();
         System.out.printf("Running after %.1f s: heap %d MiB in use, embedded servers %d MiB resident. Ctrl-C to stop.%n",
                 (System.nanoTime() - started) / 1e9, usedHeapMiB(), clusters.embeddedResidentBytes() >> 20);
-        while (stopped.getCount() > 0) {
-            if (stopped.await(Math.max(1, progressEvery), java.util.concurrent.TimeUnit.SECONDS)) {
-                break;
-            }
+        while (!stop.await(Duration.ofSeconds(Math.max(1, progressEvery)))) {
             pipeline.checkHealthy();
             System.out.println(pipeline.progress().line());
         }

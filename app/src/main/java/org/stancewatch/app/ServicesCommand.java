@@ -1,7 +1,6 @@
 package org.stancewatch.app;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.stancewatch.embedded.EmbeddedElasticsearch;
 import org.stancewatch.embedded.EmbeddedKafka;
 import org.stancewatch.embedded.EmbeddedServices;
@@ -47,15 +46,13 @@ final class ServicesCommand implements java.util.concurrent.Callable<Integer> {
         Ports ports = new Ports(kafkaPort, kafkaControllerPort, elasticsearchPort, elasticsearchTransportPort);
         System.out.println("Starting Kafka and Elasticsearch under " + home.toAbsolutePath() + " ...");
         EmbeddedServices services = new EmbeddedServices(home, ports);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignal stop = StopSignal.onShutdown("services", () -> {
             System.out.println("Stopping Kafka and Elasticsearch ...");
             services.close();
-            stopped.countDown();
-        }, "services-shutdown"));
+        });
         services.startAll();
         print(services.kafka(), services.elasticsearch());
-        stopped.await();
+        stop.await();
         return 0;
     }
 

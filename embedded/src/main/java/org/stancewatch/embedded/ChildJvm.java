@@ -111,11 +111,26 @@ final class ChildJvm {
         return process.pid();
     }
 
+    Path logFile() {
+        return spec.logFile();
+    }
+
     /** Fails with the end of the log if the child has exited. */
     void checkAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue()
                     + " during start-up; see " + spec.logFile() + logTail());
+        }
+    }
+
+    /**
+     * Fails, with the end of the log, once {@code deadline} (in {@link System#nanoTime()}) has
+     * passed: "{@code notReady} within {@code timeout} s; see the log".
+     */
+    void checkBefore(long deadline, Duration timeout, String notReady) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(notReady + " within " + timeout.toSeconds() + " s; see " + spec.logFile()
+                    + logTail());
         }
     }
 

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Elasticsearch 9 cluster in a JVM of its own, started from the server jars
@@ -27,8 +25,7 @@ import org.slf4j.LoggerFactory;
  * (the node's console). This minimal node has no x-pack: no security, ILM, data streams or
  * Kibana; for those use the full Elasticsearch of docker-compose.yml.
  */
-public final class EmbeddedElasticsearch implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
+public final class EmbeddedElasticsearch extends EmbeddedServer {
     private static final String MAIN = "org.stancewatch.embedded.elasticsearch.ElasticsearchNodeMain";
     private static final String NETTY_MODULE = "transport-netty4";
 
@@ -46,13 +43,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private final Config config;
-    private final ChildJvm jvm;
-    private final Duration startupTime;
 
-    private EmbeddedElasticsearch(Config config, ChildJvm jvm, Duration startupTime) {
+    private EmbeddedElasticsearch(Config config, Launched launched) {
+        super(config.home(), launched);
         this.config = config;
-        this.jvm = jvm;
-        this.startupTime = startupTime;
     }
 
     /** Lays out the node's home, starts the node and waits for a yellow or green cluster. */
@@ -67,7 +61,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
         Path nodeHome = layOutHome(config.home().resolve("node"), nettyJars);
 
-        ChildJvm jvm = ChildJvm.start(new ChildJvm.Spec("Elasticsearch node",
+        ChildJvm.Spec spec = new ChildJvm.Spec("Elasticsearch node",
                 List.of(ServerJars.codeLocationOfResource(ServerJars.ELASTICSEARCH)), serverJars, MAIN,
                 List.of("-Xms" + config.heap(), "-Xmx" + config.heap(),
                         "-Djava.io.tmpdir=" + mkdirs(config.home().resolve("tmp")),
@@ -92,47 +86,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                         "transport.port=" + config.transportPort(),
                         // a development node must keep working on a nearly full disk
                         "cluster.routing.allocation.disk.threshold_enabled=false"),
-                config.home().resolve("node.log")));
-        try {
-            awaitHealthy(config, jvm);
-        } catch (RuntimeException e) {
-            jvm.stop(Duration.ofSeconds(5));
-            throw e;
-        }
-        Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
-        log.info("Elasticsearch node ready at {} in {} ms (pid {}, log {})", url(config), startupTime.toMillis(),
-                jvm.pid(), config.home().resolve("node.log"));
-        return new EmbeddedElasticsearch(config, jvm, startupTime);
+                config.home().resolve("node.log"));
+        return new EmbeddedElasticsearch(config, launch(spec, jvm -> awaitHealthy(config, jvm), started, url(config)));
     }
 
     public String url() {
         return url(config);
-    }
-
-    public Path logFile() {
-        return config.home().resolve("node.log");
-    }
-
-    public Path dataDir() {
-        return config.home().resolve("data");
-    }
-
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    public long pid() {
-        return jvm.pid();
-    }
-
-    public boolean isRunning() {
-        return jvm.isAlive();
-    }
-
-    /** Shuts the node down cleanly, killing it after 30 s. */
-    @Override
-    public void close() {
-        jvm.stop(Duration.ofSeconds(30));
     }
 
     private static String url(Config config) {
@@ -202,11 +161,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Elasticsearch did not become healthy within "
-                        + config.startTimeout().toSeconds() + " s; see " + config.home().resolve("node.log")
-                        + jvm.logTail());
-            }
+            jvm.checkBefore(deadline, config.startTimeout(), "Elasticsearch did not become healthy");
             ChildJvm.pause(200);
         }
     }

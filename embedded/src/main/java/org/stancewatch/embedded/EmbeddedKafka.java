@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Under its home folder: {@code server.properties} (written at each start), {@code data/}
  * (the log dirs, formatted once, so data survives restarts) and {@code broker.log}.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka extends EmbeddedServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
     /**
@@ -43,13 +43,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private final Config config;
-    private final ChildJvm jvm;
-    private final Duration startupTime;
 
-    private EmbeddedKafka(Config config, ChildJvm jvm, Duration startupTime) {
+    private EmbeddedKafka(Config config, Launched launched) {
+        super(config.home(), launched);
         this.config = config;
-        this.jvm = jvm;
-        this.startupTime = startupTime;
     }
 
     /** Formats the storage if it is new, starts the broker and waits until it answers. */
@@ -66,47 +63,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                     List.of("format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString())),
                     Duration.ofSeconds(60));
         }
-        ChildJvm jvm = ChildJvm.start(spec(config, jars, "kafka.Kafka", List.of(properties.toString())));
-        try {
-            awaitReady(config, jvm);
-        } catch (RuntimeException e) {
-            jvm.stop(Duration.ofSeconds(5));
-            throw e;
-        }
-        Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
-        log.info("Kafka broker ready at {} in {} ms (pid {}, log {})", bootstrapServers(config),
-                startupTime.toMillis(), jvm.pid(), logFile(config));
-        return new EmbeddedKafka(config, jvm, startupTime);
+        return new EmbeddedKafka(config, launch(spec(config, jars, "kafka.Kafka", List.of(properties.toString())),
+                jvm -> awaitReady(config, jvm), started, bootstrapServers(config)));
     }
 
     public String bootstrapServers() {
         return bootstrapServers(config);
-    }
-
-    public Path logFile() {
-        return logFile(config);
-    }
-
-    public Path dataDir() {
-        return config.home().resolve("data");
-    }
-
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    public long pid() {
-        return jvm.pid();
-    }
-
-    public boolean isRunning() {
-        return jvm.isAlive();
-    }
-
-    /** Shuts the broker down cleanly (it flushes and closes its logs), killing it after 30 s. */
-    @Override
-    public void close() {
-        jvm.stop(Duration.ofSeconds(30));
     }
 
     private static String bootstrapServers(Config config) {
@@ -173,10 +135,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         while (!accepts(config.port())) {
             jvm.checkAlive();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Kafka did not open port " + config.port() + " within "
-                        + config.startTimeout().toSeconds() + " s; see " + logFile(config) + jvm.logTail());
-            }
+            jvm.checkBefore(deadline, config.startTimeout(), "Kafka did not open port " + config.port());
             ChildJvm.pause(100);
         }
         Map<String, Object> adminConfig = Map.of(
@@ -193,10 +152,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 } catch (Exception notYet) {
                     // the broker is still registering with its controller
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka did not become ready within "
-                            + config.startTimeout().toSeconds() + " s; see " + logFile(config) + jvm.logTail());
-                }
+                jvm.checkBefore(deadline, config.startTimeout(), "Kafka did not become ready");
                 ChildJvm.pause(200);
             }
         }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +18,7 @@ import org.stancewatch.ingest.source.CrawlSettings;
 import org.stancewatch.ingest.state.StateKey;
 import org.stancewatch.ingest.testsite.FixtureServer;
 import org.stancewatch.model.Article;
+import org.stancewatch.testing.MutableClock;
 
 /**
  * The crawler forgets what its listings stopped naming, on the fixture site with a clock moved
@@ -30,7 +28,7 @@ class CrawlerRetentionTest {
     private static final String WIRE_FEED = "/feed.atom";
     private static final String VISIT = "/stories/medvedev-visit";
 
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final List<CrawlBatch> batches = new CopyOnWriteArrayList<>();
     private FixtureServer site;
     private MemoryOutput output;
@@ -103,34 +101,6 @@ class CrawlerRetentionTest {
     private static String resource(String path) throws IOException {
         try (var in = CrawlerRetentionTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** A clock that stands still until moved. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

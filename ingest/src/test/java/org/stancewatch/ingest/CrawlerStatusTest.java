@@ -3,11 +3,8 @@ package org.stancewatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,6 +28,7 @@ import org.stancewatch.ingest.testsite.FixtureServer;
 import org.stancewatch.ingest.testsite.Routes;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.SourceStatus;
+import org.stancewatch.testing.MutableClock;
 
 /** The crawler publishes each visited source's status, judged by the health rules, on the fixture news site. */
 class CrawlerStatusTest {
@@ -38,13 +36,13 @@ class CrawlerStatusTest {
 
     private FixtureServer site;
     private MemoryOutput output;
-    private MovableClock clock;
+    private MutableClock clock;
 
     @BeforeEach
     void start() throws Exception {
         site = FixtureServer.newsSite();
         output = new MemoryOutput();
-        clock = new MovableClock(START);
+        clock = new MutableClock(START);
     }
 
     @AfterEach
@@ -169,32 +167,5 @@ class CrawlerStatusTest {
 
         @Override
         public void close() {}
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

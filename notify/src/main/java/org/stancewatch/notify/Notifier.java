@@ -4,16 +4,17 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.model.kafka.ConsumerStage;
+import org.stancewatch.model.kafka.KafkaClientDefaults;
+import org.stancewatch.model.kafka.RunningStage;
 import org.stancewatch.notify.config.AlertsConfig;
 import org.stancewatch.notify.dispatch.ChannelHealth;
 import org.stancewatch.notify.dispatch.ChannelWorker;
@@ -45,26 +46,25 @@ import org.stancewatch.notify.watchlist.NoticeMatcher;
  * }
  * }</pre>
  */
-public final class Notifier implements AutoCloseable {
+public final class Notifier extends RunningStage {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final NotifierSettings config;
     private final KafkaProducer<String, byte[]> producer;
     private final Dispatcher dispatcher;
     private final NotifierLoop loop;
-    private final Thread thread;
-    private volatile boolean closed;
 
     private Notifier(NotifierSettings config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
+        super(config.shutdownTimeout());
         this.config = config;
-        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(KafkaClientDefaults.safeProducer(config.bootstrapServers(),
+                "stancewatch-notify", config.kafkaOverrides()), new StringSerializer(), new ByteArraySerializer());
         Ledger ledger = new Ledger(new KafkaLedgerLog(config.topics().ledger(), producer, clientProperties(config)));
         KafkaDeadLetterSink deadLetters = new KafkaDeadLetterSink(producer, config.topics().deadLetters());
         this.dispatcher = new Dispatcher(alerts.channels(), ledger, deadLetters, config.retry(), faults, clock);
         this.loop = new NotifierLoop(new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), config.topics(), ledger, new NoticeMatcher(alerts.watchlists()), dispatcher,
                 deadLetters, faults);
-        this.thread = new Thread(loop, "stancewatch-notifier");
     }
 
     /** Starts consuming and delivering, each in threads of its own. The topics must exist. */
@@ -75,7 +75,7 @@ public final class Notifier implements AutoCloseable {
     static Notifier start(NotifierSettings config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
         Notifier notifier = new Notifier(config, alerts, faults, clock);
         notifier.dispatcher.start();
-        notifier.thread.start();
+        notifier.loop.start("stancewatch-notifier");
         log.info("notifier started: group {}, topics {}, channels {}, {} watchlists from {}", config.groupId(),
                 config.topics().consumed(), alerts.channels().stream().map(c -> c.spec().name()).toList(),
                 alerts.watchlists().size(), alerts.file());
@@ -101,37 +101,18 @@ public final class Notifier implements AutoCloseable {
                 failing);
     }
 
-    /** True until {@link #close()} or a fatal error stopped the consumer. */
-    public boolean isRunning() {
-        return thread.isAlive();
-    }
-
-    /** The error that stopped the notifier, if one did. */
-    public Optional<Throwable> failure() {
-        return Optional.ofNullable(loop.failure());
-    }
-
-    /** Blocks until the notifier stops (after {@link #close()} or a fatal error). */
-    public void awaitStop() throws InterruptedException {
-        thread.join();
+    @Override
+    protected ConsumerStage consumer() {
+        return loop;
     }
 
     /**
-     * Stops consuming, gives the channels up to the shutdown timeout to send what is queued
-     * (what is not sent stays pending in the ledger for the next start), and releases everything.
+     * After the consumer stopped: gives the channels up to the shutdown timeout to send what is
+     * queued (what is not sent stays pending in the ledger for the next start), and releases
+     * everything else.
      */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        loop.stop();
-        try {
-            thread.join(config.shutdownTimeout().plusSeconds(15).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    protected void release() {
         awaitQueuedDeliveries();
         dispatcher.close();
         producer.close(java.time.Duration.ofSeconds(10));
@@ -157,28 +138,8 @@ public final class Notifier implements AutoCloseable {
         return props;
     }
 
-    private static Map<String, Object> producerProperties(NotifierSettings config) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "stancewatch-notify");
-        props.putAll(config.kafkaOverrides());
-        return props;
-    }
-
     private static Map<String, Object> consumerProperties(NotifierSettings config) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.fromBeginning() ? "earliest" : "latest");
-        // analyze writes alerts in transactions: never tell about what an aborted one wrote
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-notify");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.putAll(config.kafkaOverrides());
-        return props;
+        return KafkaClientDefaults.groupConsumer(config.bootstrapServers(), config.groupId(), "stancewatch-notify",
+                config.fromBeginning() ? "earliest" : "latest", 500, config.kafkaOverrides());
     }
 }

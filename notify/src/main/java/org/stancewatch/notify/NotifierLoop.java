@@ -30,6 +30,7 @@ import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
+import org.stancewatch.model.kafka.ConsumerStage;
 import org.stancewatch.model.kafka.PartitionHolds;
 import org.stancewatch.notify.dispatch.Dispatcher;
 import org.stancewatch.notify.ledger.Ledger;
@@ -43,13 +44,11 @@ import org.stancewatch.notify.watchlist.NoticeMatcher;
  * offsets; only then hand them to the channels' workers. A crash at any point therefore leaves
  * each notice either still to be read or pending in the ledger, never lost.
  */
-final class NotifierLoop implements Runnable {
+final class NotifierLoop extends ConsumerStage {
     private static final Logger log = LoggerFactory.getLogger(NotifierLoop.class);
-    private static final Duration POLL = Duration.ofMillis(200);
     /** How long to wait before reading a batch again when the ledger or the dead-letter topic cannot be written. */
     static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final NotifierKafkaTopics topics;
     private final Ledger ledger;
     private final NoticeMatcher matcher;
@@ -61,12 +60,10 @@ final class NotifierLoop implements Runnable {
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile int held;
-    private volatile boolean stopping;
-    private volatile Throwable failure;
 
     NotifierLoop(KafkaConsumer<byte[], byte[]> consumer, NotifierKafkaTopics topics, Ledger ledger, NoticeMatcher matcher,
             Dispatcher dispatcher, DeadLetterSink deadLetters, FaultPoints faults) {
-        this.consumer = consumer;
+        super(consumer, "notifier");
         this.topics = topics;
         this.ledger = ledger;
         this.matcher = matcher;
@@ -77,39 +74,23 @@ final class NotifierLoop implements Runnable {
     }
 
     @Override
-    public void run() {
-        try {
-            consumer.subscribe(topics.consumed(), new Rebalance());
-            while (!stopping) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    handleOrRewind(records);
-                } else {
-                    commitPositions(); // past transaction markers: a partition read to its end is committed at its end
-                }
-                consumer.resume(holds.released(consumer.paused()));
-                held = holds.count();
-            }
-        } catch (WakeupException stopped) {
-            // close() woke the consumer
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            log.error("the notifier stopped: {}", e.getMessage(), e);
-        } finally {
-            // nothing to commit here: every batch was committed once its pending entries were durable
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+    protected void subscribe() {
+        consumer.subscribe(topics.consumed(), new Rebalance());
+    }
+
+    /**
+     * Handles a batch, or commits the positions when there was none. Nothing is left to commit
+     * when the loop ends: every batch was committed once its pending entries were durable.
+     */
+    @Override
+    protected void handleBatch(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        if (!records.isEmpty()) {
+            handleOrRewind(records);
+        } else {
+            commitPositions(); // past transaction markers: a partition read to its end is committed at its end
         }
-    }
-
-    void stop() {
-        stopping = true;
-        consumer.wakeup();
-    }
-
-    Throwable failure() {
-        return failure;
+        consumer.resume(holds.released(consumer.paused()));
+        held = holds.count();
     }
 
     long deadLettered() {

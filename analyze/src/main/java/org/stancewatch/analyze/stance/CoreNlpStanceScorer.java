@@ -104,12 +104,7 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
             return ArticleAnalysis.skipped(skipped);
         }
         List<String> notes = new ArrayList<>();
-        String text = article.text();
-        if (text.length() > settings.maxTextChars()) {
-            counters.textsTruncated.increment();
-            notes.add("text cut at " + settings.maxTextChars() + " of " + text.length() + " characters");
-            text = text.substring(0, settings.maxTextChars());
-        }
+        String text = cutToCap(article.text(), notes);
         int year = article.publishedAt().atZone(ZoneOffset.UTC).getYear();
         List<CoreMap> sentences = pipeline.split(text).get(CoreAnnotations.SentencesAnnotation.class);
         List<List<String>> words = sentences.stream().map(CoreNlpStanceScorer::words).toList();
@@ -119,7 +114,7 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
         List<List<String>> sentenceTopics = sentenceTopics(words, matches, year);
         List<String> articleTopics = articleTopics(sentenceTopics);
         MentionBuilder builder = new MentionBuilder(article, model.version(), sentenceTopics, articleTopics);
-        List<Mention> mentions = scoreMentions(text, sentences, units, year, builder);
+        List<Mention> mentions = scoreMentions(candidates(text, sentences, units, year), year, builder);
         counters.mentions.add(mentions.size());
         return new ArticleAnalysis(mentions, articleTopics, sentenceTopics, sentences.size(), parsed, notes);
     }
@@ -138,6 +133,16 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
             return "article " + article.id() + " has no text";
         }
         return null;
+    }
+
+    /** The text up to the scorer's cap: longer texts are cut, and the note says so. */
+    private String cutToCap(String text, List<String> notes) {
+        if (text.length() <= settings.maxTextChars()) {
+            return text;
+        }
+        counters.textsTruncated.increment();
+        notes.add("text cut at " + settings.maxTextChars() + " of " + text.length() + " characters");
+        return text.substring(0, settings.maxTextChars());
     }
 
     /**
@@ -236,8 +241,11 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
                              TargetInSentence target) {
     }
 
-    private List<Mention> scoreMentions(String text, List<CoreMap> sentences, List<ParseUnit> units, int year,
-                                        MentionBuilder builder) {
+    /**
+     * The mentions to be scored, each with its holder, whether it is a speaker, and its place in
+     * the whole sentence's text (also when the unit is a window of it).
+     */
+    private List<Candidate> candidates(String text, List<CoreMap> sentences, List<ParseUnit> units, int year) {
         List<Candidate> candidates = new ArrayList<>();
         for (ParseUnit unit : units) {
             ParsedSentence parsed = SentenceConverter.convert(unit.sentence());
@@ -257,6 +265,11 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
                 }
             }
         }
+        return candidates;
+    }
+
+    /** Scores the candidates that own a mention (speakers are not asked of the model) and builds those mentions. */
+    private List<Mention> scoreMentions(List<Candidate> candidates, int year, MentionBuilder builder) {
         Map<String, Candidate> owners = owners(candidates, year);
         Set<Candidate> owning = Collections.newSetFromMap(new IdentityHashMap<>());
         owning.addAll(owners.values());

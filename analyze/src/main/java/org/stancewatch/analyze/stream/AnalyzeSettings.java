@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.stancewatch.analyze.stream.attention.AttentionSettings;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.model.kafka.KafkaTopicNames;
@@ -130,71 +131,102 @@ public record AnalyzeSettings(
     }
 
     public AnalyzeSettings withApplicationId(String value) {
-        return new AnalyzeSettings(bootstrapServers, value, scoringThreads, aggregationThreads, stateDir, topics,
-                grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
-                progressInterval, streamsOverrides);
+        return with(draft -> draft.applicationId = value);
     }
 
     public AnalyzeSettings withThreads(int scoring, int aggregation) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoring, aggregation, stateDir, topics, grace,
-                reorderAllowance, copyWeight, scoringTimeout, shift, attention, progressInterval, streamsOverrides);
+        return with(draft -> {
+            draft.scoringThreads = scoring;
+            draft.aggregationThreads = aggregation;
+        });
     }
 
     public AnalyzeSettings withStateDir(Path value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, value,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
-                progressInterval, streamsOverrides);
+        return with(draft -> draft.stateDir = value);
     }
 
     public AnalyzeSettings withTopics(KafkaTopicNames value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                value, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
-                progressInterval, streamsOverrides);
+        return with(draft -> draft.topics = value);
     }
 
     public AnalyzeSettings withGrace(Duration value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, value, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
-                progressInterval, streamsOverrides);
+        return with(draft -> draft.grace = value);
     }
 
     public AnalyzeSettings withReorderAllowance(Duration value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, value, copyWeight, scoringTimeout, shift, attention, progressInterval, streamsOverrides);
+        return with(draft -> draft.reorderAllowance = value);
     }
 
     public AnalyzeSettings withCopyWeight(double value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, value, scoringTimeout, shift, attention,
-                progressInterval, streamsOverrides);
+        return with(draft -> draft.copyWeight = value);
     }
 
     public AnalyzeSettings withScoringTimeout(Duration value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, value, shift, attention,
-                progressInterval, streamsOverrides);
+        return with(draft -> draft.scoringTimeout = value);
     }
 
     public AnalyzeSettings withShift(ShiftSettings value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, value, attention,
-                progressInterval, streamsOverrides);
+        return with(draft -> draft.shift = value);
     }
 
     public AnalyzeSettings withAttention(AttentionSettings value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, value, progressInterval,
-                streamsOverrides);
+        return with(draft -> draft.attention = value);
     }
 
     public AnalyzeSettings withProgressInterval(Duration value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention, value, streamsOverrides);
+        return with(draft -> draft.progressInterval = value);
     }
 
     public AnalyzeSettings withStreamsOverrides(Map<String, String> value) {
-        return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
-                topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention, progressInterval, value);
+        return with(draft -> draft.streamsOverrides = value);
+    }
+
+    /** A copy with the changes {@code change} makes; the constructor checks it as it checks any. */
+    private AnalyzeSettings with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The components of a copy in the making, one wither's change at a time. */
+    private static final class Draft {
+        String bootstrapServers;
+        String applicationId;
+        int scoringThreads;
+        int aggregationThreads;
+        Path stateDir;
+        KafkaTopicNames topics;
+        Duration grace;
+        Duration reorderAllowance;
+        double copyWeight;
+        Duration scoringTimeout;
+        ShiftSettings shift;
+        AttentionSettings attention;
+        Duration progressInterval;
+        Map<String, String> streamsOverrides;
+
+        Draft(AnalyzeSettings settings) {
+            bootstrapServers = settings.bootstrapServers;
+            applicationId = settings.applicationId;
+            scoringThreads = settings.scoringThreads;
+            aggregationThreads = settings.aggregationThreads;
+            stateDir = settings.stateDir;
+            topics = settings.topics;
+            grace = settings.grace;
+            reorderAllowance = settings.reorderAllowance;
+            copyWeight = settings.copyWeight;
+            scoringTimeout = settings.scoringTimeout;
+            shift = settings.shift;
+            attention = settings.attention;
+            progressInterval = settings.progressInterval;
+            streamsOverrides = settings.streamsOverrides;
+        }
+
+        AnalyzeSettings build() {
+            return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
+                    topics, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention, progressInterval,
+                    streamsOverrides);
+        }
     }
 
     private static void requireText(String value, String name) {

@@ -1,6 +1,5 @@
 package org.stancewatch.index.sink;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
+import org.stancewatch.model.kafka.ConsumerStage;
 import org.stancewatch.model.kafka.PartitionHolds;
 
 /**
@@ -28,26 +28,22 @@ import org.stancewatch.model.kafka.PartitionHolds;
  * too much awaits Elasticsearch. On stop it waits (bounded) for the documents in flight and
  * commits a last time.
  */
-final class ConsumerLoop implements Runnable {
+final class ConsumerLoop extends ConsumerStage {
     private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
-    private static final Duration POLL = Duration.ofMillis(200);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final IndexerSettings config;
     private final Map<String, IndexKind> kinds;
     private final DocumentDecoder decoder;
     private final DocumentDispatcher dispatcher;
     private final OffsetTracker tracker;
     private final Runnable flush;
-    private volatile boolean stopping;
-    private volatile Throwable failure;
     private boolean paused;
     private final PartitionHolds held = new PartitionHolds();
     private long lastCommit = System.nanoTime();
 
     ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, IndexerSettings config, DocumentDecoder decoder,
             DocumentDispatcher dispatcher, OffsetTracker tracker, Runnable flush) {
-        this.consumer = consumer;
+        super(consumer, "indexer");
         this.config = config;
         this.kinds = IndexKind.byTopic(config.topics());
         this.decoder = decoder;
@@ -57,38 +53,35 @@ final class ConsumerLoop implements Runnable {
     }
 
     @Override
-    public void run() {
-        try {
-            consumer.subscribe(kinds.keySet(), new Rebalance());
-            while (!stopping) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    handle(record);
-                }
-                if (records.isEmpty() || caughtUp()) {
-                    flush.run(); // nothing more to come for now: send the partial bulk, not at the next flush tick
-                }
-                for (TopicPartition partition : tracker.partitions()) {
-                    // past transaction markers too: a partition read to its end can be committed at its end
-                    if (consumer.assignment().contains(partition)) {
-                        tracker.readUpTo(partition, consumer.position(partition));
-                    }
-                }
-                pauseWhenBehind();
-                consumer.resume(held.released(paused ? Set.of() : consumer.paused()));
-                if (System.nanoTime() - lastCommit >= config.bulk().commitInterval().toNanos()) {
-                    commit(tracker.committable());
-                }
-            }
-        } catch (WakeupException stopped) {
-            // close() woke the consumer
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            log.error("the indexer stopped: {}", e.getMessage(), e);
-        } finally {
-            drainAndCommit();
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+    protected void subscribe() {
+        consumer.subscribe(kinds.keySet(), new Rebalance());
+    }
+
+    @Override
+    protected void handleBatch(ConsumerRecords<byte[], byte[]> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            handle(record);
         }
+        if (records.isEmpty() || caughtUp()) {
+            flush.run(); // nothing more to come for now: send the partial bulk, not at the next flush tick
+        }
+        for (TopicPartition partition : tracker.partitions()) {
+            // past transaction markers too: a partition read to its end can be committed at its end
+            if (consumer.assignment().contains(partition)) {
+                tracker.readUpTo(partition, consumer.position(partition));
+            }
+        }
+        pauseWhenBehind();
+        consumer.resume(held.released(paused ? Set.of() : consumer.paused()));
+        if (System.nanoTime() - lastCommit >= config.bulk().commitInterval().toNanos()) {
+            commit(tracker.committable());
+        }
+    }
+
+    /** Waits (bounded) for the documents in flight, then commits a last time. */
+    @Override
+    protected void beforeClose() {
+        drainAndCommit();
     }
 
     /** Whether every assigned partition has been read to its end, as far as the last fetch knows. */
@@ -101,20 +94,10 @@ final class ConsumerLoop implements Runnable {
         return true;
     }
 
-    void stop() {
-        stopping = true;
-        consumer.wakeup();
-    }
-
     /** Stops the loop for an error found elsewhere (the dispatcher's): {@link #failure()} says it. */
     void fail(Exception error) {
-        failure = error;
         log.error("the indexer stops: {}", error.getMessage());
-        stop();
-    }
-
-    Throwable failure() {
-        return failure;
+        stopFor(error);
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {

@@ -1,16 +1,15 @@
 package org.stancewatch.index.sink;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.DeadLetter;
+import org.stancewatch.model.kafka.KafkaClientDefaults;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
@@ -25,13 +24,8 @@ final class DeadLetterPublisher implements DeadLetterSink {
     private final String topic;
 
     DeadLetterPublisher(String bootstrapServers, String topic, Map<String, Object> overrides) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "stancewatch-index-dlq");
-        props.putAll(overrides);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), KafkaTopics.INDEX_DLQ.valueSerde().serializer());
+        this.producer = new KafkaProducer<>(KafkaClientDefaults.safeProducer(bootstrapServers, "stancewatch-index-dlq",
+                overrides), new StringSerializer(), KafkaTopics.INDEX_DLQ.valueSerde().serializer());
         this.topic = topic;
     }
 

@@ -4,15 +4,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -20,6 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.connect.ElasticsearchClients;
 import org.stancewatch.index.templates.IndexSetupException;
 import org.stancewatch.index.templates.IndexTemplates;
+import org.stancewatch.model.kafka.ConsumerStage;
+import org.stancewatch.model.kafka.KafkaClientDefaults;
+import org.stancewatch.model.kafka.RunningStage;
 
 /**
  * The index stage: a member of the consumer group {@code stancewatch-index} that writes the
@@ -45,7 +45,7 @@ import org.stancewatch.index.templates.IndexTemplates;
  * }
  * }</pre>
  */
-public final class Indexer implements AutoCloseable {
+public final class Indexer extends RunningStage {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
 
     private final IndexerSettings config;
@@ -56,10 +56,9 @@ public final class Indexer implements AutoCloseable {
     private final BulkIngester<PendingDocument> ingester;
     private final IndexerStats stats;
     private final ConsumerLoop loop;
-    private final Thread thread;
-    private volatile boolean closed;
 
     private Indexer(IndexerSettings config, ElasticsearchClient client) {
+        super(config.shutdownTimeout());
         this.config = config;
         this.client = client;
         OffsetTracker tracker = new OffsetTracker();
@@ -85,7 +84,6 @@ public final class Indexer implements AutoCloseable {
                 new ByteArrayDeserializer()), config, new DocumentDecoder(config.layout()), dispatcher, tracker,
                 ingester::flush);
         dispatcher.attach(ingester, loop::fail);
-        this.thread = new Thread(loop, "stancewatch-indexer");
     }
 
     /**
@@ -100,7 +98,7 @@ public final class Indexer implements AutoCloseable {
             awaitElasticsearch(client, config);
             new IndexTemplates(client, config.layout()).install();
             Indexer indexer = new Indexer(config, client);
-            indexer.thread.start();
+            indexer.loop.start("stancewatch-indexer");
             log.info("indexer started: group {}, topics {}, Elasticsearch {}", config.groupId(),
                     config.topics().recordTopics(), config.elasticsearch().url());
             return indexer;
@@ -118,37 +116,17 @@ public final class Indexer implements AutoCloseable {
         return stats.snapshot();
     }
 
-    /** True until {@link #close()} or a fatal error stopped the consumer. */
-    public boolean isRunning() {
-        return thread.isAlive();
-    }
-
-    /** The error that stopped the indexer, if one did. */
-    public Optional<Throwable> failure() {
-        return Optional.ofNullable(loop.failure());
-    }
-
-    /** Blocks until the indexer stops (after {@link #close()} or a fatal error). */
-    public void awaitStop() throws InterruptedException {
-        thread.join();
+    @Override
+    protected ConsumerStage consumer() {
+        return loop;
     }
 
     /**
-     * Stops consuming, waits up to the shutdown timeout for documents in flight, commits the
-     * offsets of what Elasticsearch acknowledged, and releases everything.
+     * After the consumer waited up to the shutdown timeout for documents in flight and committed
+     * the offsets of what Elasticsearch acknowledged: releases everything else.
      */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        loop.stop();
-        try {
-            thread.join(config.shutdownTimeout().plusSeconds(15).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    protected void release() {
         scheduler.shutdownNow();
         cleanupExecutor.shutdownNow();
         try {
@@ -159,6 +137,11 @@ public final class Indexer implements AutoCloseable {
         deadLetters.close();
         closeQuietly(client);
         log.info("indexer stopped: {}", progress());
+    }
+
+    private static Map<String, Object> consumerProperties(IndexerSettings config) {
+        return KafkaClientDefaults.groupConsumer(config.bootstrapServers(), config.groupId(), "stancewatch-index",
+                "earliest", 1000, config.kafkaOverrides());
     }
 
     private static void awaitElasticsearch(ElasticsearchClient client, IndexerSettings config) {
@@ -184,21 +167,6 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> consumerProperties(IndexerSettings config) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // analyze writes with transactions: never index what an aborted transaction wrote
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-index");
-        // a topic the consumer created would have the broker's default partitions and retention
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.putAll(config.kafkaOverrides());
-        return props;
-    }
 
     private static ThreadFactory daemon(String name) {
         return runnable -> {

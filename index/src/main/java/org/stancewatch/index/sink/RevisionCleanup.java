@@ -33,6 +33,13 @@ import org.stancewatch.index.templates.IndexLayout;
  * </ul>
  * Deletes by id carry the mention's revision as an {@code external_gte} version, so they never
  * remove a newer revision's mention with the same id.
+ *
+ * <p>Analyze retracts those mentions too, with tombstones on the mentions topic, which delete them
+ * here as well. Both are needed: the tombstones retract them from analyze's aggregates and from
+ * every reader of the topic, but some revisions bring none (analyze no longer holds the article,
+ * past its state retention or under a new application id; the revision's scoring failed), and
+ * articles come straight from the crawler, ahead of their scored mentions, so without this the
+ * index would show a new revision with its predecessor's edited-out mentions, for a while or for good.
  */
 final class RevisionCleanup {
     private final ElasticsearchClient client;

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.testing.TestTopics;
 
 /** Topics, producing and reading for the indexer's tests, on the embedded broker. */
 public final class KafkaTestSupport implements AutoCloseable {
@@ -59,25 +60,7 @@ public final class KafkaTestSupport implements AutoCloseable {
             created.add(new NewTopic(name, partitions, (short) 1));
         }
         created.add(new NewTopic(topics.deadLetters(), 1, (short) 1));
-        admin.createTopics(created).all().get(30, TimeUnit.SECONDS);
-        // a new partition takes a moment to get its leader; sending before that only adds retries
-        List<String> names = created.stream().map(NewTopic::name).toList();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-                if (ready) {
-                    return;
-                }
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
-                    throw e;
-                } // not in the broker's metadata yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the test topics got no leader within 30 s");
+        TestTopics.create(admin, created);
     }
 
     public <T extends Record> void send(String topic, String key, T record) {

@@ -2,6 +2,7 @@ package org.stancewatch.ingest.source;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The crawler's own settings: the {@code crawler:} section of {@code sources.yml}.
@@ -112,27 +113,67 @@ public record CrawlSettings(
     }
 
     public CrawlSettings withFetchTimeout(Duration timeout) {
-        return new CrawlSettings(userAgent, connectTimeout, readTimeout, timeout, maxBodyBytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, health, from);
+        return with(draft -> draft.fetchTimeout = timeout);
     }
 
     public CrawlSettings withStateRetention(Duration retention) {
-        return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, retention, health, from);
+        return with(draft -> draft.stateRetention = retention);
     }
 
     public CrawlSettings withHealth(HealthSettings rules) {
-        return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, rules, from);
+        return with(draft -> draft.health = rules);
     }
 
     public CrawlSettings withFrom(String address) {
-        return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, health, address);
+        return with(draft -> draft.from = address);
     }
 
     public CrawlSettings withMaxBodyBytes(long bytes) {
-        return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, bytes, maxRedirects,
-                revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, health, from);
+        return with(draft -> draft.maxBodyBytes = bytes);
+    }
+
+    /** A copy with the changes {@code change} makes; the constructor checks it as it checks any. */
+    private CrawlSettings with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The components of a copy in the making, one wither's change at a time. */
+    private static final class Draft {
+        String userAgent;
+        Duration connectTimeout;
+        Duration readTimeout;
+        Duration fetchTimeout;
+        long maxBodyBytes;
+        int maxRedirects;
+        Duration revisitFor;
+        Duration maxCrawlDelay;
+        Duration maxRetryAfter;
+        int parallelSources;
+        Duration stateRetention;
+        HealthSettings health;
+        String from;
+
+        Draft(CrawlSettings settings) {
+            userAgent = settings.userAgent;
+            connectTimeout = settings.connectTimeout;
+            readTimeout = settings.readTimeout;
+            fetchTimeout = settings.fetchTimeout;
+            maxBodyBytes = settings.maxBodyBytes;
+            maxRedirects = settings.maxRedirects;
+            revisitFor = settings.revisitFor;
+            maxCrawlDelay = settings.maxCrawlDelay;
+            maxRetryAfter = settings.maxRetryAfter;
+            parallelSources = settings.parallelSources;
+            stateRetention = settings.stateRetention;
+            health = settings.health;
+            from = settings.from;
+        }
+
+        CrawlSettings build() {
+            return new CrawlSettings(userAgent, connectTimeout, readTimeout, fetchTimeout, maxBodyBytes, maxRedirects,
+                    revisitFor, maxCrawlDelay, maxRetryAfter, parallelSources, stateRetention, health, from);
+        }
     }
 }

@@ -22,9 +22,7 @@ class HostileHeadersTest {
     private static final String HOST = "bad.test";
     /** Generous, so that a test passing "fast" proves the header limits, not the deadline, stopped it. */
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(4);
-    private static final CrawlSettings SETTINGS = new CrawlSettings("stancewatch-test/1.0", Duration.ofSeconds(2),
-            Duration.ofSeconds(2), FETCH_TIMEOUT, 256 * 1024, 3, Duration.ofDays(2), Duration.ofSeconds(30),
-            Duration.ofSeconds(2), 2);
+    private static final CrawlSettings SETTINGS = FetchTestSettings.withFetchTimeout(FETCH_TIMEOUT);
 
     private HttpFetcher fetcher;
     private RawHttpServer server;

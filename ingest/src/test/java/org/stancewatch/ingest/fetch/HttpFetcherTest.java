@@ -21,9 +21,7 @@ import org.stancewatch.ingest.testsite.Routes;
 /** The fetcher against a misbehaving local server: each bad input and what it produces. */
 class HttpFetcherTest {
     private static final String HOST = "bad.test";
-    private static final CrawlSettings SETTINGS = new CrawlSettings("stancewatch-test/1.0", Duration.ofSeconds(2),
-            Duration.ofSeconds(2), Duration.ofSeconds(2), 256 * 1024, 3, Duration.ofDays(2), Duration.ofSeconds(30),
-            Duration.ofSeconds(2), 2);
+    private static final CrawlSettings SETTINGS = FetchTestSettings.withFetchTimeout(Duration.ofSeconds(2));
 
     private FixtureServer server;
     private Politeness politeness;

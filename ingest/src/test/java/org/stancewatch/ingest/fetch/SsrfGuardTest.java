@@ -21,9 +21,7 @@ import org.stancewatch.ingest.testsite.Routes;
 /** Where a source's fetches may connect: its ports, its own private origins, and never a rebound name. */
 class SsrfGuardTest {
     private static final String HOST = "bad.test";
-    private static final CrawlSettings SETTINGS = new CrawlSettings("stancewatch-test/1.0", Duration.ofSeconds(2),
-            Duration.ofSeconds(2), Duration.ofSeconds(3), 256 * 1024, 3, Duration.ofDays(2), Duration.ofSeconds(30),
-            Duration.ofSeconds(2), 2);
+    private static final CrawlSettings SETTINGS = FetchTestSettings.withFetchTimeout(Duration.ofSeconds(3));
 
     private FixtureServer site;
     private FixtureServer otherService;

@@ -17,9 +17,9 @@ import org.stancewatch.notify.ledger.DeliveryState;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
 import org.stancewatch.notify.testing.MemoryLedgerLog;
-import org.stancewatch.notify.testing.MutableClock;
 import org.stancewatch.notify.testing.RecordingChannel;
 import org.stancewatch.notify.testing.TestNotices;
+import org.stancewatch.testing.MutableClock;
 
 /** One channel's worker, stepped by hand on a clock the test moves. */
 class ChannelWorkerTest {

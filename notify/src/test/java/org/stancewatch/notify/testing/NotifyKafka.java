@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.notify.NotifierKafkaTopics;
+import org.stancewatch.testing.TestTopics;
 
 /** The notifier's topics on the embedded broker, for one test: creating, writing, reading dead letters. */
 public final class NotifyKafka implements AutoCloseable {
@@ -43,31 +44,12 @@ public final class NotifyKafka implements AutoCloseable {
                 new NewTopic(topics.sources(), 1, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")),
                 new NewTopic(topics.ledger(), 1, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")),
                 new NewTopic(topics.deadLetters(), 1, (short) 1));
-        admin.createTopics(created).all().get(30, TimeUnit.SECONDS);
-        List<String> names = created.stream().map(NewTopic::name).toList();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null))) {
-                    return;
-                }
-            } catch (java.util.concurrent.ExecutionException notYetKnown) {
-                // not in the broker's metadata yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the test topics got no leader within 30 s");
+        TestTopics.create(admin, created);
     }
 
     /** Sets the topic's largest record ({@code max.message.bytes}): a small one makes the broker refuse writes. */
     public void maxRecordBytes(String topic, int bytes) throws Exception {
-        var resource = new org.apache.kafka.common.config.ConfigResource(
-                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
-        var change = new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes)),
-                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
-        admin.incrementalAlterConfigs(Map.of(resource, List.of(change))).all().get(30, TimeUnit.SECONDS);
+        TestTopics.limitRecordSize(admin, topic, bytes);
     }
 
     /** Writes one record to a partition and waits for the broker. */

@@ -1,6 +1,7 @@
 package org.stancewatch.analyze.stream.attention;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How the attention detector decides that an actor or a topic suddenly gets much more of the
@@ -83,43 +84,80 @@ public record AttentionSettings(
     }
 
     public AttentionSettings withEnabled(boolean value) {
-        return new AttentionSettings(value, baseline, recent, minRecent, minBaselineDays, threshold, minRatio,
-                minRise, cooldown, dispersionFloor, evidence);
+        return with(draft -> draft.enabled = value);
     }
 
     public AttentionSettings withWindows(Duration baselineWindow, Duration recentWindow, int leastBaselineDays) {
-        return new AttentionSettings(enabled, baselineWindow, recentWindow, minRecent, leastBaselineDays, threshold,
-                minRatio, minRise, cooldown, dispersionFloor, evidence);
+        return with(draft -> {
+            draft.baseline = baselineWindow;
+            draft.recent = recentWindow;
+            draft.minBaselineDays = leastBaselineDays;
+        });
     }
 
     public AttentionSettings withMinRecent(double value) {
-        return new AttentionSettings(enabled, baseline, recent, value, minBaselineDays, threshold, minRatio,
-                minRise, cooldown, dispersionFloor, evidence);
+        return with(draft -> draft.minRecent = value);
     }
 
     public AttentionSettings withThreshold(double value) {
-        return new AttentionSettings(enabled, baseline, recent, minRecent, minBaselineDays, value, minRatio,
-                minRise, cooldown, dispersionFloor, evidence);
+        return with(draft -> draft.threshold = value);
     }
 
     public AttentionSettings withMinRatio(double value) {
-        return new AttentionSettings(enabled, baseline, recent, minRecent, minBaselineDays, threshold, value,
-                minRise, cooldown, dispersionFloor, evidence);
+        return with(draft -> draft.minRatio = value);
     }
 
     public AttentionSettings withMinRise(double value) {
-        return new AttentionSettings(enabled, baseline, recent, minRecent, minBaselineDays, threshold, minRatio,
-                value, cooldown, dispersionFloor, evidence);
+        return with(draft -> draft.minRise = value);
     }
 
     public AttentionSettings withCooldown(Duration value) {
-        return new AttentionSettings(enabled, baseline, recent, minRecent, minBaselineDays, threshold, minRatio,
-                minRise, value, dispersionFloor, evidence);
+        return with(draft -> draft.cooldown = value);
     }
 
     public AttentionSettings withDispersionFloor(double value) {
-        return new AttentionSettings(enabled, baseline, recent, minRecent, minBaselineDays, threshold, minRatio,
-                minRise, cooldown, value, evidence);
+        return with(draft -> draft.dispersionFloor = value);
+    }
+
+    /** A copy with the changes {@code change} makes; the constructor checks it as it checks any. */
+    private AttentionSettings with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The components of a copy in the making, one wither's change at a time. */
+    private static final class Draft {
+        boolean enabled;
+        Duration baseline;
+        Duration recent;
+        double minRecent;
+        int minBaselineDays;
+        double threshold;
+        double minRatio;
+        double minRise;
+        Duration cooldown;
+        double dispersionFloor;
+        int evidence;
+
+        Draft(AttentionSettings settings) {
+            enabled = settings.enabled;
+            baseline = settings.baseline;
+            recent = settings.recent;
+            minRecent = settings.minRecent;
+            minBaselineDays = settings.minBaselineDays;
+            threshold = settings.threshold;
+            minRatio = settings.minRatio;
+            minRise = settings.minRise;
+            cooldown = settings.cooldown;
+            dispersionFloor = settings.dispersionFloor;
+            evidence = settings.evidence;
+        }
+
+        AttentionSettings build() {
+            return new AttentionSettings(enabled, baseline, recent, minRecent, minBaselineDays, threshold, minRatio,
+                    minRise, cooldown, dispersionFloor, evidence);
+        }
     }
 
     private static void requireWholeDays(Duration duration, String name) {

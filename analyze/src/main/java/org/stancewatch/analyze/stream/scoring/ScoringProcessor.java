@@ -32,6 +32,13 @@ import org.stancewatch.model.json.Codecs;
  * published is ignored. Processing the same revision again (after a crash, under at-least-once)
  * publishes the same mentions and the same tombstones again, which downstream treats as no change.
  *
+ * <p>The index deletes the mentions a revision drops on its own as well ({@code RevisionCleanup}
+ * in the index module). Both are needed: these tombstones are how the job's own aggregates and
+ * every other reader of the mentions topic learn of a retraction, while the index also meets
+ * revisions that bring no tombstones (the article left the ledger, past the state retention or
+ * under a new application id; its scoring failed) and article revisions indexed before their
+ * mentions are scored.
+ *
  * <p>An article published more than the grace period before the newest article seen in its
  * partition is late: its mentions are published marked {@link MentionHeaders#LATE}, and leave
  * the aggregates as they were.

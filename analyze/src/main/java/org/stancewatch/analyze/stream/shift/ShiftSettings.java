@@ -1,6 +1,7 @@
 package org.stancewatch.analyze.stream.shift;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How the shift detector decides that the tone of a series changed sharply. Defaults come from
@@ -77,43 +78,77 @@ public record ShiftSettings(
     }
 
     public ShiftSettings withBaseline(Duration value) {
-        return new ShiftSettings(value, recent, minBaseline, minRecent, threshold, minChange, cooldown, shrinkage,
-                varianceFloor, evidence);
+        return with(draft -> draft.baseline = value);
     }
 
     public ShiftSettings withRecent(Duration value) {
-        return new ShiftSettings(baseline, value, minBaseline, minRecent, threshold, minChange, cooldown, shrinkage,
-                varianceFloor, evidence);
+        return with(draft -> draft.recent = value);
     }
 
     public ShiftSettings withMinEvidence(double baselineMentions, double recentMentions) {
-        return new ShiftSettings(baseline, recent, baselineMentions, recentMentions, threshold, minChange, cooldown,
-                shrinkage, varianceFloor, evidence);
+        return with(draft -> {
+            draft.minBaseline = baselineMentions;
+            draft.minRecent = recentMentions;
+        });
     }
 
     public ShiftSettings withThreshold(double value) {
-        return new ShiftSettings(baseline, recent, minBaseline, minRecent, value, minChange, cooldown, shrinkage,
-                varianceFloor, evidence);
+        return with(draft -> draft.threshold = value);
     }
 
     public ShiftSettings withMinChange(double value) {
-        return new ShiftSettings(baseline, recent, minBaseline, minRecent, threshold, value, cooldown, shrinkage,
-                varianceFloor, evidence);
+        return with(draft -> draft.minChange = value);
     }
 
     public ShiftSettings withCooldown(Duration value) {
-        return new ShiftSettings(baseline, recent, minBaseline, minRecent, threshold, minChange, value, shrinkage,
-                varianceFloor, evidence);
+        return with(draft -> draft.cooldown = value);
     }
 
     public ShiftSettings withShrinkage(double value) {
-        return new ShiftSettings(baseline, recent, minBaseline, minRecent, threshold, minChange, cooldown, value,
-                varianceFloor, evidence);
+        return with(draft -> draft.shrinkage = value);
     }
 
     public ShiftSettings withEvidence(int value) {
-        return new ShiftSettings(baseline, recent, minBaseline, minRecent, threshold, minChange, cooldown, shrinkage,
-                varianceFloor, value);
+        return with(draft -> draft.evidence = value);
+    }
+
+    /** A copy with the changes {@code change} makes; the constructor checks it as it checks any. */
+    private ShiftSettings with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The components of a copy in the making, one wither's change at a time. */
+    private static final class Draft {
+        Duration baseline;
+        Duration recent;
+        double minBaseline;
+        double minRecent;
+        double threshold;
+        double minChange;
+        Duration cooldown;
+        double shrinkage;
+        double varianceFloor;
+        int evidence;
+
+        Draft(ShiftSettings settings) {
+            baseline = settings.baseline;
+            recent = settings.recent;
+            minBaseline = settings.minBaseline;
+            minRecent = settings.minRecent;
+            threshold = settings.threshold;
+            minChange = settings.minChange;
+            cooldown = settings.cooldown;
+            shrinkage = settings.shrinkage;
+            varianceFloor = settings.varianceFloor;
+            evidence = settings.evidence;
+        }
+
+        ShiftSettings build() {
+            return new ShiftSettings(baseline, recent, minBaseline, minRecent, threshold, minChange, cooldown,
+                    shrinkage, varianceFloor, evidence);
+        }
     }
 
     private static void requireWholeDays(Duration duration, String name) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.kafka.KafkaTopicNames;
 import org.stancewatch.model.kafka.KafkaTopics;
+import org.stancewatch.testing.TestTopics;
 
 /** A test run's topics on a real broker: create them, write articles, read everything back. */
 public final class KafkaTestTopics {
@@ -46,9 +48,8 @@ public final class KafkaTestTopics {
                     names.deadLetters())) {
                 topics.add(new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")));
             }
-            admin.createTopics(topics).all().get();
-            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
-        } catch (InterruptedException | ExecutionException e) {
+            TestTopics.create(admin, topics);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the test topics", e);
         }
         return this;
@@ -57,40 +58,11 @@ public final class KafkaTestTopics {
     /** Lowers a topic's largest record ({@code max.message.bytes}), as an operator might. */
     public KafkaTestTopics limitRecordSize(String topic, int bytes) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            var resource = new org.apache.kafka.common.config.ConfigResource(
-                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
-            var limit = new org.apache.kafka.clients.admin.AlterConfigOp(
-                    new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", Integer.toString(bytes)),
-                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(limit))).all().get();
-        } catch (InterruptedException | ExecutionException e) {
+            TestTopics.limitRecordSize(admin, topic, bytes);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot limit the record size of " + topic, e);
         }
         return this;
-    }
-
-    /**
-     * Waits until every partition has a leader: a producer that writes to a topic in the moment
-     * after its creation can get its first batch refused and, idempotent, keep failing the next.
-     */
-    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            boolean ready;
-            try {
-                ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            } catch (ExecutionException notYet) {
-                ready = false; // the metadata has not reached the broker yet
-            }
-            if (ready) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the test topics got no leaders within 30 s");
-            }
-            Thread.sleep(100);
-        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.stancewatch.notify.testing;
+package org.stancewatch.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock in UTC that stands still until the test moves it; shared with the other modules' tests. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
