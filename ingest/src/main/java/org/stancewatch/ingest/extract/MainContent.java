@@ -41,8 +41,13 @@ final class MainContent {
     /** A declared body beside the scored element wins when it is worth at least this share of the best value. */
     private static final double DECLARED_SHARE = 0.5;
 
+    /** A boilerplate-named element holding more than this share of the page's text is the page's frame, not boilerplate. */
+    private static final double FRAME_SHARE = 0.25;
+    private static final double FRAME_PARENT_SHARE = 0.9;
+
     private final TextStats stats;
     private final DeclaredBody declared;
+    private double frameChars;
     private final Map<Element, Double> values = new IdentityHashMap<>();
 
     private MainContent(TextStats stats, DeclaredBody declared) {
@@ -53,6 +58,7 @@ final class MainContent {
     /** The value of every element under {@code root} (for diagnostics). */
     static Map<Element, Double> values(Element root, TextStats stats, DeclaredBody declared) {
         MainContent main = new MainContent(stats, declared);
+        main.frameChars = FRAME_SHARE * stats.of(root).chars;
         main.value(root, false);
         return main.values;
     }
@@ -60,6 +66,7 @@ final class MainContent {
     /** The element of the main text under {@code root} ({@code root} itself if nothing better). */
     static Element find(Element root, TextStats stats, DeclaredBody declared) {
         MainContent main = new MainContent(stats, declared);
+        main.frameChars = FRAME_SHARE * stats.of(root).chars;
         main.value(root, false);
         double best = 0;
         for (double value : main.values.values()) {
@@ -193,7 +200,8 @@ final class MainContent {
         if (counts.chars == 0) {
             return 0;
         }
-        boolean boilerplate = !declared.keeps(element) && ClassNames.isBoilerplate(ClassNames.words(element));
+        boolean boilerplate = !declared.keeps(element) && !isFrame(element, counts)
+                && ClassNames.isBoilerplate(ClassNames.words(element));
         double value = ownValue(counts);
         for (Element child : element.children()) {
             value += value(child, boilerplate || insideBoilerplate);
@@ -205,6 +213,11 @@ final class MainContent {
             values.put(element, value);
         }
         return value;
+    }
+
+    private boolean isFrame(Element element, TextStats.Counts counts) {
+        Element parent = element.parent();
+        return counts.chars > frameChars && parent != null && counts.chars >= FRAME_PARENT_SHARE * stats.of(parent).chars;
     }
 
     private static double ownValue(TextStats.Counts counts) {
