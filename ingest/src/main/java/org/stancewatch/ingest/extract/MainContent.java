@@ -164,7 +164,7 @@ final class MainContent {
     /** The declared body of highest value, or null where there is none with text left after pruning. */
     private Element bestDeclared() {
         Element best = null;
-        double bestValue = 0;
+        double bestValue = Double.NEGATIVE_INFINITY;
         for (Element element : declared.elements()) {
             Double value = values.get(element);
             if (value != null && value > bestValue) {
