@@ -25,10 +25,17 @@ final class TextLines {
     /** Longer lines are prose even with a notice word in them. */
     private static final int NOTICE_MAX_CHARS = 250;
 
+    /** A line this long at the end of the text is prose, sentence or not. */
+    private static final int TAIL_LINE = 50;
+
     private TextLines() {}
 
     /** A rendered line with its share of link text. */
     record Line(String text, String tag, double linkDensity) {
+        boolean isListEntry() {
+            return tag.equals("li") || tag.equals("dd") || tag.equals("td");
+        }
+
         boolean isHeading() {
             return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
         }
@@ -46,6 +53,7 @@ final class TextLines {
             kept[i] = keep(lines.get(i), normalizedTitle) && !isNoticeAtEdge(lines.get(i).text(), i, end);
         }
         dropEmptySections(lines, kept);
+        dropTail(lines, kept);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < end; i++) {
             if (kept[i]) {
@@ -98,6 +106,21 @@ final class TextLines {
             } else {
                 sectionHasDropped = true;
             }
+        }
+    }
+
+    /** Drops the short lines that are not sentences after the last line of prose: labels, links, a contact line. */
+    private static void dropTail(List<Line> lines, boolean[] kept) {
+        for (int i = kept.length - 1; i >= 0; i--) {
+            if (!kept[i]) {
+                continue;
+            }
+            Line line = lines.get(i);
+            String text = line.text();
+            if (text.length() >= TAIL_LINE || endsSentence(text) || text.indexOf(':') >= 0 || line.isListEntry()) {
+                return; // prose, a label with its value or one that introduces a link, an entry of a list
+            }
+            kept[i] = false;
         }
     }
 
