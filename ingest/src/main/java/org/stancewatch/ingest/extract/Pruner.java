@@ -71,7 +71,7 @@ final class Pruner implements NodeFilter {
             return FilterResult.REMOVE;
         }
         String role = element.attr("role");
-        if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+        if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT)) && !holdsMostText(element)) {
             return FilterResult.REMOVE;
         }
         if (!PROTECTED.contains(tag) && !element.attr("itemprop").equalsIgnoreCase("articleBody")
