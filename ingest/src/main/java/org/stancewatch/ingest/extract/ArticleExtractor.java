@@ -94,7 +94,8 @@ public final class ArticleExtractor {
             Element main = MainContent.find(root, stats, declared);
             // Boilerplate named as such inside the main text goes, unless it is most of it.
             main.filter(new Pruner(stats.of(main).chars, MAIN_SHARE_KEPT, declared));
-            text = TextLines.render(List.of(main), metadata.title());
+            List<Element> parts = Standfirst.above(main, stats).map(lede -> List.of(lede, main)).orElse(List.of(main));
+            text = TextLines.render(parts, metadata.title());
         }
         text = preferStructuredBody(text, metadata.structuredBody());
         String canonical = metadata.canonicalUrl() != null ? metadata.canonicalUrl() : url.toString();
