@@ -62,7 +62,8 @@ final class Pruner implements NodeFilter {
         }
         String tag = element.normalName();
         if (NEVER_TEXT.contains(tag)) {
-            return FilterResult.REMOVE;
+            // a page that renders its article by script may hold the article itself in <noscript>
+            return tag.equals("noscript") && holdsMostText(element) ? enter(element) : FilterResult.REMOVE;
         }
         if (tag.equals("header") && element.text().length() < 400 && !holdsLead(element)) {
             return FilterResult.REMOVE; // a page or article header: logo, menu, headline, byline
