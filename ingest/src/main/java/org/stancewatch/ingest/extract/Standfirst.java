@@ -31,8 +31,7 @@ final class Standfirst {
                 }
                 String text = counts.chars <= MAX_CHARS ? sibling.text() : "";
                 if (Prose.isProse(text, counts.linkDensity())) {
-                    // an affiliate or subscription note above the article reads as prose too
-                    return Notices.terms(text) == 0 ? Optional.of(sibling) : Optional.empty();
+                    return Optional.of(sibling);
                 }
                 if (counts.chars >= SHORT_BLOCK || ++skipped > SKIPPED) {
                     return Optional.empty();
