@@ -13,6 +13,7 @@ final class Prose {
 
     private Prose() {}
 
+    /** True for a block of at least a sentence's length that is mostly not links. */
     static boolean isProse(String text, double linkDensity) {
         String stripped = text.strip();
         if (stripped.length() < MIN_CHARS || linkDensity > MAX_LINK_DENSITY) {
@@ -22,6 +23,7 @@ final class Prose {
         return words >= UNPUNCTUATED_WORDS || words >= MIN_WORDS && endsSentence(stripped);
     }
 
+    /** True for a non-empty text that ends as a sentence does (a full stop, a question, a closing quote). */
     static boolean endsSentence(String text) {
         char last = text.charAt(text.length() - 1);
         return last == '.' || last == '?' || last == '!' || last == '"' || last == '”' || last == '«' || last == '»'

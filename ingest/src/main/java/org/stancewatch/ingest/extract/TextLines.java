@@ -93,7 +93,7 @@ final class TextLines {
         boolean sectionHasText = false;
         boolean sectionHasDropped = false;
         for (int i = 0; i <= kept.length; i++) {
-            boolean atHeading = i == kept.length || lines.get(i).isHeading() && kept[i] && !endsSentence(lines.get(i).text());
+            boolean atHeading = i == kept.length || lines.get(i).isHeading() && kept[i] && !Prose.endsSentence(lines.get(i).text());
             if (atHeading) {
                 if (heading >= 0 && !sectionHasText && (sectionHasDropped || i == kept.length)) {
                     kept[heading] = false;
@@ -117,7 +117,7 @@ final class TextLines {
             }
             Line line = lines.get(i);
             String text = line.text();
-            if (text.length() >= TAIL_LINE || endsSentence(text) || text.indexOf(':') >= 0 || line.isListEntry()) {
+            if (text.length() >= TAIL_LINE || Prose.endsSentence(text) || text.indexOf(':') >= 0 || line.isListEntry()) {
                 return; // prose, a label with its value or one that introduces a link, an entry of a list
             }
             kept[i] = false;
@@ -128,11 +128,6 @@ final class TextLines {
     private static boolean isNoticeAtEdge(String text, int i, int lines) {
         boolean edge = i < NOTICE_FIRST_LINES || i >= lines * (1 - NOTICE_EDGE);
         return edge && text.length() < NOTICE_MAX_CHARS && Notices.terms(text) > 0;
-    }
-
-    private static boolean endsSentence(String text) {
-        char last = text.charAt(text.length() - 1);
-        return last == '.' || last == '?' || last == '!' || last == '"' || last == '”' || last == '«' || last == '»';
     }
 
     private static boolean keep(Line line, String normalizedTitle) {
