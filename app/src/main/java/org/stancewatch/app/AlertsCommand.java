@@ -1,14 +1,10 @@
 package org.stancewatch.app;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.index.Trends;
 import org.stancewatch.index.trends.AlertQuery;
-import org.stancewatch.index.trends.AlertText;
-import org.stancewatch.index.trends.TrendQueries;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Direction;
 import org.stancewatch.model.json.Codecs;
@@ -57,8 +53,8 @@ final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AlertQuery query = new AlertQuery(actor, topic, outlet, direction, since, limit);
-        try (ElasticsearchClient client = ElasticsearchClients.create(ClusterSettings.elasticsearch())) {
-            List<Alert> alerts = new TrendQueries(client, IndexLayout.defaults()).alerts(query);
+        try (Trends trends = Trends.open(ClusterSettings.elasticsearch())) {
+            List<Alert> alerts = trends.alerts(query);
             if (json) {
                 var array = Json.mapper().createArrayNode();
                 alerts.forEach(alert -> array.add(Codecs.ALERT.toTree(alert)));
@@ -69,7 +65,7 @@ final class AlertsCommand implements Callable<Integer> {
                 System.out.println("No alerts" + (since == null ? "" : " since " + since) + ".");
                 return 0;
             }
-            alerts.forEach(alert -> System.out.print(AlertText.render(alert)));
+            alerts.forEach(alert -> System.out.print(Trends.text(alert)));
             return 0;
         }
     }

@@ -10,16 +10,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
-import org.stancewatch.analyze.stream.AnalyzeJob;
+import org.stancewatch.analyze.AnalyzeStage;
+import org.stancewatch.analyze.StanceScoring;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.TopicNames;
 import org.stancewatch.analyze.stream.attention.AttentionSettings;
-import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -161,7 +159,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "attention: quiet time of a series after an alert, whole days (default: ${DEFAULT-VALUE})")
     Duration attentionCooldown;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + TopicSetup.DEFAULT_PARTITIONS,
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + KafkaTopicSetup.DEFAULT_PARTITIONS,
             description = "partitions of topics this command creates (default: ${DEFAULT-VALUE})")
     int partitions;
 
@@ -212,7 +210,6 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .withApplicationId(applicationId)
                 .withThreads(scoringThreads, aggregationThreads)
                 .withStateDir(stateDir)
-                .withTopics(TopicNames.defaults())
                 .withGrace(grace)
                 .withReorderAllowance(reorderAllowance)
                 .withCopyWeight(copyWeight)
@@ -224,7 +221,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The scorer these options choose: lexicon and model files are read (and checked) before CoreNLP loads. */
-    CoreNlpStanceScorer scorer() {
+    StanceScoring scorer() {
         return scorerFiles.scorer();
     }
 
@@ -232,12 +229,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         KafkaConnection kafka = ClusterSettings.kafka();
         AnalyzeSettings settings = settings(kafka);
-        ClusterTopics.ensure(kafka, partitions, replicationFactor);
+        ClusterKafkaTopics.ensure(kafka, partitions, replicationFactor);
         System.out.println("Loading the stance scorer ...");
-        CoreNlpStanceScorer scorer = scorer();
+        StanceScoring scorer = scorer();
         MetricsEndpoint metrics = metricsPort > 0 ? MetricsEndpoint.start(metricsAddress, metricsPort) : null;
         MeterRegistry registry = metrics != null ? metrics.registry() : new SimpleMeterRegistry();
-        AnalyzeJob job = AnalyzeJob.start(settings, scorer, registry);
+        AnalyzeStage job = AnalyzeStage.start(settings, scorer, registry);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the analyze job ...");
@@ -252,7 +249,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 settings.aggregationThreads(), metrics == null ? ""
                         : "; metrics at http://localhost:" + metrics.port() + "/metrics");
         while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-            if (job.state() == JobState.FAILED) {
+            if (job.hasFailed()) {
                 log.error("The analyze job failed; see the messages above. Stopping.");
                 return 1;
             }

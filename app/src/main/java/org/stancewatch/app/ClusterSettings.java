@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.index.connect.ElasticsearchConfig;
-import org.stancewatch.index.kibana.KibanaConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
+import org.stancewatch.index.kibana.KibanaSettings;
 
 /** The Kafka, Elasticsearch and Kibana settings of the environment (see {@link Environment}). */
 final class ClusterSettings {
@@ -23,8 +23,8 @@ final class ClusterSettings {
         return kafka;
     }
 
-    static ElasticsearchConfig elasticsearch() {
-        ElasticsearchConfig config = new ElasticsearchConfig(Environment.ELASTICSEARCH_URL.value(),
+    static ElasticsearchSettings elasticsearch() {
+        ElasticsearchSettings config = new ElasticsearchSettings(Environment.ELASTICSEARCH_URL.value(),
                 Environment.ELASTICSEARCH_API_KEY.value(), Environment.ELASTICSEARCH_USERNAME.value(),
                 Environment.ELASTICSEARCH_PASSWORD.value())
                 .withCaCertificate(Environment.ELASTICSEARCH_CA_CERT.isSet()
@@ -36,8 +36,8 @@ final class ClusterSettings {
     }
 
     /** Kibana takes Elasticsearch's credentials. */
-    static KibanaConfig kibana(String url) {
-        return new KibanaConfig(url, Environment.ELASTICSEARCH_API_KEY.value(),
+    static KibanaSettings kibana(String url) {
+        return new KibanaSettings(url, Environment.ELASTICSEARCH_API_KEY.value(),
                 Environment.ELASTICSEARCH_USERNAME.value(), Environment.ELASTICSEARCH_PASSWORD.value(),
                 java.time.Duration.ofSeconds(60));
     }

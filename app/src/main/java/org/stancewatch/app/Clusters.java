@@ -9,7 +9,7 @@ import org.stancewatch.embedded.EmbeddedKafka;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.Ports;
 import org.stancewatch.embedded.ProcessMemory;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 
 /**
  * The Kafka and Elasticsearch a pipeline runs on: those {@code KAFKA_BOOTSTRAP_SERVERS} and
@@ -18,10 +18,10 @@ import org.stancewatch.index.connect.ElasticsearchConfig;
 final class Clusters implements AutoCloseable {
     private final EmbeddedServices embedded;
     private final KafkaConnection kafka;
-    private final ElasticsearchConfig elasticsearch;
+    private final ElasticsearchSettings elasticsearch;
     private final List<String> description;
 
-    private Clusters(EmbeddedServices embedded, KafkaConnection kafka, ElasticsearchConfig elasticsearch,
+    private Clusters(EmbeddedServices embedded, KafkaConnection kafka, ElasticsearchSettings elasticsearch,
                      List<String> description) {
         this.embedded = embedded;
         this.kafka = kafka;
@@ -44,8 +44,8 @@ final class Clusters implements AutoCloseable {
             List<String> description = new ArrayList<>();
             KafkaConnection kafka = kafkaGiven ? ClusterSettings.kafka()
                     : KafkaConnection.plain(services.kafkaBootstrapServers());
-            ElasticsearchConfig elasticsearch = elasticsearchGiven ? ClusterSettings.elasticsearch()
-                    : ElasticsearchConfig.of(services.elasticsearchUrl());
+            ElasticsearchSettings elasticsearch = elasticsearchGiven ? ClusterSettings.elasticsearch()
+                    : ElasticsearchSettings.of(services.elasticsearchUrl());
             description.add(kafkaGiven ? "Kafka          " + kafka.bootstrapServers() + " (KAFKA_BOOTSTRAP_SERVERS)"
                     : describe(services.kafka()));
             description.add(elasticsearchGiven ? "Elasticsearch  " + elasticsearch.url() + " (ELASTICSEARCH_URL)"
@@ -63,7 +63,7 @@ final class Clusters implements AutoCloseable {
         try {
             services.startAll();
             return new Clusters(services, KafkaConnection.plain(services.kafkaBootstrapServers()),
-                    ElasticsearchConfig.of(services.elasticsearchUrl()),
+                    ElasticsearchSettings.of(services.elasticsearchUrl()),
                     List.of(describe(services.kafka()), describe(services.elasticsearch())));
         } catch (RuntimeException e) {
             services.close();
@@ -72,7 +72,7 @@ final class Clusters implements AutoCloseable {
     }
 
     private static Clusters external() {
-        ElasticsearchConfig elasticsearch = ClusterSettings.elasticsearch();
+        ElasticsearchSettings elasticsearch = ClusterSettings.elasticsearch();
         KafkaConnection kafka = ClusterSettings.kafka();
         return new Clusters(null, kafka, elasticsearch, List.of(
                 "Kafka          " + kafka.bootstrapServers() + " (KAFKA_BOOTSTRAP_SERVERS)",
@@ -83,7 +83,7 @@ final class Clusters implements AutoCloseable {
         return kafka;
     }
 
-    ElasticsearchConfig elasticsearch() {
+    ElasticsearchSettings elasticsearch() {
         return elasticsearch;
     }
 

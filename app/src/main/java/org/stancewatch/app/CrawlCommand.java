@@ -8,16 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
+import org.stancewatch.ingest.IngestStage;
 import org.stancewatch.ingest.SourceStats;
-import org.stancewatch.ingest.publish.KafkaSettings;
-import org.stancewatch.ingest.publish.MemoryOutput;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.source.Sources;
-import org.stancewatch.ingest.source.SourcesFile;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,31 +45,35 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--sources", paramLabel = "FILE", description = "the sources file (default: ./config/sources.yml, else the bundled defaults)")
     Path sources;
 
-    @Option(names = "--dry-run", description = "publish nothing: crawl into memory and print each article that would be published (no Kafka needed; nothing is remembered)")
+    @Option(names = "--dry-run", description = "publish nothing: crawl into memory and print each article that would be "
+            + "published (no Kafka needed; nothing is remembered)")
     boolean dryRun;
 
-    @Option(names = "--instance", paramLabel = "NAME", description = "this crawler's name among several instances; a restart with the same name replaces the old one (default: the host name)")
+    @Option(names = "--instance", paramLabel = "NAME", description = "this crawler's name among several instances; a restart "
+            + "with the same name replaces the old one (default: the host name)")
     String instance;
 
-    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "seconds between progress lines, 0 for none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10",
+            description = "seconds between progress lines, 0 for none (default: ${DEFAULT-VALUE})")
     int progressSeconds;
 
     @Override
     public Integer call() throws Exception {
-        Sources loaded = SourcesFile.load(Optional.ofNullable(sources));
+        Sources loaded = IngestStage.sources(Optional.ofNullable(sources));
         CrawlerConfig config;
         String target;
         if (dryRun) {
-            config = CrawlerConfig.inMemory(loaded, new MemoryOutput(batch -> batch.articles().forEach(article ->
+            config = IngestStage.dryRun(loaded, article ->
                     System.out.printf("%s  %-10s %s  (%d words, rev %d%s)%n  %s%n", article.publishedAt(), article.source(),
                             article.title(), article.wordCount(), article.revision(),
-                            article.isCopy() ? ", copy of " + article.copyOf() : "", article.url()))));
+                            article.isCopy() ? ", copy of " + article.copyOf() : "", article.url()));
             target = "memory (dry run)";
         } else {
             KafkaConnection kafka = ClusterSettings.kafka();
-            short replicas = ClusterTopics.ensure(kafka, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
+            short replicas = ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS,
+                    ClusterKafkaTopics.AS_MANY_AS_BROKERS);
             config = CrawlerConfig.kafka(loaded, new KafkaSettings(kafka.bootstrapServers(),
-                    Map.copyOf(kafka.clientProperties()), instanceName(), false, TopicSetup.DEFAULT_PARTITIONS, replicas));
+                    Map.copyOf(kafka.clientProperties()), instanceName(), false, KafkaTopicSetup.DEFAULT_PARTITIONS, replicas));
             target = "Kafka at " + kafka.bootstrapServers();
         }
         System.err.printf("Crawling %d sources from %s into %s%s%n", loaded.sources().size(), loaded.origin(), target,

@@ -1,6 +1,5 @@
 package org.stancewatch.app;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,26 +11,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
+import org.stancewatch.analyze.StanceScoring;
 import org.stancewatch.analyze.stance.StanceScorer;
 import org.stancewatch.app.demo.DemoContent;
 import org.stancewatch.app.demo.DemoRun;
 import org.stancewatch.app.demo.DemoSiteServer;
 import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.embedded.Ports;
-import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.report.StanceReport;
-import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.index.Trends;
 import org.stancewatch.index.trends.AlertQuery;
-import org.stancewatch.index.trends.AlertText;
 import org.stancewatch.index.trends.Interval;
 import org.stancewatch.index.trends.Overview;
 import org.stancewatch.index.trends.SeriesQuery;
-import org.stancewatch.index.trends.TrendQueries;
-import org.stancewatch.index.trends.TrendTable;
 import org.stancewatch.model.Alert;
+import org.stancewatch.notify.NotifierSetup;
 import org.stancewatch.notify.config.AlertsConfig;
-import org.stancewatch.notify.config.InstalledChannels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -80,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
         wipe(home);
         quietStageLogs();
         out.println("Starting Kafka and Elasticsearch under " + home.toAbsolutePath() + ", loading CoreNLP ...");
-        CompletableFuture<StanceScorer> scorer = CompletableFuture.supplyAsync(CoreNlpStanceScorer::fromDefaults);
+        CompletableFuture<StanceScorer> scorer = CompletableFuture.supplyAsync(StanceScoring::fromDefaults);
         try (Clusters clusters = Clusters.embedded(home, Ports.free());
              DemoSiteServer site = DemoSiteServer.start(content)) {
             clusters.description().forEach(line -> out.println("  " + line));
@@ -96,12 +90,11 @@ final class DemoCommand implements Callable<Integer> {
                 run.awaitCaughtUp(pipeline, Duration.ofMinutes(30));
                 out.println("Done: " + pipeline.progress().line());
             }
-            try (ElasticsearchClient client = ElasticsearchClients.create(clusters.elasticsearch())) {
-                client.indices().refresh();
-                TrendQueries trends = new TrendQueries(client, IndexLayout.defaults());
+            try (Trends trends = Trends.open(clusters.elasticsearch())) {
+                trends.refresh();
                 printTrends(trends);
                 printAlerts(trends);
-                Files.writeString(report, new StanceReport(trends, StanceReport.Options.defaults()).render(Instant.now()));
+                Files.writeString(report, trends.report(Instant.now()));
                 out.println("Report written to " + report.toAbsolutePath());
             }
             if (alerts != null) {
@@ -124,24 +117,24 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The demo's notifications: an Atom feed and an e-mail outbox under the demo's folder. */
     private AlertsConfig demoAlerts() {
-        return DemoRun.alerts(home, InstalledChannels.load());
+        return DemoRun.alerts(home, NotifierSetup.installed());
     }
 
-    private void printTrends(TrendQueries trends) {
+    private void printTrends(Trends trends) {
         Overview overview = trends.overview(4, 1);
         for (Overview.ActorStance actor : overview.actors()) {
             out.println();
-            out.print(TrendTable.render(trends.stanceOverTime(SeriesQuery.of(actor.actor()).withInterval(Interval.MONTH))));
+            out.print(Trends.table(trends.stanceOverTime(SeriesQuery.of(actor.actor()).withInterval(Interval.MONTH))));
         }
         out.println();
-        out.print(TrendTable.renderOutlets("russia", trends.outlets(SeriesQuery.of("russia"))));
+        out.print(Trends.outletTable("russia", trends.outlets(SeriesQuery.of("russia"))));
     }
 
-    private void printAlerts(TrendQueries trends) {
+    private void printAlerts(Trends trends) {
         List<Alert> alerts = trends.alerts(AlertQuery.newest());
         out.println();
         out.println(alerts.isEmpty() ? "No alert was raised." : "Alerts (" + alerts.size() + "):");
-        alerts.forEach(alert -> out.print(AlertText.render(alert)));
+        alerts.forEach(alert -> out.print(Trends.text(alert)));
         out.println();
     }
 

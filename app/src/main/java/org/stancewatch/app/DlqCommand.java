@@ -8,17 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.stancewatch.app.dlq.DeadLetterKafkaTopics;
 import org.stancewatch.app.dlq.DeadLetterReplay;
 import org.stancewatch.app.dlq.DeadLetterSelection;
-import org.stancewatch.app.dlq.DeadLetterTopics;
 import org.stancewatch.app.dlq.ReasonCatalog;
 import org.stancewatch.app.dlq.StoredDeadLetter;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.Json;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code stancewatch dlq}: what the stages could not process, why, and sending it again. */
 @Command(name = "dlq",
@@ -72,7 +72,7 @@ final class DlqCommand implements Runnable {
         }
 
         List<StoredDeadLetter> read() {
-            return new DeadLetterTopics(ClusterSettings.kafka()).read(selection());
+            return new DeadLetterKafkaTopics(ClusterSettings.kafka()).read(selection());
         }
     }
 

@@ -2,7 +2,7 @@ package org.stancewatch.app;
 
 /**
  * The environment variables stancewatch reads, with their defaults. This is the one list: the
- * command line, docker-compose.yml and the README all follow it (a test checks compose).
+ * command line, docker-compose.yml and docs/configuration.md all follow it (a test checks compose).
  */
 public enum Environment {
     KAFKA_BOOTSTRAP_SERVERS("localhost:9092", "Kafka bootstrap servers"),

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.index.sink.Indexer;
-import org.stancewatch.index.sink.IndexerConfig;
+import org.stancewatch.index.IndexStage;
 import org.stancewatch.index.sink.IndexerProgress;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.index.sink.IndexerSettings;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         })
 final class IndexCommand implements Callable<Integer> {
 
-    @Option(names = "--group", paramLabel = "ID", defaultValue = IndexerConfig.DEFAULT_GROUP_ID,
+    @Option(names = "--group", paramLabel = "ID", defaultValue = IndexerSettings.DEFAULT_GROUP_ID,
             description = "Kafka consumer group (default: ${DEFAULT-VALUE})")
     String group;
 
@@ -44,12 +44,12 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         KafkaConnection kafka = ClusterSettings.kafka();
-        ClusterTopics.ensure(kafka, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
-        IndexerConfig config = IndexerConfig.of(ClusterSettings.elasticsearch(), kafka.bootstrapServers())
+        ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS, ClusterKafkaTopics.AS_MANY_AS_BROKERS);
+        IndexerSettings config = IndexerSettings.of(ClusterSettings.elasticsearch(), kafka.bootstrapServers())
                 .withGroupId(group).withKafkaOverrides(Map.copyOf(kafka.clientProperties()));
         System.out.println("Indexing from Kafka at " + kafka.bootstrapServers() + " into Elasticsearch at " + config.elasticsearch().url()
                 + " ... (Ctrl-C to stop)");
-        Indexer indexer = Indexer.start(config);
+        IndexStage indexer = IndexStage.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: waiting for Elasticsearch to acknowledge what is in flight ...");

@@ -2,14 +2,12 @@ package org.stancewatch.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.stancewatch.index.connect.ElasticsearchClients;
+import org.stancewatch.index.IndexStage;
+import org.stancewatch.index.Kibana;
 import org.stancewatch.index.kibana.ImportReport;
-import org.stancewatch.index.kibana.KibanaReadiness;
-import org.stancewatch.index.kibana.KibanaSetup;
-import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.templates.IndexSetupException;
-import org.stancewatch.index.templates.IndexTemplates;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,10 +74,10 @@ final class KibanaCommand implements Runnable {
             if (!wait.isZero()) {
                 out.println("Waiting up to " + wait.toSeconds() + " s for Kibana at " + url + " to be available ...");
                 out.flush();
-                new KibanaReadiness(ClusterSettings.kibana(url)).awaitAvailable(remaining(deadline));
+                new Kibana(ClusterSettings.kibana(url)).awaitAvailable(remaining(deadline));
             }
             out.println("Importing stancewatch's saved objects into Kibana at " + url + " ...");
-            ImportReport report = new KibanaSetup(ClusterSettings.kibana(url)).importSavedObjects();
+            ImportReport report = new Kibana(ClusterSettings.kibana(url)).importSavedObjects();
             out.printf("Imported %d saved objects (overwriting earlier copies): %s%n", report.imported(),
                     describe(report));
             out.println("Open the dashboard: " + report.dashboardUrl());
@@ -93,10 +91,10 @@ final class KibanaCommand implements Runnable {
             out.println("Installing the index templates and aliases in Elasticsearch at " + config.url() + " ...");
             out.flush();
             while (true) {
-                try (var client = ElasticsearchClients.create(config)) {
-                    IndexTemplates.Result result = new IndexTemplates(client, IndexLayout.defaults()).install();
-                    out.println("Index templates installed; indices created: " + (result.createdIndices().isEmpty()
-                            ? "none (all existed)" : String.join(", ", result.createdIndices())));
+                try {
+                    List<String> created = IndexStage.installTemplates(config);
+                    out.println("Index templates installed; indices created: " + (created.isEmpty()
+                            ? "none (all existed)" : String.join(", ", created)));
                     return;
                 } catch (IndexSetupException | java.io.IOException e) {
                     if (Instant.now().plusSeconds(5).isAfter(deadline)) {

@@ -6,15 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
 import org.stancewatch.notify.Notifier;
-import org.stancewatch.notify.NotifierConfig;
 import org.stancewatch.notify.NotifierProgress;
+import org.stancewatch.notify.NotifierSettings;
+import org.stancewatch.notify.NotifierSetup;
 import org.stancewatch.notify.config.AlertsConfig;
-import org.stancewatch.notify.config.AlertsFile;
-import org.stancewatch.notify.config.InstalledChannels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +51,7 @@ final class NotifyCommand implements Callable<Integer> {
                     + "not only new ones (default: new ones only)")
     boolean fromBeginning;
 
-    @Option(names = "--group", paramLabel = "ID", defaultValue = NotifierConfig.DEFAULT_GROUP_ID,
+    @Option(names = "--group", paramLabel = "ID", defaultValue = NotifierSettings.DEFAULT_GROUP_ID,
             description = "Kafka consumer group (default: ${DEFAULT-VALUE})")
     String group;
 
@@ -62,10 +61,10 @@ final class NotifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AlertsConfig alerts = AlertsFile.load(Optional.ofNullable(alertsFile), InstalledChannels.load());
+        AlertsConfig alerts = NotifierSetup.installed().alerts(Optional.ofNullable(alertsFile));
         KafkaConnection kafka = ClusterSettings.kafka();
-        ClusterTopics.ensure(kafka, TopicSetup.DEFAULT_PARTITIONS, ClusterTopics.AS_MANY_AS_BROKERS);
-        NotifierConfig config = NotifierConfig.of(kafka.bootstrapServers()).withGroupId(group)
+        ClusterKafkaTopics.ensure(kafka, KafkaTopicSetup.DEFAULT_PARTITIONS, ClusterKafkaTopics.AS_MANY_AS_BROKERS);
+        NotifierSettings config = NotifierSettings.of(kafka.bootstrapServers()).withGroupId(group)
                 .withFromBeginning(fromBeginning).withKafkaOverrides(Map.copyOf(kafka.clientProperties()));
         System.out.println("Notifying from Kafka at " + kafka.bootstrapServers() + " by " + alerts.file() + ": "
                 + alerts.channels().size() + " channels, " + alerts.watchlists().size() + " watchlists ... (Ctrl-C to stop)");

@@ -1,14 +1,10 @@
 package org.stancewatch.app;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.report.StanceReport;
-import org.stancewatch.index.templates.IndexLayout;
-import org.stancewatch.index.trends.TrendQueries;
+import org.stancewatch.index.Trends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,10 +36,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StanceReport.Options defaults = StanceReport.Options.defaults();
-        StanceReport.Options options = new StanceReport.Options(actors, defaults.topics(), defaults.relations(), alerts);
-        try (ElasticsearchClient client = ElasticsearchClients.create(ClusterSettings.elasticsearch())) {
-            String html = new StanceReport(new TrendQueries(client, IndexLayout.defaults()), options).render(Instant.now());
+        try (Trends trends = Trends.open(ClusterSettings.elasticsearch())) {
+            String html = trends.report(actors, alerts, Instant.now());
             Files.writeString(out, html);
         }
         System.out.println("Report written to " + out.toAbsolutePath());

@@ -4,16 +4,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
+import org.stancewatch.analyze.StanceScoring;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.embedded.Ports;
 import org.stancewatch.ingest.fetch.HostResolver;
-import org.stancewatch.ingest.source.SourcesFile;
-import org.stancewatch.model.topic.TopicSetup;
+import org.stancewatch.ingest.IngestStage;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
+import org.stancewatch.notify.NotifierSetup;
 import org.stancewatch.notify.config.AlertsConfig;
-import org.stancewatch.notify.config.AlertsFile;
-import org.stancewatch.notify.config.InstalledChannels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,11 +55,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        var sourceList = SourcesFile.load(Optional.ofNullable(sources));
+        var sourceList = IngestStage.sources(Optional.ofNullable(sources));
         System.out.println("Starting stancewatch on " + sourceList.sources().size() + " sources from "
                 + sourceList.origin() + " ...");
         AlertsConfig alerts = noNotify ? null : alerts();
-        var scorer = java.util.concurrent.CompletableFuture.supplyAsync(CoreNlpStanceScorer::fromDefaults);
+        var scorer = java.util.concurrent.CompletableFuture.supplyAsync(StanceScoring::fromDefaults);
         Clusters clusters = Clusters.fromEnvironment(home, Ports.defaults());
         Pipeline pipeline;
         try {
@@ -68,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
             AnalyzeSettings analyze = AnalyzeSettings.defaults(clusters.kafka().bootstrapServers())
                     .withStateDir(home.resolve("analyze-state"));
             pipeline = Pipeline.start(new Pipeline.Settings(clusters.kafka(), clusters.elasticsearch(),
-                    sourceList, HostResolver.system(), analyze, TopicSetup.DEFAULT_PARTITIONS, hostName(), alerts),
+                    sourceList, HostResolver.system(), analyze, KafkaTopicSetup.DEFAULT_PARTITIONS, hostName(), alerts),
                     scorer.join());
         } catch (RuntimeException e) {
             clusters.close();
@@ -97,12 +96,12 @@ final class RunCommand implements Callable<Integer> {
 
     /** The alerts file; none when this build has no channel types to send with (said, not failed). */
     private AlertsConfig alerts() {
-        InstalledChannels channels = InstalledChannels.load();
-        if (channels.types().isEmpty()) {
+        NotifierSetup setup = NotifierSetup.installed();
+        if (setup.channelTypes().isEmpty()) {
             System.out.println("  notifications off: this build has no channel types installed");
             return null;
         }
-        AlertsConfig alerts = AlertsFile.load(Optional.ofNullable(alertsFile), channels);
+        AlertsConfig alerts = setup.alerts(Optional.ofNullable(alertsFile));
         System.out.println("  notifying by " + alerts.file() + ": " + alerts.channels().size() + " channels, "
                 + alerts.watchlists().size() + " watchlists");
         return alerts;

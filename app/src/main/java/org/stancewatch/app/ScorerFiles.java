@@ -1,9 +1,7 @@
 package org.stancewatch.app;
 
 import java.nio.file.Path;
-import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
-import org.stancewatch.analyze.stance.StanceModels;
-import org.stancewatch.analyze.stance.TargetStanceModel;
+import org.stancewatch.analyze.StanceScoring;
 import picocli.CommandLine.Option;
 
 /** The options that choose the stance scorer's files, for every command that loads it. */
@@ -16,17 +14,17 @@ final class ScorerFiles {
             description = "topics file (default: ./config/topics.yml, else the bundled one)")
     Path topics;
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = StanceModels.DEFAULT,
-            description = "stance model: " + StanceModels.CHOICES + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = StanceScoring.DEFAULT_MODEL,
+            description = "stance model: " + StanceScoring.MODEL_CHOICES + " (default: ${DEFAULT-VALUE})")
     String model;
 
     /** The scorer these files make: lexicons and model are read (and checked) before CoreNLP loads. */
-    CoreNlpStanceScorer scorer() {
-        return CoreNlpStanceScorer.fromFiles(actors, topics, model);
+    StanceScoring scorer() {
+        return StanceScoring.fromFiles(actors, topics, model);
     }
 
-    /** The chosen model alone. */
-    TargetStanceModel model() {
-        return StanceModels.load(model);
+    /** The chosen model: v1, v2, a v2 model folder or a v1 model file. */
+    String modelChoice() {
+        return model;
     }
 }

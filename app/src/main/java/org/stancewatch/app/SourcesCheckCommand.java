@@ -1,7 +1,6 @@
 package org.stancewatch.app;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,18 +13,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stancewatch.app.sources.CheckReportText;
+import org.stancewatch.config.Suggestions;
+import org.stancewatch.ingest.IngestStage;
+import org.stancewatch.ingest.SourceCheck;
 import org.stancewatch.ingest.check.SourceCheckReport;
-import org.stancewatch.ingest.check.SourceProbe;
 import org.stancewatch.ingest.fetch.HostResolver;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.source.Sources;
-import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.model.yaml.Suggestions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code stancewatch sources check}: does each source work from this machine, now? */
 @Command(name = "check",
@@ -78,7 +77,7 @@ final class SourcesCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sources loaded = SourcesFile.load(Optional.ofNullable(sourcesFile));
+        Sources loaded = IngestStage.sources(Optional.ofNullable(sourcesFile));
         List<Source> chosen = chosen(loaded);
         int threads = parallel != null ? parallel : loaded.settings().parallelSources();
         if (threads < 1) {
@@ -130,7 +129,7 @@ final class SourcesCheckCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Map<String, String> disabled = new LinkedHashMap<>();
         loaded.disabled().forEach(d -> disabled.put(d.source().id(), d.reason()));
-        try (SourceProbe probe = new SourceProbe(loaded.settings(), resolver, Clock.systemUTC())) {
+        try (SourceCheck probe = SourceCheck.open(loaded.settings(), resolver)) {
             for (Source source : chosen) {
                 running.put(source, pool.submit(() -> {
                     String reason = disabled.get(source.id());

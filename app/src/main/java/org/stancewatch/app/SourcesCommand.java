@@ -11,9 +11,9 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.stancewatch.app.sources.SourceStatusReader;
 import org.stancewatch.app.sources.SourceTable;
 import org.stancewatch.app.sources.StoredStatus;
+import org.stancewatch.ingest.IngestStage;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.source.SourcesException;
-import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,10 +97,10 @@ final class SourcesCommand implements Callable<Integer> {
         /** The sources file's sources; without an explicit file, one that cannot be read only costs its rows. */
         private List<Source> configured() {
             if (sourcesFile != null) {
-                return SourcesFile.load(sourcesFile).sources();
+                return IngestStage.sources(Optional.of(sourcesFile)).sources();
             }
             try {
-                return SourcesFile.load(Optional.empty()).sources();
+                return IngestStage.sources(Optional.empty()).sources();
             } catch (SourcesException e) {
                 System.err.println("warning: sources never visited are not listed: " + e.getMessage());
                 return List.of();

@@ -9,12 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.stancewatch.analyze.ModelTraining;
+import org.stancewatch.analyze.StanceScoring;
 import org.stancewatch.analyze.stance.ArticleAnalysis;
-import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
-import org.stancewatch.analyze.stance.LocalArticles;
-import org.stancewatch.analyze.stance.TargetStanceModel;
-import org.stancewatch.analyze.stance.training.Evaluation;
-import org.stancewatch.analyze.stance.training.NewsMtscScoring;
 import org.stancewatch.model.Mention;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,14 +88,10 @@ final class StanceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out goes with --newsmtsc");
         }
         if (input.newsmtsc != null) {
-            Evaluation evaluation;
-            String version;
-            try (TargetStanceModel stanceModel = scorerFiles.model()) {
-                version = stanceModel.version();
-                evaluation = NewsMtscScoring.score(input.newsmtsc, out, stanceModel, threads, System.err::println);
-            }
-            if (evaluation.count() > 0) {
-                stdout.print(evaluation.format(version + " on " + input.newsmtsc));
+            ModelTraining.ModelScores scores = ModelTraining.scoreNewsMtsc(input.newsmtsc, out,
+                    scorerFiles.modelChoice(), threads, System.err::println);
+            if (scores.evaluation().count() > 0) {
+                stdout.print(scores.evaluation().format(scores.modelVersion() + " on " + input.newsmtsc));
             } else {
                 stdout.println("the file has no labels: nothing to measure");
             }
@@ -109,8 +102,8 @@ final class StanceCommand implements Callable<Integer> {
         }
         String text = input.text != null ? input.text : Files.readString(input.file, StandardCharsets.UTF_8);
         String origin = input.file != null ? input.file.toString() : "text";
-        try (CoreNlpStanceScorer scorer = scorerFiles.scorer()) {
-            ArticleAnalysis analysis = scorer.analyze(LocalArticles.of(text, origin, date, language));
+        try (StanceScoring scorer = scorerFiles.scorer()) {
+            ArticleAnalysis analysis = scorer.analyze(text, origin, date, language);
             print(analysis, stdout);
         }
         return 0;

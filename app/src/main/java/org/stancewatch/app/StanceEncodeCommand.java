@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.stancewatch.analyze.stance.training.ArticleSplit;
-import org.stancewatch.analyze.stance.training.EncodedTrainingData;
-import org.stancewatch.analyze.stance.transformer.InputMode;
-import org.stancewatch.analyze.stance.transformer.StanceInputs;
+import org.stancewatch.analyze.ModelTraining;
+import org.stancewatch.analyze.stance.training.EncodedTrainingData.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,12 +50,10 @@ final class StanceEncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StanceInputs inputs = StanceInputs.open(tokenizer, InputMode.fromJson(mode), maxTokens)) {
-            EncodedTrainingData.Summary summary = EncodedTrainingData.write(data, trainOnly, inputs,
-                    new ArticleSplit(heldOutPercent), out, System.err::println);
-            System.out.printf("%d sequences, %d targets (%d held out), %d skipped, written to %s%n",
-                    summary.sequences(), summary.targets(), summary.heldOutTargets(), summary.skippedTargets(), out);
-        }
+        Summary summary = ModelTraining.encode(data, trainOnly, tokenizer, mode, maxTokens,
+                heldOutPercent, out, System.err::println);
+        System.out.printf("%d sequences, %d targets (%d held out), %d skipped, written to %s%n",
+                summary.sequences(), summary.targets(), summary.heldOutTargets(), summary.skippedTargets(), out);
         return 0;
     }
 }

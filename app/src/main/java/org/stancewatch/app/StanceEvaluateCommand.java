@@ -8,12 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.stancewatch.analyze.stance.StanceModels;
-import org.stancewatch.analyze.stance.training.ArticleSplit;
+import org.stancewatch.analyze.ModelTraining;
 import org.stancewatch.analyze.stance.training.Evaluation;
-import org.stancewatch.analyze.stance.training.ModelComparison;
-import org.stancewatch.analyze.stance.training.NewsMtscReader;
-import org.stancewatch.analyze.stance.training.NewsMtscSentence;
+import org.stancewatch.analyze.stance.training.ModelComparison.Result;
 import org.stancewatch.model.Polarity;
 import org.stancewatch.model.json.Json;
 import picocli.CommandLine.Command;
@@ -58,14 +55,9 @@ final class StanceEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ArticleSplit split = new ArticleSplit(heldOutPercent);
-        List<NewsMtscSentence> sentences = NewsMtscReader.read(data).stream()
-                .filter(sentence -> all || split.isHeldOut(sentence.articleKey())).toList();
-        System.err.printf("%d sentences of %s (%s)%n", sentences.size(), data,
-                all ? "all" : "held-out articles, " + heldOutPercent + "%");
-        List<ModelComparison.Result> results = ModelComparison.compare(sentences, models, StanceModels::load, threads,
+        List<Result> results = ModelTraining.compare(data, heldOutPercent, all, models, threads,
                 System.err::println);
-        System.out.print(ModelComparison.table(results));
+        System.out.print(ModelTraining.table(results));
         if (json != null) {
             Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(asJson(results)) + "\n", StandardCharsets.UTF_8);
@@ -74,7 +66,7 @@ final class StanceEvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> asJson(List<ModelComparison.Result> results) {
+    private Map<String, Object> asJson(List<Result> results) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("data", data.toString());
         root.put("heldOutPercent", all ? 100 : heldOutPercent);
@@ -82,7 +74,7 @@ final class StanceEvaluateCommand implements Callable<Integer> {
         return root;
     }
 
-    private static Map<String, Object> asJson(ModelComparison.Result result) {
+    private static Map<String, Object> asJson(Result result) {
         Evaluation e = result.evaluation();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("model", result.choice());

@@ -1,11 +1,8 @@
 package org.stancewatch.app;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.stancewatch.analyze.stance.training.ArticleSplit;
-import org.stancewatch.analyze.stance.training.LabelledTarget;
-import org.stancewatch.analyze.stance.training.StanceTraining;
+import org.stancewatch.analyze.ModelTraining;
 import org.stancewatch.analyze.stance.training.TrainingReport;
 import org.stancewatch.analyze.stance.training.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -61,8 +58,7 @@ final class StanceTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<LabelledTarget> targets = StanceTraining.load(data, cache, threads, System.err::println);
-        TrainingReport report = StanceTraining.train(targets, new ArticleSplit(heldOutPercent),
+        TrainingReport report = ModelTraining.trainV1(data, cache, threads, heldOutPercent,
                 new TrainingSettings(sigma, minFeatureCount, folds), System.err::println);
         report.model().write(out);
         System.out.print(report.format());

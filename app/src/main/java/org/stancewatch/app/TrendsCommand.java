@@ -1,20 +1,15 @@
 package org.stancewatch.app;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.index.Trends;
 import org.stancewatch.index.trends.Interval;
 import org.stancewatch.index.trends.OutletStance;
 import org.stancewatch.index.trends.SeriesQuery;
 import org.stancewatch.index.trends.StanceSeries;
-import org.stancewatch.index.trends.TrendPoint;
-import org.stancewatch.index.trends.TrendQueries;
-import org.stancewatch.index.trends.TrendTable;
 import org.stancewatch.model.Evidence;
 import org.stancewatch.model.json.Json;
 import picocli.CommandLine.ArgGroup;
@@ -34,7 +29,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  stancewatch trends --actor russia",
             "  stancewatch trends --actor russia --topic missile-defense --interval month --from 2010 --to 2013",
-            "  stancewatch trends --actor united-states --holder russia --outlets --evidence 2",
+            "  stancewatch trends --actor us --holder russia --outlets --evidence 2",
             "",
             "Uses ELASTICSEARCH_URL (and its credentials)."
         })
@@ -90,18 +85,10 @@ final class TrendsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String holder = voice == null ? null : voice.ownVoice ? SeriesQuery.OUTLET_VOICE : voice.holder;
         SeriesQuery query = new SeriesQuery(actor, topic, outlet, holder, interval, from, to, includeCopies);
-        try (ElasticsearchClient client = ElasticsearchClients.create(ClusterSettings.elasticsearch())) {
-            TrendQueries trends = new TrendQueries(client, IndexLayout.defaults());
+        try (Trends trends = Trends.open(ClusterSettings.elasticsearch())) {
             StanceSeries series = trends.stanceOverTime(query);
             List<OutletStance> compared = outlets ? trends.outlets(query) : null;
-            Map<Instant, List<Evidence>> sentences = new LinkedHashMap<>();
-            if (evidence > 0) {
-                for (TrendPoint point : series.points()) {
-                    if (point.count() > 0) {
-                        sentences.put(point.start(), trends.evidence(query, point, evidence));
-                    }
-                }
-            }
+            Map<Instant, List<Evidence>> sentences = evidence > 0 ? trends.evidence(query, series, evidence) : Map.of();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("series", series);
@@ -114,10 +101,10 @@ final class TrendsCommand implements Callable<Integer> {
                 System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
                 return 0;
             }
-            System.out.print(TrendTable.render(series));
+            System.out.print(Trends.table(series));
             if (compared != null) {
                 System.out.println();
-                System.out.print(TrendTable.renderOutlets(actor, compared));
+                System.out.print(Trends.outletTable(actor, compared));
             }
             sentences.forEach((start, list) -> {
                 System.out.println();

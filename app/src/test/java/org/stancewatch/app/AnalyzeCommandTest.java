@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancewatch.analyze.lexicon.LexiconException;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.app.pipeline.KafkaConnection;
-import org.stancewatch.model.lexicon.LexiconException;
 import picocli.CommandLine;
 
 class AnalyzeCommandTest {
@@ -35,7 +35,8 @@ class AnalyzeCommandTest {
                 "--grace", "--reorder-allowance", "--copy-weight", "--scoring-timeout", "--baseline", "--recent",
                 "--min-baseline", "--min-recent", "--threshold", "--min-change", "--cooldown", "--shrinkage",
                 "--evidence", "--no-attention", "--attention-threshold", "--attention-min-ratio",
-                "--attention-min-recent", "--attention-recent", "--attention-cooldown", "--actors", "--topics", "--model", "--partitions", "--replication-factor", "--progress-interval", "--metrics-port", "--metrics-address",
+                "--attention-min-recent", "--attention-recent", "--attention-cooldown", "--actors", "--topics", "--model",
+                "--partitions", "--replication-factor", "--progress-interval", "--metrics-port", "--metrics-address",
                 "--streams-config"}) {
             assertThat(help).contains(option);
         }
@@ -75,7 +76,7 @@ class AnalyzeCommandTest {
         assertThat(settings.bootstrapServers()).isEqualTo("broker:9093");
         assertThat(settings.streamsOverrides()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("num.standby.replicas", "1");
-        assertThat(org.stancewatch.analyze.stream.StreamsSettings.scoring(settings,
+        assertThat(org.stancewatch.analyze.stream.StreamsProperties.scoring(settings,
                 new org.stancewatch.analyze.stream.monitor.JobCounters())).containsEntry("security.protocol", "SASL_SSL");
     }
 

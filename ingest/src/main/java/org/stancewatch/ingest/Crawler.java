@@ -24,10 +24,10 @@ import org.stancewatch.ingest.crawl.SourceCrawl;
 import org.stancewatch.ingest.extract.ArticleExtractor;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.CrawlOutput;
 import org.stancewatch.ingest.publish.KafkaOutput;
-import org.stancewatch.ingest.publish.KafkaSettings;
 import org.stancewatch.ingest.publish.PublishException;
 import org.stancewatch.ingest.robots.RobotsCache;
 import org.stancewatch.ingest.schedule.CrawlScheduler;
@@ -37,8 +37,8 @@ import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.KafkaStateReader;
 import org.stancewatch.ingest.state.StateKey;
-import org.stancewatch.model.topic.TopicSetup;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The crawler, for {@code stancewatch crawl} and for the pipeline run in one process:
@@ -83,7 +83,7 @@ public final class Crawler implements AutoCloseable {
             this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
             try {
                 if (kafka.createTopics()) {
-                    List<String> created = TopicSetup.ensureTopics(admin, kafka.partitions(), kafka.replicationFactor());
+                    List<String> created = KafkaTopicSetup.ensureTopics(admin, kafka.partitions(), kafka.replicationFactor());
                     if (!created.isEmpty()) {
                         LOG.info("created topics {}", created);
                     }
@@ -191,9 +191,9 @@ public final class Crawler implements AutoCloseable {
         }
         try {
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-            int partitions = admin.describeTopics(List.of(Topics.CRAWL_STATE.name())).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(Topics.CRAWL_STATE.name()).partitions().size();
-            latest.put(new TopicPartition(Topics.CRAWL_STATE.name(), StateKey.sourcePartition(source.id(), partitions)),
+            int partitions = admin.describeTopics(List.of(KafkaTopics.CRAWL_STATE.name())).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(KafkaTopics.CRAWL_STATE.name()).partitions().size();
+            latest.put(new TopicPartition(KafkaTopics.CRAWL_STATE.name(), StateKey.sourcePartition(source.id(), partitions)),
                     OffsetSpec.latest());
             Map<TopicPartition, Long> end = new LinkedHashMap<>();
             admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 import org.stancewatch.ingest.fetch.HostResolver;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.publish.MemoryOutput;
 import org.stancewatch.ingest.source.Sources;
 

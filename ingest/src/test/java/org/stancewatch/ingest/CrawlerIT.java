@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.testsite.FixtureServer;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
-import org.stancewatch.model.topic.Topic;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopic;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The crawler against the embedded Kafka broker and the fixture news site. Each test serves the
@@ -46,13 +46,13 @@ class CrawlerIT {
             try (Crawler crawler = Crawler.open(config)) {
                 crawler.runOnce();
             }
-            List<Article> first = read(bootstrap, Topics.ARTICLES, port, FIXTURE_ARTICLES);
+            List<Article> first = read(bootstrap, KafkaTopics.ARTICLES, port, FIXTURE_ARTICLES);
             assertThat(first).hasSize(FIXTURE_ARTICLES);
             assertThat(first).extracting(Article::id).doesNotHaveDuplicates();
             Article wire = only(first, "/stories/new-start-ratified");
             Article copy = only(first, "/2011/05/10/new-start-ratified/");
             assertThat(copy.copyOf()).isEqualTo(wire.id());
-            assertThat(read(bootstrap, Topics.INGEST_DLQ, port, 4)).extracting(DeadLetter::reason)
+            assertThat(read(bootstrap, KafkaTopics.INGEST_DLQ, port, 4)).extracting(DeadLetter::reason)
                     .containsExactlyInAnyOrder("http-404", "http-410", "http-500", "not-html");
 
             // A restarted crawler reads its state back from the crawl-state topic: it asks
@@ -73,7 +73,7 @@ class CrawlerIT {
             try (Crawler third = Crawler.open(config)) {
                 third.runOnce();
             }
-            List<Article> all = read(bootstrap, Topics.ARTICLES, port, FIXTURE_ARTICLES + 1);
+            List<Article> all = read(bootstrap, KafkaTopics.ARTICLES, port, FIXTURE_ARTICLES + 1);
             assertThat(all).hasSize(FIXTURE_ARTICLES + 1);
             assertThat(all.stream().filter(a -> a.url().endsWith("/2011/03/17/reset-talks/")))
                     .extracting(Article::revision).containsExactly(1, 2);
@@ -100,7 +100,7 @@ class CrawlerIT {
                 assertThat(sources).as("every source run by exactly one instance")
                         .containsExactlyInAnyOrder("wire", "herald", "gazette");
             }
-            List<Article> articles = read(bootstrap, Topics.ARTICLES, port, FIXTURE_ARTICLES);
+            List<Article> articles = read(bootstrap, KafkaTopics.ARTICLES, port, FIXTURE_ARTICLES);
             assertThat(articles).hasSize(FIXTURE_ARTICLES);
             assertThat(articles).extracting(Article::id).doesNotHaveDuplicates();
         }
@@ -111,7 +111,7 @@ class CrawlerIT {
     }
 
     /** The committed records of a topic whose URL names this test's port; waits for {@code expected}, then a little more. */
-    private static <V> List<V> read(String bootstrap, Topic<String, V> topic, String port, int expected) {
+    private static <V> List<V> read(String bootstrap, KafkaTopic<String, V> topic, String port, int expected) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.KafkaOutput;
-import org.stancewatch.ingest.publish.KafkaSettings;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.StateKey;
 import org.stancewatch.ingest.testsite.FixtureServer;
 import org.stancewatch.model.Article;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Forgetting across restarts of the whole crawler, against the embedded broker: each step is a
@@ -118,8 +118,8 @@ class CrawlerRetentionIT {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<Article> articles = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                Topics.ARTICLES.valueSerde().deserializer())) {
-            consumer.subscribe(Set.of(Topics.ARTICLES.name()));
+                KafkaTopics.ARTICLES.valueSerde().deserializer())) {
+            consumer.subscribe(Set.of(KafkaTopics.ARTICLES.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             long quietUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, quietUntil)) {

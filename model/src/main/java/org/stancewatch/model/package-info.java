@@ -1,5 +1,5 @@
 /**
- * The records that flow between the stages (the design's data contracts), their JSON form,
+ * The records that flow between the stages (docs/data-contracts.md), their JSON form,
  * their Kafka serdes and the topics that carry them.
  *
  * <p>Each record is an immutable Java record. Its JSON form carries a {@code schemaVersion}; a

@@ -40,7 +40,7 @@ import org.stancewatch.notify.watchlist.NoticeMatcher;
  * </ul>
  *
  * <pre>{@code
- * try (Notifier notifier = Notifier.start(NotifierConfig.of(bootstrap), AlertsFile.load(path, factory))) {
+ * try (Notifier notifier = Notifier.start(NotifierSettings.of(bootstrap), AlertsFile.load(path, factory))) {
  *     ... notifier.progress() ...
  * }
  * }</pre>
@@ -48,18 +48,18 @@ import org.stancewatch.notify.watchlist.NoticeMatcher;
 public final class Notifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
-    private final NotifierConfig config;
+    private final NotifierSettings config;
     private final KafkaProducer<String, byte[]> producer;
     private final Dispatcher dispatcher;
     private final NotifierLoop loop;
     private final Thread thread;
     private volatile boolean closed;
 
-    private Notifier(NotifierConfig config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
+    private Notifier(NotifierSettings config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
         this.config = config;
         this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(), new ByteArraySerializer());
         Ledger ledger = new Ledger(new KafkaLedgerLog(config.topics().ledger(), producer, clientProperties(config)));
-        KafkaDeadLetters deadLetters = new KafkaDeadLetters(producer, config.topics().deadLetters());
+        KafkaDeadLetterSink deadLetters = new KafkaDeadLetterSink(producer, config.topics().deadLetters());
         this.dispatcher = new Dispatcher(alerts.channels(), ledger, deadLetters, config.retry(), faults, clock);
         this.loop = new NotifierLoop(new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), config.topics(), ledger, new NoticeMatcher(alerts.watchlists()), dispatcher,
@@ -68,11 +68,11 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** Starts consuming and delivering, each in threads of its own. The topics must exist. */
-    public static Notifier start(NotifierConfig config, AlertsConfig alerts) {
+    public static Notifier start(NotifierSettings config, AlertsConfig alerts) {
         return start(config, alerts, FaultPoints.NONE, Clock.systemUTC());
     }
 
-    static Notifier start(NotifierConfig config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
+    static Notifier start(NotifierSettings config, AlertsConfig alerts, FaultPoints faults, Clock clock) {
         Notifier notifier = new Notifier(config, alerts, faults, clock);
         notifier.dispatcher.start();
         notifier.thread.start();
@@ -151,13 +151,13 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> clientProperties(NotifierConfig config) {
+    private static Map<String, Object> clientProperties(NotifierSettings config) {
         Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         return props;
     }
 
-    private static Map<String, Object> producerProperties(NotifierConfig config) {
+    private static Map<String, Object> producerProperties(NotifierSettings config) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -167,7 +167,7 @@ public final class Notifier implements AutoCloseable {
         return props;
     }
 
-    private static Map<String, Object> consumerProperties(NotifierConfig config) {
+    private static Map<String, Object> consumerProperties(NotifierSettings config) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());

@@ -25,16 +25,17 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.Alert;
+import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
+import org.stancewatch.model.kafka.PartitionHolds;
 import org.stancewatch.notify.dispatch.Dispatcher;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
 import org.stancewatch.notify.ledger.LedgerException;
 import org.stancewatch.notify.watchlist.NoticeMatcher;
-import org.stancewatch.model.topic.PartitionHolds;
 
 /**
  * The consumer's thread. For each polled batch: decide the deliveries (notice × channel) not
@@ -49,11 +50,11 @@ final class NotifierLoop implements Runnable {
     static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final NotifierTopics topics;
+    private final NotifierKafkaTopics topics;
     private final Ledger ledger;
     private final NoticeMatcher matcher;
     private final Dispatcher dispatcher;
-    private final DeadLetters deadLetters;
+    private final DeadLetterSink deadLetters;
     private final FaultPoints faults;
     private final SourceHealthChanges healthChanges;
     private final PartitionHolds holds = new PartitionHolds();
@@ -63,8 +64,8 @@ final class NotifierLoop implements Runnable {
     private volatile boolean stopping;
     private volatile Throwable failure;
 
-    NotifierLoop(KafkaConsumer<byte[], byte[]> consumer, NotifierTopics topics, Ledger ledger, NoticeMatcher matcher,
-            Dispatcher dispatcher, DeadLetters deadLetters, FaultPoints faults) {
+    NotifierLoop(KafkaConsumer<byte[], byte[]> consumer, NotifierKafkaTopics topics, Ledger ledger, NoticeMatcher matcher,
+            Dispatcher dispatcher, DeadLetterSink deadLetters, FaultPoints faults) {
         this.consumer = consumer;
         this.topics = topics;
         this.ledger = ledger;
@@ -194,9 +195,9 @@ final class NotifierLoop implements Runnable {
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, String message) {
-        String subject = record.topic() + "-" + record.partition() + "@" + record.offset();
-        String key = record.key() == null ? null : KafkaDeadLetters.text(record.key());
-        deadLetters.publish(key, subject, KafkaDeadLetters.text(record.value()), reason, message);
+        String subject = DeadLetter.subjectOf(record.topic(), record.partition(), record.offset());
+        String key = record.key() == null ? null : DeadLetter.payloadOf(record.key());
+        deadLetters.publish(key, subject, DeadLetter.payloadOf(record.value()), reason, message);
         deadLettered.incrementAndGet();
     }
 

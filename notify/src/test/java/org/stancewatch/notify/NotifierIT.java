@@ -44,7 +44,7 @@ class NotifierIT {
             """;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private NotifierConfig config;
+    private NotifierSettings config;
     private NotifyKafka kafka;
     /** The receiver: it outlives notifier restarts and, like a real one, knows delivery ids it accepted. */
     private RecordingChannel receiver;
@@ -52,8 +52,8 @@ class NotifierIT {
     @BeforeEach
     void setUp(EmbeddedServices services) throws Exception {
         String unique = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        config = NotifierConfig.of(services.kafkaBootstrapServers()).withTopics(NotifierTopics.prefixed(unique + "."))
-                .withGroupId(unique).withFromBeginning(true)
+        config = NotifierSettings.of(services.kafkaBootstrapServers())
+                .withTopics(NotifierKafkaTopics.prefixed(unique + ".")).withGroupId(unique).withFromBeginning(true)
                 .withRetry(new RetrySchedule(Duration.ofMillis(50), Duration.ofSeconds(1), 5, Duration.ofMinutes(10)));
         kafka = new NotifyKafka(services.kafkaBootstrapServers());
         kafka.create(config.topics(), 2);

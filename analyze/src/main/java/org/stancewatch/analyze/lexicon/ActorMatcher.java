@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.stancewatch.model.lexicon.Actor;
-import org.stancewatch.model.lexicon.ActorLexicon;
 
 /**
  * Finds the actors of the lexicon in an article's sentences. Full forms (aliases, demonyms,

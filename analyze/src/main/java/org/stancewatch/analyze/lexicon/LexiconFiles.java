@@ -6,10 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.stancewatch.model.lexicon.ActorLexicon;
-import org.stancewatch.model.lexicon.LexiconException;
-import org.stancewatch.model.lexicon.LexiconLoader;
-import org.stancewatch.model.lexicon.TopicLexicon;
 
 /**
  * Where {@code actors.yml} and {@code topics.yml} come from: the file given, else

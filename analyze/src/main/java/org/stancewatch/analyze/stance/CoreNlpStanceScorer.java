@@ -17,9 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.analyze.lexicon.Actor;
+import org.stancewatch.analyze.lexicon.ActorLexicon;
 import org.stancewatch.analyze.lexicon.ActorMatch;
 import org.stancewatch.analyze.lexicon.ActorMatcher;
 import org.stancewatch.analyze.lexicon.LexiconFiles;
+import org.stancewatch.analyze.lexicon.TopicLexicon;
 import org.stancewatch.analyze.nlp.EnglishCheck;
 import org.stancewatch.analyze.nlp.NlpPipeline;
 import org.stancewatch.analyze.nlp.ParsedSentence;
@@ -28,9 +31,6 @@ import org.stancewatch.analyze.stance.transformer.CharSpan;
 import org.stancewatch.analyze.topic.TopicMatcher;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
-import org.stancewatch.model.lexicon.Actor;
-import org.stancewatch.model.lexicon.ActorLexicon;
-import org.stancewatch.model.lexicon.TopicLexicon;
 
 /**
  * The stance scorer. CoreNLP splits the text; the lexicon finds the actors of {@code actors.yml}

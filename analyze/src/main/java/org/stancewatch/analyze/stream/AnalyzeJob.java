@@ -76,10 +76,11 @@ public final class AnalyzeJob implements AutoCloseable {
     public static AnalyzeJob start(AnalyzeSettings settings, StanceScorer scorer, MeterRegistry registry) {
         JobCounters counters = new JobCounters();
         Topology scoringTopology = ScoringTopology.build(scorer, settings, counters,
-                TopicLimits.maxRecordBytes(settings, settings.topics().mentions()));
+                KafkaTopicLimits.maxRecordBytes(settings, settings.topics().mentions()));
         Topology aggregationTopology = AggregationTopology.build(settings, counters);
-        KafkaStreams scoring = new KafkaStreams(scoringTopology, StreamsSettings.scoring(settings, counters));
-        KafkaStreams aggregation = new KafkaStreams(aggregationTopology, StreamsSettings.aggregation(settings, counters));
+        KafkaStreams scoring = new KafkaStreams(scoringTopology, StreamsProperties.scoring(settings, counters));
+        KafkaStreams aggregation = new KafkaStreams(aggregationTopology, StreamsProperties.aggregation(settings,
+                counters));
         scoring.setUncaughtExceptionHandler(uncaught("scoring"));
         aggregation.setUncaughtExceptionHandler(uncaught("aggregation"));
         String description = "scoring application " + settings.scoringApplicationId() + "\n"

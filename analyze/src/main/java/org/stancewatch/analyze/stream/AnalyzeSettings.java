@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.stancewatch.analyze.stream.attention.AttentionSettings;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * Everything the analyze job is configured with. The command line fills it; stages never read
@@ -44,7 +45,7 @@ public record AnalyzeSettings(
         int scoringThreads,
         int aggregationThreads,
         Path stateDir,
-        TopicNames topics,
+        KafkaTopicNames topics,
         Duration grace,
         Duration reorderAllowance,
         double copyWeight,
@@ -99,7 +100,7 @@ public record AnalyzeSettings(
     /** Settings that work without configuration against the given brokers. */
     public static AnalyzeSettings defaults(String bootstrapServers) {
         return new AnalyzeSettings(bootstrapServers, DEFAULT_APPLICATION_ID, 1, 1,
-                Path.of(System.getProperty("java.io.tmpdir"), "stancewatch-streams"), TopicNames.defaults(),
+                Path.of(System.getProperty("java.io.tmpdir"), "stancewatch-streams"), KafkaTopicNames.ofAnalyze(),
                 DEFAULT_GRACE, DEFAULT_REORDER_ALLOWANCE, 0.0, DEFAULT_SCORING_TIMEOUT, ShiftSettings.defaults(),
                 AttentionSettings.defaults(), Duration.ofSeconds(30),
                 Map.of());
@@ -145,7 +146,7 @@ public record AnalyzeSettings(
                 progressInterval, streamsOverrides);
     }
 
-    public AnalyzeSettings withTopics(TopicNames value) {
+    public AnalyzeSettings withTopics(KafkaTopicNames value) {
         return new AnalyzeSettings(bootstrapServers, applicationId, scoringThreads, aggregationThreads, stateDir,
                 value, grace, reorderAllowance, copyWeight, scoringTimeout, shift, attention,
                 progressInterval, streamsOverrides);

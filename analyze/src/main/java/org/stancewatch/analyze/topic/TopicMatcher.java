@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.stancewatch.analyze.lexicon.PhraseMatcher;
 import org.stancewatch.analyze.lexicon.PhraseTokenizer;
-import org.stancewatch.model.lexicon.TopicDefinition;
-import org.stancewatch.model.lexicon.TopicLexicon;
+import org.stancewatch.analyze.lexicon.TopicDefinition;
+import org.stancewatch.analyze.lexicon.TopicLexicon;
 
 /**
  * Finds the topics of {@code topics.yml} in a sentence: by its patterns (honouring a topic's

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.monitor.JobState;
-import org.stancewatch.analyze.stream.support.KafkaTopics;
+import org.stancewatch.analyze.stream.support.JobStates;
+import org.stancewatch.analyze.stream.support.KafkaTestTopics;
 import org.stancewatch.analyze.stream.support.KeywordStanceScorer;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The job on a real broker: bad records of every kind go to the dead-letter topic with their
@@ -38,7 +40,8 @@ class AnalyzeJobIT {
     void badRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheJobKeepsRunning(EmbeddedServices services,
             @TempDir Path state) throws Exception {
         String run = "it-dlq-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run)).create(2);
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(2);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
                 .withScoringTimeout(Duration.ofSeconds(1)).withProgressInterval(Duration.ZERO);
@@ -56,18 +59,18 @@ class AnalyzeJobIT {
 
         try (AnalyzeJob job = AnalyzeJob.start(settings, new KeywordStanceScorer())) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    topics.readAll(topics.names().deadLetters(), Topics.ANALYZE_DLQ.valueSerde().deserializer()).size() >= 4
+                    topics.readAll(topics.names().deadLetters(), KafkaTopics.ANALYZE_DLQ.valueSerde().deserializer()).size() >= 4
                             && dayBucket(topics).map(StanceBucket::count).orElse(0L) == 14);
 
             List<DeadLetter> letters = topics.readAll(topics.names().deadLetters(),
-                    Topics.ANALYZE_DLQ.valueSerde().deserializer()).stream().map(ConsumerRecord::value).toList();
+                    KafkaTopics.ANALYZE_DLQ.valueSerde().deserializer()).stream().map(ConsumerRecord::value).toList();
             assertThat(letters).extracting(DeadLetter::reason).containsExactlyInAnyOrder(
                     "malformed-record", "malformed-record", "scoring-failed", "scoring-timeout");
             assertThat(letters).filteredOn(letter -> letter.subject().startsWith(topics.names().mentions()))
                     .singleElement().satisfies(letter -> assertThat(letter.payload()).isEqualTo("{\"schemaVersion\":1}"));
             assertThat(letters).filteredOn(letter -> letter.reason().equals("scoring-timeout"))
                     .singleElement().satisfies(letter -> assertThat(letter.payload()).contains("hanging"));
-            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            JobStates.assertSettlesRunning(job);
             assertThat(job.progress().deadLetterCount()).isEqualTo(4);
             assertThat(job.progress().articlesIn()).isEqualTo(22);
             // day 1 holds hours 10..23 of the 20 good articles: 14, the failed ones add nothing
@@ -79,7 +82,8 @@ class AnalyzeJobIT {
     void articlesOfAnAbortedCrawlerTransactionAreNeverScored(EmbeddedServices services, @TempDir Path state)
             throws Exception {
         String run = "it-abort-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run)).create(1);
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
                 .withProgressInterval(Duration.ZERO);
@@ -91,9 +95,9 @@ class AnalyzeJobIT {
 
         try (AnalyzeJob job = AnalyzeJob.start(settings, new KeywordStanceScorer())) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    !topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer()).isEmpty());
+                    !topics.readAll(topics.names().mentions(), KafkaTopics.MENTIONS.valueSerde().deserializer()).isEmpty());
             // the aborted article sits before the committed one in the log: had it been read, it came first
-            assertThat(topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer()))
+            assertThat(topics.readAll(topics.names().mentions(), KafkaTopics.MENTIONS.valueSerde().deserializer()))
                     .filteredOn(record -> record.value() != null).extracting(record -> record.value().articleId())
                     .containsOnly(committed.id()).doesNotContain(aborted.id());
             assertThat(job.progress().articlesIn()).isEqualTo(1);
@@ -104,7 +108,8 @@ class AnalyzeJobIT {
     void aMentionTooLargeForItsTopicSendsItsArticleToTheDeadLetterTopicAndARefusedDeadLetterIsCountedNotLooped(
             EmbeddedServices services, @TempDir Path state) throws Exception {
         String run = "it-refused-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run))
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run))
                 .create(1);
         topics.limitRecordSize(topics.names().mentions(), 1_500).limitRecordSize(topics.names().deadLetters(), 12_000);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
@@ -119,16 +124,16 @@ class AnalyzeJobIT {
         try (AnalyzeJob job = AnalyzeJob.start(settings, new KeywordStanceScorer())) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     job.counters().deadLettersLost() == 1 && !topics.readAll(topics.names().mentions(),
-                            Topics.MENTIONS.valueSerde().deserializer()).isEmpty());
+                            KafkaTopics.MENTIONS.valueSerde().deserializer()).isEmpty());
 
-            assertThat(topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer()))
+            assertThat(topics.readAll(topics.names().mentions(), KafkaTopics.MENTIONS.valueSerde().deserializer()))
                     .extracting(record -> record.value().articleId()).containsExactly(small.id());
-            assertThat(topics.readAll(topics.names().deadLetters(), Topics.ANALYZE_DLQ.valueSerde().deserializer()))
+            assertThat(topics.readAll(topics.names().deadLetters(), KafkaTopics.ANALYZE_DLQ.valueSerde().deserializer()))
                     .extracting(ConsumerRecord::value).singleElement().satisfies(letter -> {
                         assertThat(letter.reason()).isEqualTo("record-too-large");
                         assertThat(letter.payload()).contains(big.id());
                     });
-            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            JobStates.assertSettlesRunning(job);
             assertThat(job.progress().line()).contains("1 LOST");
         }
     }
@@ -137,7 +142,8 @@ class AnalyzeJobIT {
     void anArticleOfANewerSchemaVersionWaitsForAnUpgradedJobInsteadOfGoingToTheDeadLetterTopic(
             EmbeddedServices services, @TempDir Path state) throws Exception {
         String run = "it-newer-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run)).create(1);
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
                 .withProgressInterval(Duration.ZERO);
@@ -151,20 +157,20 @@ class AnalyzeJobIT {
             // well past one wait, after which the replaced thread reads the record again
             Thread.sleep(2 * AnalyzeJob.NEWER_RECORD_WAIT.toMillis() + 10_000);
 
-            assertThat(topics.readAll(topics.names().deadLetters(), Topics.ANALYZE_DLQ.valueSerde().deserializer()))
+            assertThat(topics.readAll(topics.names().deadLetters(), KafkaTopics.ANALYZE_DLQ.valueSerde().deserializer()))
                     .isEmpty();
-            assertThat(topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer()))
+            assertThat(topics.readAll(topics.names().mentions(), KafkaTopics.MENTIONS.valueSerde().deserializer()))
                     .isEmpty(); // the article after it waits too: order within the partition holds
             assertThat(job.state()).isNotIn(JobState.FAILED, JobState.STOPPED);
         }
     }
 
-    private static java.util.Optional<StanceBucket> dayBucket(KafkaTopics topics) {
+    private static java.util.Optional<StanceBucket> dayBucket(KafkaTestTopics topics) {
         String id = StanceBucket.idFor("russia", StanceBucket.ALL, StanceBucket.ALL, StanceBucket.ALL, "day",
                 Instant.parse("2011-03-01T00:00:00Z"));
         StanceBucket latest = null;
         for (ConsumerRecord<String, StanceBucket> record : topics.readAll(topics.names().stance(),
-                Topics.STANCE.valueSerde().deserializer())) {
+                KafkaTopics.STANCE.valueSerde().deserializer())) {
             if (record.key().equals(id)) {
                 latest = record.value();
             }

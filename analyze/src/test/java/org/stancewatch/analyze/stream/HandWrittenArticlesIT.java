@@ -29,7 +29,7 @@ import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.analyze.stream.support.Articles;
 import org.stancewatch.analyze.stream.support.GroupProgress;
-import org.stancewatch.analyze.stream.support.KafkaTopics;
+import org.stancewatch.analyze.stream.support.KafkaTestTopics;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.Alert;
@@ -39,7 +39,8 @@ import org.stancewatch.model.Evidence;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The job with the real CoreNLP scorer on a handful of hand-written articles about the reset
@@ -79,7 +80,8 @@ class HandWrittenArticlesIT {
     void friendlyThenHostileArticlesGiveTheirMentionsMatchingBucketsAndOneNegativeAlert(EmbeddedServices services,
             @TempDir Path state) throws Exception {
         String run = "handwritten-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run)).create(1);
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run)).create(1);
         List<Article> articles = articles();
         topics.send(articles);
         // Not kept in a static field: the IT classes share one JVM, and the scorer's models take 1 GB of it.
@@ -97,7 +99,7 @@ class HandWrittenArticlesIT {
 
         // Mentions: the last value under each id (scoring is at-least-once; a repeat is the same mention).
         Map<String, Mention> byId = new LinkedHashMap<>();
-        topics.readAll(topics.names().mentions(), Topics.MENTIONS.valueSerde().deserializer())
+        topics.readAll(topics.names().mentions(), KafkaTopics.MENTIONS.valueSerde().deserializer())
                 .forEach(record -> byId.put(record.key(), record.value()));
         List<Mention> mentions = byId.values().stream().filter(m -> m != null).toList();
         assertThat(byId).as("no mention retracted").doesNotContainValue(null);
@@ -118,7 +120,7 @@ class HandWrittenArticlesIT {
                 .extracting(m -> m.publishedAt().isAfter(TURN), m -> m.score() > 0)
                 .contains(tuple(false, true), tuple(true, false));
 
-        Map<String, StanceBucket> buckets = topics.readAll(topics.names().stance(), Topics.STANCE.valueSerde()
+        Map<String, StanceBucket> buckets = topics.readAll(topics.names().stance(), KafkaTopics.STANCE.valueSerde()
                 .deserializer()).stream().collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> b));
         // Every day of Russia in the courier: the bucket holds exactly that day's mentions.
         Map<Instant, List<Mention>> courierDays = mentions.stream()
@@ -144,7 +146,7 @@ class HandWrittenArticlesIT {
         assertThat(buckets.get(StanceBucket.idFor("russia", ALL, ALL, "nato", "day", Instant.parse("2011-03-12T00:00:00Z")))
                 .mean()).isNegative();
 
-        List<Alert> alerts = topics.readAll(topics.names().alerts(), Topics.ALERTS.valueSerde().deserializer())
+        List<Alert> alerts = topics.readAll(topics.names().alerts(), KafkaTopics.ALERTS.valueSerde().deserializer())
                 .stream().map(ConsumerRecord::value).toList();
         Set<String> hostileUrls = articles.stream().filter(a -> a.publishedAt().isAfter(TURN)).map(Article::url)
                 .collect(Collectors.toSet());

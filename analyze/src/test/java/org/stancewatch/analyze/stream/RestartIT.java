@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.analyze.stream.support.Corpus;
 import org.stancewatch.analyze.stream.support.GroupProgress;
-import org.stancewatch.analyze.stream.support.KafkaTopics;
+import org.stancewatch.analyze.stream.support.KafkaTestTopics;
 import org.stancewatch.analyze.stream.support.KeywordStanceScorer;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.child.ParentWatchingMain;
@@ -27,7 +27,8 @@ import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Kills the job (SIGKILL, its JVM gone mid-stream) and starts it again: the final aggregates
@@ -41,7 +42,7 @@ class RestartIT {
 
     static AnalyzeSettings settings(String bootstrap, String applicationId, String suffix, Path state) {
         return AnalyzeSettings.defaults(bootstrap).withApplicationId(applicationId)
-                .withTopics(TopicNames.suffixed(suffix)).withStateDir(state).withThreads(2, 2)
+                .withTopics(KafkaTopicNames.ofAnalyze().suffixed(suffix)).withStateDir(state).withThreads(2, 2)
                 // sensitive enough that the corpus' planted change of tone (a few weeks long) alerts
                 .withShift(ShiftSettings.defaults().withThreshold(2.5))
                 .withProgressInterval(Duration.ofSeconds(5));
@@ -54,8 +55,8 @@ class RestartIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Article> articles = Corpus.generate(42, ARTICLES, Instant.parse("2011-01-03T00:00:00Z"), Duration.ofDays(28));
 
-        KafkaTopics steady = new KafkaTopics(bootstrap, TopicNames.suffixed(".steady-" + run)).create(3);
-        KafkaTopics killed = new KafkaTopics(bootstrap, TopicNames.suffixed(".killed-" + run)).create(3);
+        KafkaTestTopics steady = new KafkaTestTopics(bootstrap, KafkaTopicNames.ofAnalyze().suffixed(".steady-" + run)).create(3);
+        KafkaTestTopics killed = new KafkaTestTopics(bootstrap, KafkaTopicNames.ofAnalyze().suffixed(".killed-" + run)).create(3);
         steady.send(articles);
         killed.send(articles);
 
@@ -117,13 +118,13 @@ class RestartIT {
                 "-cp", System.getProperty("java.class.path") + File.pathSeparator
                         + ParentWatchingMain.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
                 ParentWatchingMain.class.getName(), KilledJobMain.class.getName(),
-                bootstrap, settings.applicationId(), settings.topics().articles().substring(Topics.ARTICLES.name().length()),
+                bootstrap, settings.applicationId(), settings.topics().articles().substring(KafkaTopics.ARTICLES.name().length()),
                 state.toString(), Long.toString(SCORING_DELAY_MS))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Waits until a third of the mentions are out and the aggregation has committed some buckets. */
-    private static void awaitMidStream(KafkaTopics topics, Process child) throws InterruptedException {
+    private static void awaitMidStream(KafkaTestTopics topics, Process child) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (topics.readRaw(topics.names().mentions()).size() < ARTICLES / 3
                 || topics.readRaw(topics.names().stance()).size() < 200) {
@@ -134,21 +135,21 @@ class RestartIT {
         }
     }
 
-    private static Map<String, StanceBucket> latestBuckets(KafkaTopics topics) {
+    private static Map<String, StanceBucket> latestBuckets(KafkaTestTopics topics) {
         Map<String, StanceBucket> latest = new TreeMap<>();
         for (ConsumerRecord<String, StanceBucket> record : topics.readAll(topics.names().stance(),
-                Topics.STANCE.valueSerde().deserializer())) {
+                KafkaTopics.STANCE.valueSerde().deserializer())) {
             latest.put(record.key(), record.value());
         }
         return latest;
     }
 
     /** The mention records that could feed the bucket, in topic order, for a failure message. */
-    private static String history(KafkaTopics topics, StanceBucket bucket) {
+    private static String history(KafkaTestTopics topics, StanceBucket bucket) {
         StringBuilder out = new StringBuilder();
         Map<String, Boolean> relevant = new TreeMap<>();
         List<ConsumerRecord<String, Mention>> records = topics.readAll(topics.names().mentions(),
-                Topics.MENTIONS.valueSerde().deserializer());
+                KafkaTopics.MENTIONS.valueSerde().deserializer());
         for (ConsumerRecord<String, Mention> record : records) {
             Mention m = record.value();
             if (m != null && m.actor().equals(bucket.actor()) && !m.publishedAt().isBefore(bucket.windowStart())
@@ -169,7 +170,7 @@ class RestartIT {
     }
 
     /** Short ids of the mentions the aggregation's counted-mentions changelog holds. */
-    private static java.util.Set<String> counted(KafkaTopics topics, String applicationId) {
+    private static java.util.Set<String> counted(KafkaTestTopics topics, String applicationId) {
         Map<String, Boolean> live = new TreeMap<>();
         for (ConsumerRecord<String, byte[]> record : topics.readRaw(applicationId
                 + "-aggregation-counted-mentions-changelog")) {
@@ -179,15 +180,15 @@ class RestartIT {
         return live.keySet();
     }
 
-    private static long lateMarked(KafkaTopics topics) {
+    private static long lateMarked(KafkaTestTopics topics) {
         return topics.readRaw(topics.names().mentions()).stream()
                 .filter(r -> MentionHeaders.isLate(r.headers())).count();
     }
 
-    private static Map<String, Mention> liveMentions(KafkaTopics topics) {
+    private static Map<String, Mention> liveMentions(KafkaTestTopics topics) {
         Map<String, Mention> live = new TreeMap<>();
         for (ConsumerRecord<String, Mention> record : topics.readAll(topics.names().mentions(),
-                Topics.MENTIONS.valueSerde().deserializer())) {
+                KafkaTopics.MENTIONS.valueSerde().deserializer())) {
             if (record.value() == null) {
                 live.remove(record.key());
             } else {
@@ -197,8 +198,8 @@ class RestartIT {
         return live;
     }
 
-    private static List<String> alertedSeries(KafkaTopics topics) {
-        return topics.readAll(topics.names().alerts(), Topics.ALERTS.valueSerde().deserializer()).stream()
+    private static List<String> alertedSeries(KafkaTestTopics topics) {
+        return topics.readAll(topics.names().alerts(), KafkaTopics.ALERTS.valueSerde().deserializer()).stream()
                 .map(ConsumerRecord::value)
                 .map(a -> a.actor() + "/" + a.topic() + "/" + a.outlet() + "/" + a.holder() + " " + a.direction())
                 .sorted().toList();

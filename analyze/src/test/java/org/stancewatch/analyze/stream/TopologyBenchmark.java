@@ -16,11 +16,12 @@ import org.stancewatch.analyze.stance.StanceScorer;
 import org.stancewatch.analyze.stream.attention.AttentionSettings;
 import org.stancewatch.analyze.stream.support.Corpus;
 import org.stancewatch.analyze.stream.support.GroupProgress;
-import org.stancewatch.analyze.stream.support.KafkaTopics;
+import org.stancewatch.analyze.stream.support.KafkaTestTopics;
 import org.stancewatch.analyze.stream.support.TestScorers;
 import org.stancewatch.embedded.EmbeddedKafka;
 import org.stancewatch.embedded.Ports;
 import org.stancewatch.model.Article;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * Records per second of the whole analyze job (both applications, on a real broker, exactly-once
@@ -195,7 +196,8 @@ public final class TopologyBenchmark {
     private static Job runJob(StanceScorer scorer, List<Article> articles, String bootstrap, Admin admin, Path home,
                               int round, int threads, Map<String, String> overrides, boolean attention)
             throws InterruptedException {
-        KafkaTopics topics = new KafkaTopics(bootstrap, TopicNames.suffixed(".bench-" + round)).create(3);
+        KafkaTestTopics topics = new KafkaTestTopics(bootstrap,
+                KafkaTopicNames.ofAnalyze().suffixed(".bench-" + round)).create(3);
         topics.send(articles);
         AnalyzeSettings settings = AnalyzeSettings.defaults(bootstrap)
                 .withApplicationId("topology-benchmark-" + round).withTopics(topics.names())

@@ -12,11 +12,10 @@ import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.app.pipeline.Pipeline;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.ingest.fetch.HostResolver;
+import org.stancewatch.notify.NotifierSetup;
 import org.stancewatch.notify.config.AlertsConfig;
-import org.stancewatch.notify.config.AlertsFile;
-import org.stancewatch.notify.config.ChannelFactory;
 
 /**
  * The demo's timeline: the demo site starts with every article held back, then publishes them
@@ -49,13 +48,13 @@ public final class DemoRun {
     }
 
     /** The pipeline's settings for this demo site; the demo drives the crawler's runs itself. */
-    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchConfig elasticsearch,
+    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchSettings elasticsearch,
                                       java.nio.file.Path stateDir) {
         return settings(bootstrapServers, elasticsearch, stateDir, Duration.ofHours(1));
     }
 
     /** As above, notifying by the given alerts configuration (see {@link #alerts}). */
-    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchConfig elasticsearch,
+    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchSettings elasticsearch,
                                       java.nio.file.Path stateDir, AlertsConfig alerts) {
         Pipeline.Settings plain = settings(bootstrapServers, elasticsearch, stateDir);
         return new Pipeline.Settings(plain.kafka(), plain.elasticsearch(), plain.sources(), plain.resolver(),
@@ -66,14 +65,14 @@ public final class DemoRun {
      * The demo's alerts configuration: every notice to the channel {@code feed} (an Atom feed at
      * {@link #feedFile}) and to {@code mail} (e-mail in outbox mode, into {@link #outbox}).
      */
-    public static AlertsConfig alerts(java.nio.file.Path home, ChannelFactory channels) {
+    public static AlertsConfig alerts(java.nio.file.Path home, NotifierSetup notifier) {
         try (var in = DemoRun.class.getResourceAsStream(ALERTS)) {
             if (in == null) {
                 throw new IllegalStateException("the demo's alerts.yml is missing from the class path; rebuild stancewatch");
             }
             String demoHome = home.toAbsolutePath().toString();
-            return AlertsFile.parse("demo alerts.yml", in.readAllBytes(),
-                    name -> name.equals("DEMO_HOME") ? demoHome : null, channels);
+            return notifier.alerts("demo alerts.yml", in.readAllBytes(),
+                    name -> name.equals("DEMO_HOME") ? demoHome : null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the demo's alerts.yml", e);
         }
@@ -90,7 +89,7 @@ public final class DemoRun {
     }
 
     /** As above, with the crawler visiting each outlet every {@code crawlInterval} once scheduled. */
-    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchConfig elasticsearch,
+    public Pipeline.Settings settings(String bootstrapServers, ElasticsearchSettings elasticsearch,
                                       java.nio.file.Path stateDir, Duration crawlInterval) {
         AnalyzeSettings analyze = AnalyzeSettings.defaults(bootstrapServers)
                 .withStateDir(stateDir)

@@ -2,8 +2,8 @@ package org.stancewatch.app.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.stancewatch.ingest.IngestStage;
 import org.stancewatch.ingest.source.Sources;
-import org.stancewatch.ingest.source.SourcesFile;
 
 /**
  * The crawler's sources for the demo site: one per outlet, with its feed (if it has one) and its
@@ -40,6 +40,6 @@ final class DemoSources {
     }
 
     static Sources of(DemoSiteServer site, Duration interval) {
-        return SourcesFile.parse("demo-sources.yml", yaml(site, interval).getBytes(StandardCharsets.UTF_8));
+        return IngestStage.sources("demo-sources.yml", yaml(site, interval).getBytes(StandardCharsets.UTF_8));
     }
 }

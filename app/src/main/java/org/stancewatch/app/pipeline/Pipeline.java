@@ -1,6 +1,5 @@
 package org.stancewatch.app.pipeline;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,23 +9,19 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.analyze.AnalyzeStage;
 import org.stancewatch.analyze.stance.StanceScorer;
-import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.monitor.JobState;
-import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.connect.ElasticsearchConfig;
-import org.stancewatch.index.sink.Indexer;
-import org.stancewatch.index.sink.IndexerConfig;
-import org.stancewatch.index.templates.IndexLayout;
-import org.stancewatch.index.templates.IndexTemplates;
+import org.stancewatch.index.IndexStage;
+import org.stancewatch.index.connect.ElasticsearchSettings;
+import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.fetch.HostResolver;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.notify.Notifier;
-import org.stancewatch.notify.NotifierConfig;
+import org.stancewatch.notify.NotifierSettings;
 import org.stancewatch.notify.config.AlertsConfig;
 
 /**
@@ -48,12 +43,12 @@ public final class Pipeline implements AutoCloseable {
      * @param crawlerInstance  the crawler's instance name
      * @param alerts           the notifier's channels and watchlists; null runs no notifier
      */
-    public record Settings(KafkaConnection kafka, ElasticsearchConfig elasticsearch, Sources sources,
+    public record Settings(KafkaConnection kafka, ElasticsearchSettings elasticsearch, Sources sources,
                            HostResolver resolver, AnalyzeSettings analyze, int partitions, String crawlerInstance,
                            AlertsConfig alerts) {
 
         /** Without a notifier. */
-        public Settings(KafkaConnection kafka, ElasticsearchConfig elasticsearch, Sources sources,
+        public Settings(KafkaConnection kafka, ElasticsearchSettings elasticsearch, Sources sources,
                         HostResolver resolver, AnalyzeSettings analyze, int partitions, String crawlerInstance) {
             this(kafka, elasticsearch, sources, resolver, analyze, partitions, crawlerInstance, null);
         }
@@ -61,23 +56,23 @@ public final class Pipeline implements AutoCloseable {
 
     private final Settings settings;
     private final Admin admin;
-    private final AnalyzeJob analyze;
-    private final Indexer indexer;
+    private final AnalyzeStage analyze;
+    private final IndexStage indexer;
     private final Crawler crawler;
-    private final IndexerConfig indexerConfig;
+    private final IndexerSettings indexerSettings;
     private final Notifier notifier;
-    private final NotifierConfig notifierConfig;
+    private final NotifierSettings notifierSettings;
 
-    private Pipeline(Settings settings, Admin admin, AnalyzeJob analyze, Indexer indexer, Crawler crawler,
-                     IndexerConfig indexerConfig, Notifier notifier, NotifierConfig notifierConfig) {
+    private Pipeline(Settings settings, Admin admin, AnalyzeStage analyze, IndexStage indexer, Crawler crawler,
+                     IndexerSettings indexerSettings, Notifier notifier, NotifierSettings notifierSettings) {
         this.settings = settings;
         this.admin = admin;
         this.analyze = analyze;
         this.indexer = indexer;
         this.crawler = crawler;
-        this.indexerConfig = indexerConfig;
+        this.indexerSettings = indexerSettings;
         this.notifier = notifier;
-        this.notifierConfig = notifierConfig;
+        this.notifierSettings = notifierSettings;
     }
 
     /**
@@ -88,23 +83,22 @@ public final class Pipeline implements AutoCloseable {
         Admin admin = Admin.create(settings.kafka().adminConfig());
         List<AutoCloseable> started = new ArrayList<>(List.of(admin));
         try {
-            short replication = ClusterTopics.ensure(admin, settings.kafka().bootstrapServers(), settings.partitions(),
-                    ClusterTopics.AS_MANY_AS_BROKERS);
-            try (ElasticsearchClient client = ElasticsearchClients.create(settings.elasticsearch())) {
-                new IndexTemplates(client, IndexLayout.defaults()).install();
-            }
-            AnalyzeJob analyze = AnalyzeJob.start(settings.analyze()
+            short replication = ClusterKafkaTopics.ensure(admin, settings.kafka().bootstrapServers(), settings.partitions(),
+                    ClusterKafkaTopics.AS_MANY_AS_BROKERS);
+            IndexStage.installTemplates(settings.elasticsearch());
+            AnalyzeStage analyze = AnalyzeStage.start(settings.analyze()
                     .withStreamsOverrides(withClientProperties(settings.analyze().streamsOverrides(), settings.kafka())),
                     scorer);
             started.add(analyze);
-            IndexerConfig indexerConfig = IndexerConfig.of(settings.elasticsearch(), settings.kafka().bootstrapServers())
+            IndexerSettings indexerSettings = IndexerSettings.of(settings.elasticsearch(),
+                    settings.kafka().bootstrapServers())
                     .withKafkaOverrides(Map.copyOf(settings.kafka().clientProperties()));
-            Indexer indexer = Indexer.start(indexerConfig);
+            IndexStage indexer = IndexStage.start(indexerSettings);
             started.add(indexer);
             // in one process the notifier starts with the pipeline: every alert it raises is new to it
-            NotifierConfig notifierConfig = NotifierConfig.of(settings.kafka().bootstrapServers()).withFromBeginning(true)
-                    .withKafkaOverrides(Map.copyOf(settings.kafka().clientProperties()));
-            Notifier notifier = settings.alerts() == null ? null : Notifier.start(notifierConfig, settings.alerts());
+            NotifierSettings notifierSettings = NotifierSettings.of(settings.kafka().bootstrapServers())
+                    .withFromBeginning(true).withKafkaOverrides(Map.copyOf(settings.kafka().clientProperties()));
+            Notifier notifier = settings.alerts() == null ? null : Notifier.start(notifierSettings, settings.alerts());
             if (notifier != null) {
                 started.add(notifier);
             }
@@ -112,7 +106,8 @@ public final class Pipeline implements AutoCloseable {
                     Map.copyOf(settings.kafka().clientProperties()), settings.crawlerInstance(),
                     false, settings.partitions(), replication);
             Crawler crawler = Crawler.open(CrawlerConfig.kafka(settings.sources(), kafka).withResolver(settings.resolver()));
-            return new Pipeline(settings, admin, analyze, indexer, crawler, indexerConfig, notifier, notifierConfig);
+            return new Pipeline(settings, admin, analyze, indexer, crawler, indexerSettings, notifier,
+                    notifierSettings);
         } catch (RuntimeException e) {
             closeAll(started.reversed());
             throw e;
@@ -139,23 +134,6 @@ public final class Pipeline implements AutoCloseable {
         crawler.runOnce();
     }
 
-    public Crawler crawler() {
-        return crawler;
-    }
-
-    public AnalyzeJob analyzeJob() {
-        return analyze;
-    }
-
-    public Indexer indexer() {
-        return indexer;
-    }
-
-    /** The notifier, if the settings gave it an alerts configuration. */
-    public java.util.Optional<Notifier> notifier() {
-        return java.util.Optional.ofNullable(notifier);
-    }
-
     /** A snapshot of all the stages. */
     public PipelineProgress progress() {
         return new PipelineProgress(crawler.stats(), analyze.progress(), indexer.progress(),
@@ -176,7 +154,7 @@ public final class Pipeline implements AutoCloseable {
                 && name.endsWith("-repartition")).forEach(aggregationInputs::add);
         return GroupLag.of(admin, analyzeSettings.scoringApplicationId(), List.of(analyzeSettings.topics().articles())) == 0
                 && GroupLag.of(admin, analyzeSettings.aggregationApplicationId(), aggregationInputs) == 0
-                && GroupLag.of(admin, indexerConfig.groupId(), indexerConfig.topics().recordTopics()) == 0
+                && GroupLag.of(admin, indexerSettings.groupId(), indexerSettings.topics().recordTopics()) == 0
                 && indexer.progress().pending() == 0
                 && notifierCaughtUp();
     }
@@ -190,7 +168,7 @@ public final class Pipeline implements AutoCloseable {
             return true;
         }
         var progress = notifier.progress();
-        return GroupLag.of(admin, notifierConfig.groupId(), notifierConfig.topics().consumed()) == 0
+        return GroupLag.of(admin, notifierSettings.groupId(), notifierSettings.topics().consumed()) == 0
                 && (progress.pending() == 0 || !progress.failing().isEmpty());
     }
 
@@ -222,7 +200,7 @@ public final class Pipeline implements AutoCloseable {
                 throw new IllegalStateException("the notifier stopped: " + e.getMessage(), e);
             });
         }
-        if (analyze.state() == JobState.FAILED) {
+        if (analyze.hasFailed()) {
             throw new IllegalStateException("the analyze job stopped: " + analyze.describe());
         }
     }

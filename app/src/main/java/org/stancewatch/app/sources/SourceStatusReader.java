@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.json.RecordFormatException;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Reads {@code stancewatch.sources} from its start to its end at the call, keeping each source's
@@ -37,7 +37,7 @@ public final class SourceStatusReader {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-sources");
         Map<String, StoredStatus> latest = new LinkedHashMap<>();
-        String topic = Topics.SOURCES.name();
+        String topic = KafkaTopics.SOURCES.name();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -70,7 +70,7 @@ public final class SourceStatusReader {
     /** The status a record holds, or what is wrong with it. */
     public static StoredStatus decode(String key, byte[] value, String where) {
         try {
-            SourceStatus status = Topics.SOURCES.valueSerde().deserializer().deserialize(Topics.SOURCES.name(), value);
+            SourceStatus status = KafkaTopics.SOURCES.valueSerde().deserializer().deserialize(KafkaTopics.SOURCES.name(), value);
             return StoredStatus.of(status);
         } catch (RecordFormatException | IllegalArgumentException e) {
             return StoredStatus.unreadable(key, e.getMessage(), where);

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.stancewatch.ingest.extract.Outlets;
-import org.stancewatch.ingest.health.Spans;
+import org.stancewatch.ingest.IngestStage;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.json.Codecs;
@@ -54,7 +53,7 @@ public final class SourceTable {
         List<Row> rows = new ArrayList<>();
         for (Source source : configured) {
             StoredStatus stored = left.remove(source.id());
-            rows.add(new Row(source.id(), outletOf(stored, Outlets.of(source.home())), stored));
+            rows.add(new Row(source.id(), outletOf(stored, IngestStage.outletOf(source.home())), stored));
         }
         new TreeMap<>(left).forEach((name, stored) -> rows.add(new Row(name, outletOf(stored, ""), stored)));
         return new SourceTable(rows);
@@ -129,7 +128,7 @@ public final class SourceTable {
         if (span.abs().toSeconds() < 60) {
             return "now";
         }
-        return span.isNegative() ? "in " + Spans.of(span) : Spans.of(span) + " ago";
+        return span.isNegative() ? "in " + IngestStage.describe(span) : IngestStage.describe(span) + " ago";
     }
 
     private static String pad(String text, int width) {

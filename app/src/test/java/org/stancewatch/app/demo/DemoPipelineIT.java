@@ -21,7 +21,7 @@ import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.trends.AlertQuery;
 import org.stancewatch.index.trends.SeriesQuery;
@@ -30,7 +30,7 @@ import org.stancewatch.index.trends.TrendQueries;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Direction;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.notify.config.InstalledChannels;
+import org.stancewatch.notify.NotifierSetup;
 
 /**
  * The whole pipeline on the demo site, as {@code stancewatch demo} runs it, with the real
@@ -51,11 +51,11 @@ class DemoPipelineIT {
     void demoSiteEndsInElasticsearchOnceEachAcrossARestartWithThePlantedShiftAlerted(
             EmbeddedServices services, @TempDir Path state) throws Exception {
         StanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
-        ElasticsearchConfig elasticsearch = ElasticsearchConfig.of(services.elasticsearchUrl());
+        ElasticsearchSettings elasticsearch = ElasticsearchSettings.of(services.elasticsearchUrl());
         try (DemoSiteServer site = DemoSiteServer.start(content)) {
             DemoRun run = new DemoRun(site, System.out);
             Pipeline.Settings settings = run.settings(services.kafkaBootstrapServers(), elasticsearch, state,
-                    DemoRun.alerts(state, InstalledChannels.load()));
+                    DemoRun.alerts(state, NotifierSetup.installed()));
             YearMonth stoppedAfter;
             try (Pipeline first = Pipeline.start(settings, scorer)) {
                 stoppedAfter = run.publishAndCrawl(first, null, month -> month.isAfter(LAST_MONTH_BEFORE_RESTART));

@@ -15,7 +15,7 @@ import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.Ports;
 import org.stancewatch.embedded.ProcessMemory;
 import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.ingest.dedup.UrlCanonicalizer;
 import org.stancewatch.model.Article;
 
@@ -46,7 +46,7 @@ public final class PipelineBenchmark {
         try (EmbeddedServices services = new EmbeddedServices(home, Ports.free());
              DemoSiteServer site = DemoSiteServer.start(content)) {
             services.startAll();
-            ElasticsearchConfig elasticsearch = ElasticsearchConfig.of(services.elasticsearchUrl());
+            ElasticsearchSettings elasticsearch = ElasticsearchSettings.of(services.elasticsearchUrl());
             DemoRun run = new DemoRun(site, System.out);
             site.hold(content.articles());
             try (Pipeline pipeline = Pipeline.start(

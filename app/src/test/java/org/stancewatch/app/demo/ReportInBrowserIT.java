@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.report.StanceReport;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
@@ -52,7 +52,7 @@ class ReportInBrowserIT {
             throws Exception {
         Path chromium = HeadlessChromium.find().orElse(null);
         assumeTrue(chromium != null, "skipped: no Chromium (apt-get install chromium; .ci/run installs it)");
-        ElasticsearchConfig elasticsearch = ElasticsearchConfig.of(services.elasticsearchUrl());
+        ElasticsearchSettings elasticsearch = ElasticsearchSettings.of(services.elasticsearchUrl());
         IndexLayout layout = new IndexLayout("report-test"); // indices of its own on the shared node
         String html;
         try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch)) {

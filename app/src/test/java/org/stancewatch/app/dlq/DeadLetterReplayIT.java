@@ -2,7 +2,6 @@ package org.stancewatch.app.dlq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,13 +21,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.DeadLetter;
-import org.stancewatch.model.topic.Topic;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopic;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /** Dead letters on the real dead-letter topics: read back by selection, and replayed where they can be. */
 @ExtendWith(EmbeddedServicesExtension.class)
@@ -38,21 +37,21 @@ class DeadLetterReplayIT {
     void deadLettersAreReadBySelectionAndThoseWithAWholeRecordReplayedToTheirTopic(EmbeddedServices services)
             throws Exception {
         KafkaConnection kafka = KafkaConnection.plain(services.kafkaBootstrapServers());
-        ClusterTopics.ensure(kafka, 1, (short) 1);
+        ClusterKafkaTopics.ensure(kafka, 1, (short) 1);
         String source = "it-replay-" + UUID.randomUUID().toString().substring(0, 8) + ".articles";
         try (Admin admin = Admin.create(kafka.adminConfig())) {
             admin.createTopics(List.of(new NewTopic(source, 1, (short) 1))).all().get();
         }
         Instant start = Instant.now();
         String article = "{\"schemaVersion\":1,\"id\":\"a1\"}";
-        send(kafka, Topics.ANALYZE_DLQ, "a1", new DeadLetter("analyze", "scoring-timeout", "took longer than 60 s",
+        send(kafka, KafkaTopics.ANALYZE_DLQ, "a1", new DeadLetter("analyze", "scoring-timeout", "took longer than 60 s",
                 source + "-0@5", article, start.plusSeconds(1)));
-        send(kafka, Topics.ANALYZE_DLQ, "a2", new DeadLetter("analyze", "scoring-timeout", "took longer than 60 s",
+        send(kafka, KafkaTopics.ANALYZE_DLQ, "a2", new DeadLetter("analyze", "scoring-timeout", "took longer than 60 s",
                 source + "-0@6", "x".repeat(DeadLetter.MAX_PAYLOAD_CHARS), start.plusSeconds(2)));
-        send(kafka, Topics.INGEST_DLQ, "https://example.org/gone", new DeadLetter("ingest", "http-404",
+        send(kafka, KafkaTopics.INGEST_DLQ, "https://example.org/gone", new DeadLetter("ingest", "http-404",
                 "news: not found", "https://example.org/gone", null, start.plusSeconds(3)));
 
-        DeadLetterTopics topics = new DeadLetterTopics(kafka);
+        DeadLetterKafkaTopics topics = new DeadLetterKafkaTopics(kafka);
         List<StoredDeadLetter> recent = topics.read(new DeadLetterSelection(Set.of(), Set.of(), start, null));
         List<StoredDeadLetter> analyze = topics.read(new DeadLetterSelection(Set.of("analyze"),
                 Set.of("scoring-timeout"), start, null));
@@ -72,7 +71,7 @@ class DeadLetterReplayIT {
         });
     }
 
-    private static void send(KafkaConnection kafka, Topic<String, DeadLetter> topic, String key, DeadLetter letter)
+    private static void send(KafkaConnection kafka, KafkaTopic<String, DeadLetter> topic, String key, DeadLetter letter)
             throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
                 new StringSerializer(), topic.valueSerde().serializer())) {

@@ -26,22 +26,22 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.TopicNames;
 import org.stancewatch.app.demo.DemoArticle;
 import org.stancewatch.app.demo.DemoContent;
 import org.stancewatch.app.demo.DemoRun;
 import org.stancewatch.app.demo.DemoSiteServer;
-import org.stancewatch.app.pipeline.ClusterTopics;
+import org.stancewatch.app.pipeline.ClusterKafkaTopics;
 import org.stancewatch.app.pipeline.Pipeline;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.dedup.UrlCanonicalizer;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * A broker of a three-broker cluster lost while the crawler publishes the demo site in
@@ -74,17 +74,18 @@ class BrokerCrashIT {
              DemoSiteServer site = DemoSiteServer.start(content)) {
             String bootstrap = cluster.bootstrapServers();
             Admin admin = cluster.admin();
-            ClusterTopics.ensure(admin, bootstrap, PARTITIONS, REPLICAS);
-            cluster.awaitReady(List.of(Topics.ARTICLES.name(), Topics.CRAWL_STATE.name()), Duration.ofSeconds(30));
-            assertThat(minInSync(admin, Topics.ARTICLES.name())).isEqualTo(ReplicatedCluster.MIN_IN_SYNC);
+            ClusterKafkaTopics.ensure(admin, bootstrap, PARTITIONS, REPLICAS);
+            cluster.awaitReady(List.of(KafkaTopics.ARTICLES.name(), KafkaTopics.CRAWL_STATE.name()), Duration.ofSeconds(30));
+            assertThat(minInSync(admin, KafkaTopics.ARTICLES.name())).isEqualTo(ReplicatedCluster.MIN_IN_SYNC);
 
             // the demo's own sources and host names; Elasticsearch is named but never reached
             Pipeline.Settings demo = new DemoRun(site, System.out)
-                    .settings(bootstrap, ElasticsearchConfig.of("http://127.0.0.1:9"), dir.resolve("unused"));
-            AnalyzeSettings faulty = analyzeSettings(demo.analyze(), "faulty", TopicNames.defaults(), dir);
+                    .settings(bootstrap, ElasticsearchSettings.of("http://127.0.0.1:9"), dir.resolve("unused"));
+            AnalyzeSettings faulty = analyzeSettings(demo.analyze(), "faulty", KafkaTopicNames.ofAnalyze(), dir);
             KafkaSettings kafka = new KafkaSettings(bootstrap, Map.of(), "broker-crash", false, PARTITIONS, REPLICAS);
-            List<String> pipelineTopics = List.of(Topics.ARTICLES.name(), Topics.MENTIONS.name(), Topics.STANCE.name(),
-                    Topics.CRAWL_STATE.name());
+            List<String> pipelineTopics = List.of(KafkaTopics.ARTICLES.name(), KafkaTopics.MENTIONS.name(),
+                    KafkaTopics.STANCE.name(),
+                    KafkaTopics.CRAWL_STATE.name());
 
             Outage outage;
             try (AnalyzeJob job = AnalyzeJob.start(faulty, scorer);
@@ -98,8 +99,8 @@ class BrokerCrashIT {
             }
 
             // every article of the site once, in the committed view the analysis and the indexer read
-            List<Article> articles = values(TopicContents.read(bootstrap, Topics.ARTICLES.name(),
-                    Topics.ARTICLES.valueSerde().deserializer(), IsolationLevel.READ_COMMITTED));
+            List<Article> articles = values(KafkaTopicContents.read(bootstrap, KafkaTopics.ARTICLES.name(),
+                    KafkaTopics.ARTICLES.valueSerde().deserializer(), IsolationLevel.READ_COMMITTED));
             assertThat(articles).extracting(Article::id).doesNotHaveDuplicates();
             assertThat(articles).extracting(Article::revision).containsOnly(1);
             assertThat(articles.stream().map(a -> UrlCanonicalizer.canonicalize(a.canonicalUrl())).collect(Collectors.toSet()))
@@ -107,14 +108,15 @@ class BrokerCrashIT {
                             .map(a -> UrlCanonicalizer.canonicalize(site.canonicalUrlOf(a))).collect(Collectors.toSet()));
 
             // every mention the scorer finds in them, once, with the same value however often it was written
-            List<ConsumerRecord<String, Mention>> mentionRecords = TopicContents.read(bootstrap, Topics.MENTIONS.name(),
-                    Topics.MENTIONS.valueSerde().deserializer(), IsolationLevel.READ_COMMITTED);
+            List<ConsumerRecord<String, Mention>> mentionRecords = KafkaTopicContents.read(bootstrap, KafkaTopics.MENTIONS.name(),
+                    KafkaTopics.MENTIONS.valueSerde().deserializer(), IsolationLevel.READ_COMMITTED);
             Map<String, Mention> expectedMentions = new TreeMap<>();
             articles.forEach(a -> scorer.score(a).forEach(m -> expectedMentions.put(m.id(), m)));
             assertThat(liveMentions(mentionRecords)).isEqualTo(expectedMentions);
 
             // the buckets equal those of the same articles analysed with every broker up
-            AnalyzeSettings healthy = analyzeSettings(demo.analyze(), "healthy", TopicNames.suffixed(".healthy"), dir);
+            AnalyzeSettings healthy = analyzeSettings(demo.analyze(), "healthy",
+                    KafkaTopicNames.ofAnalyze().suffixed(".healthy"), dir);
             copyArticles(cluster, articles(bootstrap), healthy.topics());
             try (AnalyzeJob job = AnalyzeJob.start(healthy, scorer)) {
                 AnalysisLag.awaitCaughtUp(admin, healthy, Duration.ofMinutes(3));
@@ -166,7 +168,7 @@ class BrokerCrashIT {
         }
     }
 
-    private static AnalyzeSettings analyzeSettings(AnalyzeSettings demo, String id, TopicNames topics, Path dir) {
+    private static AnalyzeSettings analyzeSettings(AnalyzeSettings demo, String id, KafkaTopicNames topics, Path dir) {
         return demo.withApplicationId(id).withTopics(topics).withStateDir(dir.resolve("streams-" + id))
                 .withThreads(1, 1)
                 // nothing counts as late, whatever order the articles arrive in: the runs compare buckets
@@ -175,13 +177,13 @@ class BrokerCrashIT {
     }
 
     private static List<ConsumerRecord<String, Article>> articles(String bootstrap) {
-        return TopicContents.read(bootstrap, Topics.ARTICLES.name(), Topics.ARTICLES.valueSerde().deserializer(),
+        return KafkaTopicContents.read(bootstrap, KafkaTopics.ARTICLES.name(), KafkaTopics.ARTICLES.valueSerde().deserializer(),
                 IsolationLevel.READ_COMMITTED);
     }
 
     /** The committed articles, each into the same partition of the healthy run's topics, in the same order. */
     private static void copyArticles(ReplicatedCluster cluster, List<ConsumerRecord<String, Article>> articles,
-                                     TopicNames topics) throws Exception {
+                                     KafkaTopicNames topics) throws Exception {
         List<NewTopic> created = new ArrayList<>();
         for (String name : List.of(topics.articles(), topics.mentions(), topics.stance(), topics.alerts(),
                 topics.deadLetters())) {
@@ -192,7 +194,7 @@ class BrokerCrashIT {
         Map<String, Object> config = Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all",
                 "enable.idempotence", true);
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(config,
-                Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
+                KafkaTopics.ARTICLES.keySerde().serializer(), KafkaTopics.ARTICLES.valueSerde().serializer())) {
             for (ConsumerRecord<String, Article> record : articles) {
                 producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topics.articles(), record.partition(),
                         record.timestamp(), record.key(), record.value())).get(30, TimeUnit.SECONDS);
@@ -214,7 +216,7 @@ class BrokerCrashIT {
 
     private static Map<String, StanceBucket> latestBuckets(String bootstrap, String topic) {
         Map<String, StanceBucket> latest = new TreeMap<>();
-        TopicContents.read(bootstrap, topic, Topics.STANCE.valueSerde().deserializer(), IsolationLevel.READ_COMMITTED)
+        KafkaTopicContents.read(bootstrap, topic, KafkaTopics.STANCE.valueSerde().deserializer(), IsolationLevel.READ_COMMITTED)
                 .forEach(record -> latest.put(record.key(), record.value()));
         return latest;
     }

@@ -11,7 +11,7 @@ import org.stancewatch.embedded.child.ParentWatchingMain;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.fetch.HostResolver;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.source.SourcesFile;
 
 /**

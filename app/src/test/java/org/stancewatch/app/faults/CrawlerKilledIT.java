@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.Article;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The crawler killed with SIGKILL at random moments of a crawl, then run once more to the end:
@@ -116,7 +116,7 @@ class CrawlerKilledIT {
                     (System.nanoTime() - started) / 1_000_000_000);
         } finally {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                TopicContents.clear(admin, Topics.ARTICLES.name());
+                KafkaTopicContents.clear(admin, KafkaTopics.ARTICLES.name());
             }
         }
     }
@@ -147,13 +147,13 @@ class CrawlerKilledIT {
      * committed or aborted, which {@code read_committed} consumers cannot read past.
      */
     private static long openRecords(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = TopicContents.latestOffsets(admin, Topics.ARTICLES.name());
+        Map<TopicPartition, OffsetSpec> latest = KafkaTopicContents.latestOffsets(admin, KafkaTopics.ARTICLES.name());
         Function<IsolationLevel, Map<TopicPartition, Long>> ends = isolation -> {
             try {
                 return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS)
                         .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
             } catch (Exception e) {
-                throw new IllegalStateException("cannot list the offsets of " + Topics.ARTICLES.name(), e);
+                throw new IllegalStateException("cannot list the offsets of " + KafkaTopics.ARTICLES.name(), e);
             }
         };
         Map<TopicPartition, Long> stable = ends.apply(IsolationLevel.READ_COMMITTED);
@@ -164,7 +164,8 @@ class CrawlerKilledIT {
     /** The site's articles on the articles topic (other tests of this JVM write there too). */
     private static List<ConsumerRecord<String, Article>> ofSite(SlowNewsSite site, IsolationLevel isolation,
                                                                 String bootstrap) {
-        return TopicContents.read(bootstrap, Topics.ARTICLES.name(), Topics.ARTICLES.valueSerde().deserializer(), isolation)
+        return KafkaTopicContents.read(bootstrap, KafkaTopics.ARTICLES.name(),
+                KafkaTopics.ARTICLES.valueSerde().deserializer(), isolation)
                 .stream().filter(r -> r.value() != null && r.value().url().startsWith(site.baseUrl() + "/")).toList();
     }
 

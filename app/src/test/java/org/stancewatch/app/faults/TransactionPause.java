@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Holds the crawler's transaction open for a while once its article has gone to the broker: it
@@ -38,9 +38,9 @@ public final class TransactionPause implements ProducerInterceptor<Object, Objec
 
     @Override
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
-        if (record.topic().equals(Topics.ARTICLES.name())) {
+        if (record.topic().equals(KafkaTopics.ARTICLES.name())) {
             articleSent.set(true);
-        } else if (record.topic().equals(Topics.CRAWL_STATE.name()) && articleSent.getAndSet(false)) {
+        } else if (record.topic().equals(KafkaTopics.CRAWL_STATE.name()) && articleSent.getAndSet(false)) {
             try {
                 Thread.sleep(pauseMs);
             } catch (InterruptedException e) {

@@ -24,12 +24,12 @@ import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.ingest.source.SourcesFile;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.SourceStatus;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Source health end to end on the embedded Kafka broker: the crawler publishes its statuses on
@@ -66,7 +66,7 @@ class SourceHealthIT {
             String broken = "broken-" + id;
             try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     bootstrap), new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(Topics.SOURCES.name(), broken,
+                producer.send(new ProducerRecord<>(KafkaTopics.SOURCES.name(), broken,
                         "{not json".getBytes(StandardCharsets.UTF_8))).get();
             }
 

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import org.stancewatch.model.json.Json;
 
-/** Builds the official Java client from an {@link ElasticsearchConfig}. */
+/** Builds the official Java client from an {@link ElasticsearchSettings}. */
 public final class ElasticsearchClients {
     private ElasticsearchClients() {}
 
@@ -13,7 +13,7 @@ public final class ElasticsearchClients {
      * documents and query results use the same JSON as the Kafka records, and that sends its
      * requests as bulk indexing wants them ({@link BulkFriendlyHttpClient}). Close it when done.
      */
-    public static ElasticsearchClient create(ElasticsearchConfig config) {
+    public static ElasticsearchClient create(ElasticsearchSettings config) {
         return ElasticsearchClient.of(b -> {
             b.host(config.url()).jsonMapper(new JacksonJsonpMapper(Json.mapper()))
                     .transportFactory(BulkFriendlyTransport::of);

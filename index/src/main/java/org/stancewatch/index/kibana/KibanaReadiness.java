@@ -20,15 +20,15 @@ import org.stancewatch.model.json.Json;
 public final class KibanaReadiness {
     static final String STATUS_PATH = "/api/status";
 
-    private final KibanaConfig config;
+    private final KibanaSettings config;
     private final Duration pollEvery;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public KibanaReadiness(KibanaConfig config) {
+    public KibanaReadiness(KibanaSettings config) {
         this(config, Duration.ofSeconds(5));
     }
 
-    KibanaReadiness(KibanaConfig config, Duration pollEvery) {
+    KibanaReadiness(KibanaSettings config, Duration pollEvery) {
         this.config = config;
         this.pollEvery = pollEvery;
     }
@@ -94,7 +94,7 @@ public final class KibanaReadiness {
     }
 
     /** Kibana takes Elasticsearch's credentials: an API key, else a user and password. */
-    static void authorize(HttpRequest.Builder request, KibanaConfig config) {
+    static void authorize(HttpRequest.Builder request, KibanaSettings config) {
         if (!config.apiKey().isEmpty()) {
             request.header("Authorization", "ApiKey " + config.apiKey());
         } else if (!config.username().isEmpty()) {

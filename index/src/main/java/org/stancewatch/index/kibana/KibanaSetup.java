@@ -27,10 +27,10 @@ public final class KibanaSetup {
     static final String IMPORT_PATH = "/api/saved_objects/_import?overwrite=true";
     static final String FILE_NAME = "stancewatch.ndjson";
 
-    private final KibanaConfig config;
+    private final KibanaSettings config;
     private final HttpClient http;
 
-    public KibanaSetup(KibanaConfig config) {
+    public KibanaSetup(KibanaSettings config) {
         this.config = config;
         this.http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
     }

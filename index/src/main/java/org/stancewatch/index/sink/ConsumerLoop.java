@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
-import org.stancewatch.model.topic.PartitionHolds;
+import org.stancewatch.model.kafka.PartitionHolds;
 
 /**
  * The consumer's thread: polls the four topics, decodes each record and hands it to the
@@ -33,7 +33,7 @@ final class ConsumerLoop implements Runnable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final IndexerConfig config;
+    private final IndexerSettings config;
     private final Map<String, IndexKind> kinds;
     private final DocumentDecoder decoder;
     private final DocumentDispatcher dispatcher;
@@ -45,11 +45,11 @@ final class ConsumerLoop implements Runnable {
     private final PartitionHolds held = new PartitionHolds();
     private long lastCommit = System.nanoTime();
 
-    ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, IndexerConfig config, DocumentDecoder decoder,
+    ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, IndexerSettings config, DocumentDecoder decoder,
             DocumentDispatcher dispatcher, OffsetTracker tracker, Runnable flush) {
         this.consumer = consumer;
         this.config = config;
-        this.kinds = config.topics().kindsByTopic();
+        this.kinds = IndexKind.byTopic(config.topics());
         this.decoder = decoder;
         this.dispatcher = dispatcher;
         this.tracker = tracker;

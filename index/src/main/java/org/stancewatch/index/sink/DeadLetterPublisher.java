@@ -1,6 +1,5 @@
 package org.stancewatch.index.sink;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.DeadLetter;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Sends what the indexer cannot write to its dead-letter topic, as {@link DeadLetter} records
@@ -21,7 +20,6 @@ import org.stancewatch.model.topic.Topics;
  */
 final class DeadLetterPublisher implements DeadLetterSink {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
-    static final String STAGE = "index";
 
     private final KafkaProducer<String, DeadLetter> producer;
     private final String topic;
@@ -33,15 +31,15 @@ final class DeadLetterPublisher implements DeadLetterSink {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "stancewatch-index-dlq");
         props.putAll(overrides);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), Topics.INDEX_DLQ.valueSerde().serializer());
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), KafkaTopics.INDEX_DLQ.valueSerde().serializer());
         this.topic = topic;
     }
 
     @Override
     public void publish(String key, String subject, byte[] payload, String reason, String message, Runnable done,
             Consumer<Exception> failed) {
-        DeadLetter letter = new DeadLetter(STAGE, reason, message, subject,
-                payload == null ? null : new String(payload, StandardCharsets.UTF_8), Instant.now());
+        DeadLetter letter = DeadLetter.ofInput(DeadLetter.INDEX, subject, DeadLetter.payloadOf(payload), reason,
+                message, Instant.now());
         try {
             producer.send(new ProducerRecord<>(topic, key, letter), (metadata, error) -> {
                 if (error == null) {

@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
+import org.stancewatch.model.DeadLetter;
 
 /**
  * Moves documents through the {@link BulkIngester} and decides what happens after each result:
@@ -103,8 +104,9 @@ final class DocumentDispatcher {
     /** A record that could not be decoded: straight to the dead-letter topic. */
     void deadLetterUnreadable(TopicPartition partition, long offset, String key, byte[] value, String reason,
             String message) {
-        deadLetter(new DeadLetterAttempt(key, partition + "@" + offset, value, reason, message,
-                () -> tracker.completed(partition, offset)), 1);
+        String subject = DeadLetter.subjectOf(partition.topic(), partition.partition(), offset);
+        deadLetter(new DeadLetterAttempt(key, subject, value, reason, message, () -> tracker.completed(partition, offset)),
+                1);
     }
 
     /** One dead letter on its way, and what acknowledges its record once it is settled. */

@@ -40,7 +40,7 @@ import org.stancewatch.index.templates.IndexTemplates;
  * </ul>
  *
  * <pre>{@code
- * try (Indexer indexer = Indexer.start(IndexerConfig.of(elasticsearch, bootstrapServers))) {
+ * try (Indexer indexer = Indexer.start(IndexerSettings.of(elasticsearch, bootstrapServers))) {
  *     ... indexer.progress() ...
  * }
  * }</pre>
@@ -48,7 +48,7 @@ import org.stancewatch.index.templates.IndexTemplates;
 public final class Indexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
 
-    private final IndexerConfig config;
+    private final IndexerSettings config;
     private final ElasticsearchClient client;
     private final DeadLetterPublisher deadLetters;
     private final ScheduledExecutorService scheduler;
@@ -59,7 +59,7 @@ public final class Indexer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    private Indexer(IndexerConfig config, ElasticsearchClient client) {
+    private Indexer(IndexerSettings config, ElasticsearchClient client) {
         this.config = config;
         this.client = client;
         OffsetTracker tracker = new OffsetTracker();
@@ -94,7 +94,7 @@ public final class Indexer implements AutoCloseable {
      *
      * @throws IndexerStartException when Elasticsearch does not answer in time or refuses the templates
      */
-    public static Indexer start(IndexerConfig config) {
+    public static Indexer start(IndexerSettings config) {
         ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
         try {
             awaitElasticsearch(client, config);
@@ -161,7 +161,7 @@ public final class Indexer implements AutoCloseable {
         log.info("indexer stopped: {}", progress());
     }
 
-    private static void awaitElasticsearch(ElasticsearchClient client, IndexerConfig config) {
+    private static void awaitElasticsearch(ElasticsearchClient client, IndexerSettings config) {
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         boolean told = false;
         while (true) {
@@ -184,7 +184,7 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> consumerProperties(IndexerConfig config) {
+    private static Map<String, Object> consumerProperties(IndexerSettings config) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());

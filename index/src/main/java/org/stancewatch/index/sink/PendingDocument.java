@@ -3,6 +3,7 @@ package org.stancewatch.index.sink;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import org.apache.kafka.common.TopicPartition;
 import org.stancewatch.index.templates.IndexKind;
+import org.stancewatch.model.DeadLetter;
 
 /**
  * One Kafka record on its way into Elasticsearch: where it came from (to acknowledge its offset
@@ -93,6 +94,6 @@ final class PendingDocument {
 
     /** {@code topic-partition@offset}: the dead-letter subject. */
     String subject() {
-        return partition + "@" + offset;
+        return DeadLetter.subjectOf(partition.topic(), partition.partition(), offset);
     }
 }

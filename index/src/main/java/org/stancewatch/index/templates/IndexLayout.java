@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The names of stancewatch's indices, aliases and templates under one prefix. The default prefix
- * {@code stancewatch} gives the names of the design: the write alias {@code stancewatch-mentions}
+ * {@code stancewatch} gives the names in docs/indexing.md: the write alias {@code stancewatch-mentions}
  * over the concrete index {@code stancewatch-mentions-000001}, created from the index template
  * {@code stancewatch-mentions}. Tests use a prefix of their own to share a node.
  *

@@ -20,7 +20,7 @@ public final class TrendTable {
                 .append(String.format(Locale.ROOT, " (mean score in [-1, 1], %.0f%% confidence interval)%n",
                         series.confidence() * 100));
         if (series.count() == 0) {
-            out.append("No mentions match. Check the actor id (e.g. russia, nato, united-states) and the filters.\n");
+            out.append("No mentions match. Check the actor id (e.g. russia, nato, us) and the filters.\n");
             return out.toString();
         }
         String period = switch (query.interval()) {

@@ -3,7 +3,7 @@ package org.stancewatch.index.benchmark;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.templates.IndexTemplates;
@@ -17,7 +17,7 @@ final class BenchmarkIndices implements AutoCloseable {
     private final ElasticsearchClient client;
 
     BenchmarkIndices(String elasticsearchUrl) {
-        this.client = ElasticsearchClients.create(ElasticsearchConfig.of(elasticsearchUrl));
+        this.client = ElasticsearchClients.create(ElasticsearchSettings.of(elasticsearchUrl));
     }
 
     void install(IndexLayout layout) {

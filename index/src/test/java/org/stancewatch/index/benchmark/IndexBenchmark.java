@@ -10,16 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.Ports;
-import org.stancewatch.index.benchmark.BenchmarkTopic.TopicDocument;
+import org.stancewatch.index.benchmark.BenchmarkKafkaTopic.TopicDocument;
 import org.stancewatch.index.sink.BulkSettings;
 import org.stancewatch.index.sink.IndexerProgress;
-import org.stancewatch.index.sink.SinkTopics;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.KafkaTestSupport;
 import org.stancewatch.index.testing.TestRecords;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * {@code bin/benchmark index [DOCUMENTS [ROUNDS]]} (default 50,000 and 5): documents per second
@@ -75,9 +75,10 @@ public final class IndexBenchmark {
         try (EmbeddedServices services = new EmbeddedServices(home, Ports.free());
                 BenchmarkIndices indices = new BenchmarkIndices(services.elasticsearchUrl())) {
             services.startAll();
-            BenchmarkTopic topic = new BenchmarkTopic(services.kafkaBootstrapServers(), SinkTopics.prefixed("bench."));
+            BenchmarkKafkaTopic topic = new BenchmarkKafkaTopic(services.kafkaBootstrapServers(),
+                    KafkaTopicNames.ofIndex().prefixed("bench."));
             topic.write(mentions(documents));
-            BenchmarkTopic.Read read = topic.read(documents);
+            BenchmarkKafkaTopic.Read read = topic.read(documents);
             List<TopicDocument> onTopic = read.documents();
             long bytes = onTopic.stream().mapToLong(d -> d.value().length).sum();
             System.out.printf(Locale.ROOT, "%,d mention documents on %s (%.1f MB of JSON); bulks of %,d documents, "
@@ -113,13 +114,13 @@ public final class IndexBenchmark {
     private static final class Runner {
         private final EmbeddedServices services;
         private final BenchmarkIndices indices;
-        private final BenchmarkTopic topic;
+        private final BenchmarkKafkaTopic topic;
         private final List<TopicDocument> documents;
         private final RawBulkPath rawPath;
         private final IndexerPath indexerPath;
         private final CpuMeter cpu;
 
-        Runner(EmbeddedServices services, BenchmarkIndices indices, BenchmarkTopic topic,
+        Runner(EmbeddedServices services, BenchmarkIndices indices, BenchmarkKafkaTopic topic,
                 List<TopicDocument> documents, BulkSettings bulk) {
             this.services = services;
             this.indices = indices;
@@ -226,7 +227,7 @@ public final class IndexBenchmark {
     private static List<Mention> mentions(int count) {
         List<Mention> mentions = new ArrayList<>(count);
         Instant start = Instant.parse("2010-01-01T00:00:00Z");
-        String[] actors = {"russia", "nato", "united-states", "iran", "obama", "medvedev"};
+        String[] actors = {"russia", "nato", "us", "iran", "obama", "medvedev"};
         for (int a = 0; mentions.size() < count; a++) {
             Article article = TestRecords.article("outlet" + (a % 20) + ".example", "story-" + a,
                     start.plus(Duration.ofMinutes(a * 17L)), 1, "Text.");

@@ -2,14 +2,14 @@ package org.stancewatch.index.benchmark;
 
 import java.time.Duration;
 import java.util.Map;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.sink.BulkSettings;
 import org.stancewatch.index.sink.Indexer;
-import org.stancewatch.index.sink.IndexerConfig;
 import org.stancewatch.index.sink.IndexerProgress;
-import org.stancewatch.index.sink.SinkTopics;
+import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * The path under test: {@link Indexer} reading the benchmark topic with a consumer group of its
@@ -36,11 +36,11 @@ final class IndexerPath {
 
     private final String elasticsearchUrl;
     private final String bootstrapServers;
-    private final SinkTopics topics;
+    private final KafkaTopicNames topics;
     private final BulkSettings bulk;
     private final CpuMeter cpu;
 
-    IndexerPath(String elasticsearchUrl, String bootstrapServers, SinkTopics topics, BulkSettings bulk, CpuMeter cpu) {
+    IndexerPath(String elasticsearchUrl, String bootstrapServers, KafkaTopicNames topics, BulkSettings bulk, CpuMeter cpu) {
         this.cpu = cpu;
         this.elasticsearchUrl = elasticsearchUrl;
         this.bootstrapServers = bootstrapServers;
@@ -49,7 +49,7 @@ final class IndexerPath {
     }
 
     Run index(IndexLayout layout, String groupId, int documents) throws InterruptedException {
-        IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(elasticsearchUrl), bootstrapServers)
+        IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(elasticsearchUrl), bootstrapServers)
                 .withTopics(topics).withLayout(layout).withGroupId(groupId).withBulk(bulk);
         long started = System.nanoTime();
         try (Indexer indexer = Indexer.start(config)) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import org.stancewatch.index.benchmark.BenchmarkTopic.TopicDocument;
+import org.stancewatch.index.benchmark.BenchmarkKafkaTopic.TopicDocument;
 import org.stancewatch.index.sink.BulkSettings;
 
 /**

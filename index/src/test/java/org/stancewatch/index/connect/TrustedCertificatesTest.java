@@ -80,7 +80,7 @@ class TrustedCertificatesTest {
 
     @Test
     void aClientGivenTheNodesCaReachesItOverHttps() throws Exception {
-        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchConfig.of(url())
+        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchSettings.of(url())
                 .withCaCertificate(caPem))) {
             assertThat(client.ping().value()).isTrue();
         }
@@ -88,7 +88,7 @@ class TrustedCertificatesTest {
 
     @Test
     void aClientWithoutTheCaRefusesTheNode() throws Exception {
-        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchConfig.of(url()))) {
+        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchSettings.of(url()))) {
             assertThatThrownBy(() -> client.ping()).hasStackTraceContaining("PKIX");
         }
     }
@@ -103,10 +103,10 @@ class TrustedCertificatesTest {
 
     @Test
     void credentialsOverPlainHttpAreWarnedAbout() {
-        assertThat(new ElasticsearchConfig("http://es.example:9200", "", "elastic", "secret").cleartextWarning())
+        assertThat(new ElasticsearchSettings("http://es.example:9200", "", "elastic", "secret").cleartextWarning())
                 .contains("plain http");
-        assertThat(new ElasticsearchConfig("https://es.example:9200", "", "elastic", "secret").cleartextWarning())
+        assertThat(new ElasticsearchSettings("https://es.example:9200", "", "elastic", "secret").cleartextWarning())
                 .isEmpty();
-        assertThat(ElasticsearchConfig.of("http://localhost:9200").cleartextWarning()).isEmpty();
+        assertThat(ElasticsearchSettings.of("http://localhost:9200").cleartextWarning()).isEmpty();
     }
 }

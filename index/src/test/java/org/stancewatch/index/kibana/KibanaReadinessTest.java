@@ -36,7 +36,7 @@ class KibanaReadinessTest {
                 new Answer(200, status("degraded")), // still migrating saved objects: an import could fail
                 new Answer(200, status("available"))));
 
-        int polls = new KibanaReadiness(KibanaConfig.of(url), POLL).awaitAvailable(Duration.ofSeconds(10));
+        int polls = new KibanaReadiness(KibanaSettings.of(url), POLL).awaitAvailable(Duration.ofSeconds(10));
 
         assertThat(polls).isEqualTo(3);
         assertThat(asked.get()).isEqualTo(3);
@@ -46,7 +46,8 @@ class KibanaReadinessTest {
     void aKibanaThatNeverBecomesAvailableStopsTheWaitAtItsBoundWithTheLastLevelSeen() throws IOException {
         String url = kibana(List.of(new Answer(200, status("degraded"))));
 
-        assertThatThrownBy(() -> new KibanaReadiness(KibanaConfig.of(url), POLL).awaitAvailable(Duration.ofMillis(300)))
+        assertThatThrownBy(() -> new KibanaReadiness(KibanaSettings.of(url),
+                POLL).awaitAvailable(Duration.ofMillis(300)))
                 .isInstanceOf(KibanaSetupException.class)
                 .hasMessageContaining("was not available within 0 s")
                 .hasMessageContaining("last seen: degraded")
@@ -62,7 +63,8 @@ class KibanaReadinessTest {
         }
         String url = "http://127.0.0.1:" + port;
 
-        assertThatThrownBy(() -> new KibanaReadiness(KibanaConfig.of(url), POLL).awaitAvailable(Duration.ofMillis(200)))
+        assertThatThrownBy(() -> new KibanaReadiness(KibanaSettings.of(url),
+                POLL).awaitAvailable(Duration.ofMillis(200)))
                 .isInstanceOf(KibanaSetupException.class)
                 .hasMessageContaining(url)
                 .hasMessageContaining("not reachable");
@@ -72,7 +74,8 @@ class KibanaReadinessTest {
     void refusedCredentialsEndTheWaitAtOnceSayingWhichVariablesToSet() throws IOException {
         String url = kibana(List.of(new Answer(401, "{\"message\":\"unauthorized\"}")));
 
-        assertThatThrownBy(() -> new KibanaReadiness(KibanaConfig.of(url), POLL).awaitAvailable(Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> new KibanaReadiness(KibanaSettings.of(url),
+                POLL).awaitAvailable(Duration.ofSeconds(10)))
                 .isInstanceOf(KibanaSetupException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("ELASTICSEARCH_API_KEY");

@@ -35,7 +35,7 @@ class KibanaSetupTest {
     @Test
     void postsTheNdjsonAsAMultipartFileToTheImportApiWithOverwrite() {
         String url = kibana(200, successFor(SavedObjects.objects().size()));
-        ImportReport report = new KibanaSetup(new KibanaConfig(url, "c2VjcmV0", "", "", Duration.ofSeconds(5)))
+        ImportReport report = new KibanaSetup(new KibanaSettings(url, "c2VjcmV0", "", "", Duration.ofSeconds(5)))
                 .importSavedObjects();
 
         Received request = received.get();
@@ -60,7 +60,7 @@ class KibanaSetupTest {
     @Test
     void sendsBasicAuthenticationForAUser() {
         String url = kibana(200, successFor(SavedObjects.objects().size()));
-        new KibanaSetup(new KibanaConfig(url, "", "elastic", "changeme", Duration.ofSeconds(5))).importSavedObjects();
+        new KibanaSetup(new KibanaSettings(url, "", "elastic", "changeme", Duration.ofSeconds(5))).importSavedObjects();
         assertThat(received.get().authorization()).isEqualTo("Basic ZWxhc3RpYzpjaGFuZ2VtZQ==");
     }
 
@@ -71,7 +71,7 @@ class KibanaSetupTest {
             closedPort = socket.getLocalPort();
         }
         String url = "http://127.0.0.1:" + closedPort;
-        assertThatThrownBy(() -> new KibanaSetup(KibanaConfig.of(url)).importSavedObjects())
+        assertThatThrownBy(() -> new KibanaSetup(KibanaSettings.of(url)).importSavedObjects())
                 .isInstanceOf(KibanaSetupException.class)
                 .hasMessageContaining("not reachable at " + url)
                 .hasMessageContaining("KIBANA_URL");
@@ -80,7 +80,7 @@ class KibanaSetupTest {
     @Test
     void aRefusalSaysWhatKibanaSaidAndWhatToDo() {
         String url = kibana(401, "{\"statusCode\":401,\"error\":\"Unauthorized\",\"message\":\"missing authentication credentials\"}");
-        assertThatThrownBy(() -> new KibanaSetup(KibanaConfig.of(url)).importSavedObjects())
+        assertThatThrownBy(() -> new KibanaSetup(KibanaSettings.of(url)).importSavedObjects())
                 .isInstanceOf(KibanaSetupException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("missing authentication credentials")
@@ -92,7 +92,7 @@ class KibanaSetupTest {
         String url = kibana(200, """
                 {"success":false,"successCount":10,"errors":[{"id":"stancewatch-alerts-table","type":"lens",
                  "error":{"type":"missing_references"}}]}""");
-        assertThatThrownBy(() -> new KibanaSetup(KibanaConfig.of(url)).importSavedObjects())
+        assertThatThrownBy(() -> new KibanaSetup(KibanaSettings.of(url)).importSavedObjects())
                 .isInstanceOf(KibanaSetupException.class)
                 .hasMessageContaining("imported 10 objects but refused 1")
                 .hasMessageContaining("lens stancewatch-alerts-table: missing_references");

@@ -15,7 +15,7 @@ import org.stancewatch.embedded.EmbeddedElasticsearch;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.Ports;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -23,6 +23,7 @@ import org.stancewatch.index.testing.KafkaTestSupport;
 import org.stancewatch.index.testing.TestRecords;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * Elasticsearch stops for a while under a running indexer: the indexer backs off, keeps what it
@@ -50,9 +51,10 @@ class ElasticsearchOutageIT {
                 ports.elasticsearchTransport());
         node = EmbeddedElasticsearch.start(nodeConfig);
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        SinkTopics topics = SinkTopics.prefixed("outage-" + unique + ".");
+        KafkaTopicNames topics = KafkaTopicNames.ofIndex().prefixed("outage-" + unique + ".");
         IndexLayout layout = new IndexLayout("outage-" + unique);
-        IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(node.url()), services.kafkaBootstrapServers())
+        IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(node.url()),
+                services.kafkaBootstrapServers())
                 .withTopics(topics).withLayout(layout).withGroupId("outage-" + unique)
                 .withBulk(BulkSettings.defaults().withMaxOperations(50)
                         .withBackoff(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2))));
@@ -81,7 +83,7 @@ class ElasticsearchOutageIT {
         }
     }
 
-    private static void send(KafkaTestSupport kafka, SinkTopics topics, int from, int to) {
+    private static void send(KafkaTestSupport kafka, KafkaTopicNames topics, int from, int to) {
         for (int i = from; i < to; i++) {
             Article article = TestRecords.article("example.com", "outage-" + i, Instant.parse("2012-02-01T00:00:00Z")
                     .plusSeconds(i * 60L), 1, "Text.");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -25,6 +25,7 @@ import org.stancewatch.index.testing.KafkaTestSupport;
 import org.stancewatch.index.testing.TestRecords;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * An indexer killed with SIGKILL in the middle of a batch, then restarted: every record ends up
@@ -40,7 +41,7 @@ class IndexerCrashIT {
     void killedMidBatchAndRestartedIndexesEveryRecordExactlyOnce(EmbeddedServices services) throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String topicPrefix = "crash-" + unique + ".";
-        SinkTopics topics = SinkTopics.prefixed(topicPrefix);
+        KafkaTopicNames topics = KafkaTopicNames.ofIndex().prefixed(topicPrefix);
         IndexLayout layout = new IndexLayout("crash-" + unique);
         String group = "crash-" + unique;
         Set<String> ids = new HashSet<>();
@@ -75,7 +76,7 @@ class IndexerCrashIT {
             long indexedBeforeKill = elasticsearch.count(IndexKind.MENTIONS);
             assertThat(indexedBeforeKill).as("killed in the middle").isBetween(1L, total - 1L);
 
-            IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(services.elasticsearchUrl()),
+            IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(services.elasticsearchUrl()),
                     services.kafkaBootstrapServers()).withTopics(topics).withLayout(layout).withGroupId(group);
             long replayed;
             try (Indexer restarted = Indexer.start(config)) {

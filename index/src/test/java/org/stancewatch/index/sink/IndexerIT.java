@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -29,25 +29,27 @@ import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
-import org.stancewatch.model.topic.PartitionHolds;
+import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.PartitionHolds;
 
 /** The indexer on the embedded broker and node: what it writes, skips, dead-letters and commits. */
 @ExtendWith(EmbeddedServicesExtension.class)
 class IndexerIT {
     private static final Instant DAY = Instant.parse("2011-11-23T08:00:00Z");
 
-    private SinkTopics topics;
+    private KafkaTopicNames topics;
     private IndexLayout layout;
-    private IndexerConfig config;
+    private IndexerSettings config;
     private KafkaTestSupport kafka;
     private ElasticsearchTestSupport elasticsearch;
 
     @BeforeEach
     void setUp(EmbeddedServices services) throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        topics = SinkTopics.prefixed("it-" + unique + ".");
+        topics = KafkaTopicNames.ofIndex().prefixed("it-" + unique + ".");
         layout = new IndexLayout("it-" + unique);
-        config = IndexerConfig.of(ElasticsearchConfig.of(services.elasticsearchUrl()), services.kafkaBootstrapServers())
+        config = IndexerSettings.of(ElasticsearchSettings.of(services.elasticsearchUrl()),
+                services.kafkaBootstrapServers())
                 .withTopics(topics).withLayout(layout).withGroupId("it-" + unique)
                 .withBulk(BulkSettings.defaults().withMaxOperations(50)
                         .withBackoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1))));
@@ -283,7 +285,7 @@ class IndexerIT {
     @Test
     void aRecordArrivingAloneIsSentAtOnceNotAtTheNextFlushTick() throws Exception {
         BulkSettings defaults = BulkSettings.defaults();
-        IndexerConfig slowTicks = config.withBulk(new BulkSettings(defaults.maxOperations(), defaults.maxBytes(),
+        IndexerSettings slowTicks = config.withBulk(new BulkSettings(defaults.maxOperations(), defaults.maxBytes(),
                 Duration.ofMinutes(10), defaults.maxConcurrentRequests(), defaults.maxPendingDocuments(),
                 defaults.maxPendingBytes(), defaults.backoff(), defaults.commitInterval()));
         try (Indexer indexer = Indexer.start(slowTicks)) {

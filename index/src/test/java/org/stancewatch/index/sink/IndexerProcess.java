@@ -1,8 +1,9 @@
 package org.stancewatch.index.sink;
 
 import java.time.Duration;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexLayout;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /**
  * An indexer in a JVM of its own, for the test that kills it with SIGKILL in the middle of a
@@ -13,8 +14,8 @@ public final class IndexerProcess {
     private IndexerProcess() {}
 
     public static void main(String[] args) throws InterruptedException {
-        IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(args[0]), args[1])
-                .withTopics(SinkTopics.prefixed(args[2]))
+        IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(args[0]), args[1])
+                .withTopics(KafkaTopicNames.ofIndex().prefixed(args[2]))
                 .withLayout(new IndexLayout(args[3]))
                 .withGroupId(args[4])
                 // small, one-at-a-time bulks: many batches, so the kill lands in the middle of one

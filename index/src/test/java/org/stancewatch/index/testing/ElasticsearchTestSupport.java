@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.stancewatch.index.connect.ElasticsearchClients;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 
@@ -16,7 +16,7 @@ public final class ElasticsearchTestSupport implements AutoCloseable {
     private final IndexLayout layout;
 
     public ElasticsearchTestSupport(String url, IndexLayout layout) {
-        this.client = ElasticsearchClients.create(ElasticsearchConfig.of(url));
+        this.client = ElasticsearchClients.create(ElasticsearchSettings.of(url));
         this.layout = layout;
     }
 

@@ -23,9 +23,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.stancewatch.index.sink.SinkTopics;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.Codecs;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /** Topics, producing and reading for the indexer's tests, on the embedded broker. */
 public final class KafkaTestSupport implements AutoCloseable {
@@ -53,7 +53,7 @@ public final class KafkaTestSupport implements AutoCloseable {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    public void createTopics(SinkTopics topics, int partitions) throws Exception {
+    public void createTopics(KafkaTopicNames topics, int partitions) throws Exception {
         List<NewTopic> created = new ArrayList<>();
         for (String name : topics.recordTopics()) {
             created.add(new NewTopic(name, partitions, (short) 1));

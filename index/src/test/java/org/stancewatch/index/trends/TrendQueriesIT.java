@@ -16,10 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
-import org.stancewatch.index.connect.ElasticsearchConfig;
+import org.stancewatch.index.connect.ElasticsearchSettings;
 import org.stancewatch.index.sink.Indexer;
-import org.stancewatch.index.sink.IndexerConfig;
-import org.stancewatch.index.sink.SinkTopics;
+import org.stancewatch.index.sink.IndexerSettings;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
@@ -31,6 +30,7 @@ import org.stancewatch.model.Direction;
 import org.stancewatch.model.Evidence;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
+import org.stancewatch.model.kafka.KafkaTopicNames;
 
 /** All four record kinds go through the indexer and come back through the trend queries. */
 @ExtendWith(EmbeddedServicesExtension.class)
@@ -50,9 +50,9 @@ class TrendQueriesIT {
     @BeforeAll
     void indexThroughTheIndexer(EmbeddedServices services) throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        SinkTopics topics = SinkTopics.prefixed("trends-" + unique + ".");
+        KafkaTopicNames topics = KafkaTopicNames.ofIndex().prefixed("trends-" + unique + ".");
         IndexLayout layout = new IndexLayout("trends-" + unique);
-        IndexerConfig config = IndexerConfig.of(ElasticsearchConfig.of(services.elasticsearchUrl()),
+        IndexerSettings config = IndexerSettings.of(ElasticsearchSettings.of(services.elasticsearchUrl()),
                 services.kafkaBootstrapServers()).withTopics(topics).withLayout(layout).withGroupId("trends-" + unique);
 
         List<Article> articles = new ArrayList<>();

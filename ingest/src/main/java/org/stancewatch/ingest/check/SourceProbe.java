@@ -23,7 +23,7 @@ import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;
 import org.stancewatch.ingest.health.ListingCheck;
 import org.stancewatch.ingest.publish.CrawlBatch;
-import org.stancewatch.ingest.publish.DeadLetters;
+import org.stancewatch.ingest.publish.ParserFailure;
 import org.stancewatch.ingest.robots.RobotsCache;
 import org.stancewatch.ingest.robots.RobotsRules;
 import org.stancewatch.ingest.source.CrawlSettings;
@@ -142,8 +142,8 @@ public final class SourceProbe implements AutoCloseable {
         } catch (ExtractionException e) {
             return new ArticleProbe(url, response.status(), allowed, "", null, "", 0, e.reason().code(), e.getMessage());
         } catch (RuntimeException e) {
-            return new ArticleProbe(url, response.status(), allowed, "", null, "", 0, DeadLetters.PARSER_FAILED,
-                    DeadLetters.parserFailed("article extractor", e));
+            return new ArticleProbe(url, response.status(), allowed, "", null, "", 0, ParserFailure.REASON,
+                    ParserFailure.message("article extractor", e));
         }
     }
 

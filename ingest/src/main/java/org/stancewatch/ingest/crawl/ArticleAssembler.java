@@ -70,7 +70,7 @@ final class ArticleAssembler {
         int revision = previous.map(p -> p.revision() + 1).orElse(1);
         String copyOf = previous.map(ArticleState::copyOf).orElseGet(() -> original(id, contentHash, simhash,
                 coreSimhash, extraction.wordCount(), state));
-        PublishedDate published = PublicationDate.choose(extraction.published(), listedAt, fetchedAt);
+        PublishedDate published = PublishedDateChoice.choose(extraction.published(), listedAt, fetchedAt);
         String language = LanguageGuess.UNDETERMINED.equals(extraction.language()) ? source.language() : extraction.language();
         Article article = new Article(id, fetchedUrl.toString(), canonical, source.id(), outlet(canonical, fetchedUrl),
                 cut(ArticleText.withoutControlCharacters(extraction.title()), MAX_TITLE_CHARS),

@@ -33,7 +33,7 @@ import org.stancewatch.ingest.health.SourceCheckup;
 import org.stancewatch.ingest.health.Visit;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.CrawlOutput;
-import org.stancewatch.ingest.publish.DeadLetters;
+import org.stancewatch.ingest.publish.ParserFailure;
 import org.stancewatch.ingest.publish.PublishException;
 import org.stancewatch.ingest.robots.RobotsCache;
 import org.stancewatch.ingest.robots.RobotsRules;
@@ -43,6 +43,7 @@ import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.PageState;
 import org.stancewatch.ingest.state.SourceRunState;
 import org.stancewatch.ingest.state.StateKey;
+import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.SourceHealth;
 
 /**
@@ -278,8 +279,8 @@ public final class SourceCrawl {
         } catch (RuntimeException e) {
             // a crash of the extractor on this page: the page fails, the run goes on
             LOG.warn("{}: the article extractor failed on {}", source.id(), response.url(), e);
-            return pageFailed(source, candidate, page, key, DeadLetters.PARSER_FAILED,
-                    DeadLetters.parserFailed("article extractor", e), head(response.body()), fetchedAt, counters);
+            return pageFailed(source, candidate, page, key, ParserFailure.REASON,
+                    ParserFailure.message("article extractor", e), head(response.body()), fetchedAt, counters);
         }
         counters.increment(Outcome.EXTRACTED);
         ArticleAssembler.Decision decision;
@@ -364,7 +365,7 @@ public final class SourceCrawl {
         counters.failed(reason, 1);
         PageState failed = page.failed(reason, at, RetryPolicy.retryAfter(reason, page.failures() + 1, at,
                 source.interval()));
-        commit(new CrawlBatch().change(key, failed).deadLetter(DeadLetters.of(candidate.url().toString(), reason,
+        commit(new CrawlBatch().change(key, failed).deadLetter(DeadLetter.ofUrl(candidate.url().toString(), reason,
                 source.id() + ": " + message, payload, at)), counters);
         return true;
     }

@@ -25,11 +25,12 @@ import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.health.ListingCheck;
 import org.stancewatch.ingest.publish.CrawlBatch;
-import org.stancewatch.ingest.publish.DeadLetters;
+import org.stancewatch.ingest.publish.ParserFailure;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.PageState;
 import org.stancewatch.ingest.state.StateKey;
+import org.stancewatch.model.DeadLetter;
 
 /**
  * Finds a source's article links: its feeds, its sitemaps (indexes followed, at most {@link
@@ -311,15 +312,15 @@ public final class Discovery {
             fail(source, url, e.reason(), e.getMessage(), batch, result);
         } catch (RuntimeException e) {
             LOG.warn("{}: the {} failed on {}", source.id(), parser, url, e);
-            result.failed(url, DeadLetters.PARSER_FAILED);
-            result.check(url, ListingCheck.Result.UNREADABLE, DeadLetters.parserFailed(parser, e));
-            fail(source, url, DeadLetters.PARSER_FAILED, DeadLetters.parserFailed(parser, e), batch, result);
+            result.failed(url, ParserFailure.REASON);
+            result.check(url, ListingCheck.Result.UNREADABLE, ParserFailure.message(parser, e));
+            fail(source, url, ParserFailure.REASON, ParserFailure.message(parser, e), batch, result);
         }
         return Optional.empty();
     }
 
     private void fail(Source source, URI url, String reason, String message, CrawlBatch batch, Result result) {
         result.failures.merge(reason, 1, Integer::sum);
-        batch.deadLetter(DeadLetters.of(url.toString(), reason, source.id() + ": " + message, null, clock.instant()));
+        batch.deadLetter(DeadLetter.ofUrl(url.toString(), reason, source.id() + ": " + message, null, clock.instant()));
     }
 }

@@ -93,7 +93,6 @@ final class ClassNames {
     private static boolean isGenerated(String name) {
         int letters = 0;
         int digits = 0;
-        int upper = 0;
         for (int i = name.length() - 1; i >= 0; i--) {
             char c = name.charAt(i);
             if (c == '_' || c == '-') {
@@ -103,7 +102,6 @@ final class ClassNames {
                 digits++;
             } else if (Character.isLetter(c)) {
                 letters++;
-                if (Character.isUpperCase(c)) upper++;
             }
         }
         return letters + digits >= 5 && letters >= 2 && digits >= 1;

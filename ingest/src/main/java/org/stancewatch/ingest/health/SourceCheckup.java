@@ -3,6 +3,7 @@ package org.stancewatch.ingest.health;
 import java.time.Duration;
 import java.time.Instant;
 import org.stancewatch.ingest.extract.Outlets;
+import org.stancewatch.ingest.source.HealthSettings;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.model.SourceStatus;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stancewatch.ingest.health.SourceHistory.ListingTrouble;
 import org.stancewatch.ingest.health.SourceHistory.Tally;
+import org.stancewatch.ingest.source.HealthSettings;
 import org.stancewatch.model.SourceHealth;
 
 /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.stancewatch.ingest.source.HealthSettings;
 import org.stancewatch.model.SourceHealth;
 
 /**

@@ -25,13 +25,14 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.StateCodec;
 import org.stancewatch.ingest.state.StateKey;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.SourceStatus;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Publishes to Kafka with one transactional producer (idempotent, {@code acks=all}): each batch
@@ -51,15 +52,15 @@ public final class KafkaOutput implements CrawlOutput {
     private static final Logger log = LoggerFactory.getLogger(KafkaOutput.class);
 
     /** The largest article record sent; over it, the article is dead-lettered instead. */
-    static final int MAX_ARTICLE_BYTES = Topics.MAX_RECORD_BYTES - 1024;
+    static final int MAX_ARTICLE_BYTES = KafkaTopics.MAX_RECORD_BYTES - 1024;
     /** Reason of the dead letter of an article too large for a Kafka record. */
     static final String TOO_LARGE = "article-too-large";
 
     private final Supplier<Producer<String, byte[]>> producers;
     private final CrawlState state;
-    private final Serializer<Article> articles = Topics.ARTICLES.valueSerde().serializer();
-    private final Serializer<DeadLetter> deadLetters = Topics.INGEST_DLQ.valueSerde().serializer();
-    private final Serializer<SourceStatus> statuses = Topics.SOURCES.valueSerde().serializer();
+    private final Serializer<Article> articles = KafkaTopics.ARTICLES.valueSerde().serializer();
+    private final Serializer<DeadLetter> deadLetters = KafkaTopics.INGEST_DLQ.valueSerde().serializer();
+    private final Serializer<SourceStatus> statuses = KafkaTopics.SOURCES.valueSerde().serializer();
     private final String bootstrapServers;
     private Producer<String, byte[]> producer;
     private int statePartitions;
@@ -88,7 +89,7 @@ public final class KafkaOutput implements CrawlOutput {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "stancewatch-crawler-" + settings.instanceId());
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaTopics.MAX_RECORD_BYTES);
         return config;
     }
 
@@ -97,7 +98,7 @@ public final class KafkaOutput implements CrawlOutput {
         Producer<String, byte[]> created = producers.get();
         try {
             created.initTransactions();
-            statePartitions = created.partitionsFor(Topics.CRAWL_STATE.name()).size();
+            statePartitions = created.partitionsFor(KafkaTopics.CRAWL_STATE.name()).size();
             return created;
         } catch (KafkaException e) {
             created.close(Duration.ZERO);
@@ -139,7 +140,7 @@ public final class KafkaOutput implements CrawlOutput {
     private CrawlBatch withOversizedDeadLettered(CrawlBatch batch, Set<String> refused) {
         CrawlBatch sendable = new CrawlBatch();
         for (Article article : batch.articles()) {
-            int bytes = articles.serialize(Topics.ARTICLES.name(), article).length;
+            int bytes = articles.serialize(KafkaTopics.ARTICLES.name(), article).length;
             if (bytes > MAX_ARTICLE_BYTES || refused.contains(article.id())) {
                 log.warn("article {} ({}) is {} bytes, too large for a Kafka record: dead-lettered", article.id(),
                         article.url(), bytes);
@@ -147,7 +148,7 @@ public final class KafkaOutput implements CrawlOutput {
                         ? "the broker refused the article record (" + bytes + " bytes) as too large for its topic"
                         : "the article record is " + bytes + " bytes, more than the " + MAX_ARTICLE_BYTES
                                 + " bytes a Kafka record may have";
-                sendable.deadLetter(DeadLetters.of(article.url(), TOO_LARGE, why, article.text(), article.fetchedAt()));
+                sendable.deadLetter(DeadLetter.ofUrl(article.url(), TOO_LARGE, why, article.text(), article.fetchedAt()));
             } else {
                 sendable.article(article);
             }
@@ -165,23 +166,23 @@ public final class KafkaOutput implements CrawlOutput {
             producer.beginTransaction();
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (Article article : batch.articles()) {
-                Future<RecordMetadata> send = producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.id(),
-                        articles.serialize(Topics.ARTICLES.name(), article)));
+                Future<RecordMetadata> send = producer.send(new ProducerRecord<>(KafkaTopics.ARTICLES.name(), article.id(),
+                        articles.serialize(KafkaTopics.ARTICLES.name(), article)));
                 articleSends.put(article.id(), send);
                 sends.add(send);
             }
             for (DeadLetter letter : batch.deadLetters()) {
-                sends.add(producer.send(new ProducerRecord<>(Topics.INGEST_DLQ.name(), letter.subject(),
-                        deadLetters.serialize(Topics.INGEST_DLQ.name(), letter))));
+                sends.add(producer.send(new ProducerRecord<>(KafkaTopics.INGEST_DLQ.name(), letter.subject(),
+                        deadLetters.serialize(KafkaTopics.INGEST_DLQ.name(), letter))));
             }
             for (StateChange change : batch.changes()) {
                 int partition = StateKey.partition(change.key(), statePartitions);
-                sends.add(producer.send(new ProducerRecord<>(Topics.CRAWL_STATE.name(), partition, change.key(),
+                sends.add(producer.send(new ProducerRecord<>(KafkaTopics.CRAWL_STATE.name(), partition, change.key(),
                         StateCodec.write(change.value()))));
             }
             for (SourceStatus status : batch.statuses()) {
-                sends.add(producer.send(new ProducerRecord<>(Topics.SOURCES.name(), status.source(),
-                        statuses.serialize(Topics.SOURCES.name(), status))));
+                sends.add(producer.send(new ProducerRecord<>(KafkaTopics.SOURCES.name(), status.source(),
+                        statuses.serialize(KafkaTopics.SOURCES.name(), status))));
             }
             producer.commitTransaction();
             for (Future<RecordMetadata> send : sends) {

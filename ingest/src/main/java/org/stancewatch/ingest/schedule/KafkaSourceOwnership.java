@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.ingest.publish.KafkaSettings;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.state.StateKey;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Shares sources between crawler instances with Kafka's own group membership: the instances
@@ -57,9 +57,9 @@ public final class KafkaSourceOwnership implements SourceOwnership {
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.partitions = consumer.partitionsFor(Topics.CRAWL_STATE.name(), Duration.ofSeconds(30)).size();
+        this.partitions = consumer.partitionsFor(KafkaTopics.CRAWL_STATE.name(), Duration.ofSeconds(30)).size();
         this.beforeRelease = beforeRelease;
-        consumer.subscribe(List.of(Topics.CRAWL_STATE.name()), new Listener());
+        consumer.subscribe(List.of(KafkaTopics.CRAWL_STATE.name()), new Listener());
         this.poller = Thread.ofPlatform().daemon().name("crawl-ownership").start(this::poll);
     }
 

@@ -2,7 +2,6 @@ package org.stancewatch.ingest.source;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.stancewatch.ingest.health.HealthSettings;
 
 /**
  * The crawler's own settings: the {@code crawler:} section of {@code sources.yml}.

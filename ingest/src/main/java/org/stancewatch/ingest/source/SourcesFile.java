@@ -8,7 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.stancewatch.model.yaml.ConfigProblem;
+import org.stancewatch.config.ConfigProblem;
 
 /**
  * Finds and loads {@code sources.yml}. The order: the file given with {@code --sources}; else

@@ -16,11 +16,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.stancewatch.ingest.health.HealthSettings;
-import org.stancewatch.model.yaml.ConfigValues;
-import org.stancewatch.model.yaml.Suggestions;
-import org.stancewatch.model.yaml.YamlTree;
-import org.stancewatch.model.yaml.ConfigProblem;
+import org.stancewatch.config.ConfigProblem;
+import org.stancewatch.config.Quantities;
+import org.stancewatch.config.Suggestions;
+import org.stancewatch.config.YamlTree;
 
 /**
  * Reads and validates {@code sources.yml}. Every problem is collected with its file, line and
@@ -146,14 +145,15 @@ final class SourcesReader {
         Duration revisitFor = duration(node, at, "crawler", "revisitFor", d.revisitFor());
         Duration stateRetention = duration(node, at, "crawler", "stateRetention", d.stateRetention());
         if (stateRetention.compareTo(revisitFor) <= 0) {
-            problem(at.appendProperty("stateRetention"), "crawler.stateRetention", "must be longer than crawler.revisitFor: an article still checked for revisions must keep its state");
+            problem(at.appendProperty("stateRetention"), "crawler.stateRetention",
+                    "must be longer than crawler.revisitFor: an article still checked for revisions must keep its state");
             stateRetention = revisitFor.plus(d.stateRetention());
         }
         return new CrawlSettings(userAgent,
                 duration(node, at, "crawler", "connectTimeout", d.connectTimeout()),
                 duration(node, at, "crawler", "readTimeout", d.readTimeout()),
                 duration(node, at, "crawler", "fetchTimeout", d.fetchTimeout()),
-                parsed(node, at, "crawler", "maxBodySize", d.maxBodyBytes(), ConfigValues::size),
+                parsed(node, at, "crawler", "maxBodySize", d.maxBodyBytes(), Quantities::size),
                 positiveInt(node, at, "crawler", "maxRedirects", d.maxRedirects()),
                 revisitFor,
                 duration(node, at, "crawler", "maxCrawlDelay", d.maxCrawlDelay()),
@@ -399,7 +399,7 @@ final class SourcesReader {
     }
 
     private Duration duration(JsonNode node, JsonPointer at, String field, String name, Duration fallback) {
-        return parsed(node, at, field, name, fallback, ConfigValues::duration);
+        return parsed(node, at, field, name, fallback, Quantities::duration);
     }
 
     private <T> T parsed(JsonNode node, JsonPointer at, String field, String name, T fallback, Function<String, T> parse) {

@@ -17,8 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.ingest.publish.KafkaSettings;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.ingest.kafka.KafkaSettings;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Keeps a {@link CrawlState} in step with the compacted crawl-state topic: at start it reads
@@ -52,7 +52,7 @@ public final class KafkaStateReader implements AutoCloseable {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-crawler-state-" + settings.instanceId());
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.state = state;
-        this.partitions = consumer.partitionsFor(Topics.CRAWL_STATE.name(), Duration.ofSeconds(30)).stream()
+        this.partitions = consumer.partitionsFor(KafkaTopics.CRAWL_STATE.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -64,7 +64,7 @@ public final class KafkaStateReader implements AutoCloseable {
         try {
             long started = System.nanoTime();
             reader.restore(timeout);
-            LOG.info("crawl state restored from {}: {} records in {} ms{}", Topics.CRAWL_STATE.name(), reader.records.get(),
+            LOG.info("crawl state restored from {}: {} records in {} ms{}", KafkaTopics.CRAWL_STATE.name(), reader.records.get(),
                     (System.nanoTime() - started) / 1_000_000,
                     reader.malformed.get() > 0 ? " (" + reader.malformed.get() + " unreadable records skipped)" : "");
         } catch (RuntimeException e) {

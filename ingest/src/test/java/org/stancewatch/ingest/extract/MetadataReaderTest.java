@@ -38,7 +38,8 @@ class MetadataReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-        "JSON-LD @graph; <script type='application/ld+json'>{\"@graph\":[{\"@type\":\"WebSite\"},{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-04-28T10:00:00Z\"}]}</script>; ; JSON_LD",
+        "JSON-LD @graph; <script type='application/ld+json'>{\"@graph\":[{\"@type\":\"WebSite\"},"
+                + "{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-04-28T10:00:00Z\"}]}</script>; ; JSON_LD",
         "JSON-LD array; <script type='application/ld+json'>[{\"@type\":\"NewsArticle\",\"datePublished\":[\"2023-04-28T10:00:00Z\"]}]</script>; ; JSON_LD",
         "JSON-LD WebPage; <script type='application/ld+json'>{\"@type\":\"WebPage\",\"datePublished\":\"2023-04-28T10:00:00Z\"}</script>; ; JSON_LD",
         "article:published_time; <meta property='article:published_time' content='2023-04-28T10:00:00Z'>; ; META",

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stancewatch.model.DateSource;
 
 /**
- * The failures seen on saved pages of configured outlets (issue 14), each reproduced by a small
+ * The failures seen on saved pages of configured outlets, each reproduced by a small
  * fixture under {@code pages/real-web/} with the structure that caused it.
  */
 class RealWebFailuresTest {

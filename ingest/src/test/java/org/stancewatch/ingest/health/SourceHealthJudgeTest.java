@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.ingest.health.ListingCheck.Result;
+import org.stancewatch.ingest.source.HealthSettings;
 import org.stancewatch.model.SourceHealth;
 
 /** Each health rule on histories built visit by visit, as the crawler builds them. */

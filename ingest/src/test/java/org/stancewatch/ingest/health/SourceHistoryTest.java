@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.ingest.source.HealthSettings;
 import org.stancewatch.ingest.state.SourceRunState;
 import org.stancewatch.ingest.state.StateCodec;
 import org.stancewatch.ingest.state.StateKey;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DateSource;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Kafka's own MockProducer stands in for the broker here: the failures below cannot be caused on
@@ -30,7 +30,7 @@ import org.stancewatch.model.topic.Topics;
 class KafkaOutputTest {
     private static final Node NODE = new Node(1, "localhost", 9092);
     private static final Cluster CLUSTER = new Cluster("test", List.of(NODE),
-            java.util.stream.Stream.of(Topics.ARTICLES, Topics.INGEST_DLQ, Topics.CRAWL_STATE)
+            java.util.stream.Stream.of(KafkaTopics.ARTICLES, KafkaTopics.INGEST_DLQ, KafkaTopics.CRAWL_STATE)
                     .map(topic -> new PartitionInfo(topic.name(), 0, NODE, new Node[] {NODE}, new Node[] {NODE}))
                     .toList(),
             java.util.Set.of(), java.util.Set.of());
@@ -70,14 +70,14 @@ class KafkaOutputTest {
         output.commit(batch);
 
         MockProducer<String, byte[]> producer = created.getLast();
-        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.ARTICLES.name()))
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(KafkaTopics.ARTICLES.name()))
                 .extracting(record -> record.key()).containsExactly(small.id());
-        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.INGEST_DLQ.name()))
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(KafkaTopics.INGEST_DLQ.name()))
                 .singleElement().satisfies(record -> {
                     assertThat(record.key()).isEqualTo("https://example.org/huge");
                     assertThat(new String(record.value())).contains("\"reason\":\"article-too-large\"");
                 });
-        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.CRAWL_STATE.name()))
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(KafkaTopics.CRAWL_STATE.name()))
                 .hasSize(2); // both pages are done: the huge one is not fetched again every run
     }
 
@@ -92,9 +92,9 @@ class KafkaOutputTest {
 
         MockProducer<String, byte[]> producer = created.getLast();
         assertThat(producer.transactionCommitted()).isTrue();
-        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.ARTICLES.name()))
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(KafkaTopics.ARTICLES.name()))
                 .extracting(record -> record.key()).containsExactly(small.id());
-        assertThat(producer.history()).filteredOn(record -> record.topic().equals(Topics.INGEST_DLQ.name()))
+        assertThat(producer.history()).filteredOn(record -> record.topic().equals(KafkaTopics.INGEST_DLQ.name()))
                 .singleElement().satisfies(record -> assertThat(new String(record.value()))
                         .contains("the broker refused the article record"));
     }
@@ -113,7 +113,7 @@ class KafkaOutputTest {
         public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
                 org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record,
                 org.apache.kafka.clients.producer.Callback callback) {
-            if (refusedKey.equals(record.key()) && record.topic().equals(Topics.ARTICLES.name())) {
+            if (refusedKey.equals(record.key()) && record.topic().equals(KafkaTopics.ARTICLES.name())) {
                 refusedInTransaction = true;
                 return java.util.concurrent.CompletableFuture.failedFuture(
                         new org.apache.kafka.common.errors.RecordTooLargeException("too large for the topic"));
@@ -154,7 +154,7 @@ class KafkaOutputTest {
         assertThat(replacement).isNotSameAs(broken);
         assertThat(replacement.transactionCommitted()).isTrue();
         assertThat(replacement.history()).extracting(record -> record.topic())
-                .contains(Topics.ARTICLES.name());
+                .contains(KafkaTopics.ARTICLES.name());
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stancewatch.model.yaml.ConfigValues;
-import org.stancewatch.model.yaml.ConfigProblem;
+import org.stancewatch.config.ConfigProblem;
+import org.stancewatch.config.Quantities;
 
 class SourcesFileTest {
 
@@ -167,8 +167,8 @@ class SourcesFileTest {
                     feeds: [https://one.example/feed]
                 """;
         assertThat(SourcesFile.parse("test.yml", source.getBytes(StandardCharsets.UTF_8)).settings().health())
-                .isEqualTo(org.stancewatch.ingest.health.HealthSettings.defaults());
-        assertThat(SourcesFile.bundled().settings().health()).isEqualTo(org.stancewatch.ingest.health.HealthSettings.defaults());
+                .isEqualTo(org.stancewatch.ingest.source.HealthSettings.defaults());
+        assertThat(SourcesFile.bundled().settings().health()).isEqualTo(org.stancewatch.ingest.source.HealthSettings.defaults());
         var health = SourcesFile.parse("test.yml", ("crawler:\n  health:\n    silentAfter: 6\n    goneAfterVisits: 3\n"
                 + "    window: 14d\n" + source).getBytes(StandardCharsets.UTF_8)).settings().health();
         assertThat(health.silentAfter()).isEqualTo(6);
@@ -280,10 +280,10 @@ class SourcesFileTest {
 
     @Test
     void durationsAndSizesHaveReadableForms() {
-        assertThat(ConfigValues.duration("30m")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(ConfigValues.duration("PT2H")).isEqualTo(Duration.ofHours(2));
-        assertThat(ConfigValues.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
-        assertThat(ConfigValues.size("8MB")).isEqualTo(8L * 1024 * 1024);
+        assertThat(Quantities.duration("30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Quantities.duration("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThat(Quantities.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Quantities.size("8MB")).isEqualTo(8L * 1024 * 1024);
         assertThat(problems("crawler: {fetchTimeout: soon}\nsources: []").getMessage())
                 .contains("crawler.fetchTimeout: 'soon' is not a duration");
     }

@@ -23,9 +23,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.Ports;
-import org.stancewatch.ingest.publish.KafkaSettings;
-import org.stancewatch.model.topic.TopicSetup;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.ingest.kafka.KafkaSettings;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * {@code bin/benchmark ingest-state [URLS] [--no-kafka]} (default 1,000,000): what the crawl state
@@ -81,7 +81,7 @@ public final class CrawlStateBenchmark {
             long writing = System.nanoTime();
             crawl.forEach((key, value) -> topic.send(key, StateCodec.write(value)));
             topic.flush();
-            System.out.printf(Locale.ROOT, "wrote %,d records to %s in %.1f s%n", 2L * urls, Topics.CRAWL_STATE.name(),
+            System.out.printf(Locale.ROOT, "wrote %,d records to %s in %.1f s%n", 2L * urls, KafkaTopics.CRAWL_STATE.name(),
                     (System.nanoTime() - writing) / 1e9);
             state = null; // only the restored copy is measured from here on
 
@@ -205,7 +205,7 @@ public final class CrawlStateBenchmark {
 
         TopicWriter(String bootstrap) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                TopicSetup.ensureTopics(admin, TopicSetup.DEFAULT_PARTITIONS, (short) 1);
+                KafkaTopicSetup.ensureTopics(admin, KafkaTopicSetup.DEFAULT_PARTITIONS, (short) 1);
             }
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
@@ -213,11 +213,11 @@ public final class CrawlStateBenchmark {
                     ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000),
                     new StringSerializer(), new ByteArraySerializer());
-            partitions = producer.partitionsFor(Topics.CRAWL_STATE.name()).size();
+            partitions = producer.partitionsFor(KafkaTopics.CRAWL_STATE.name()).size();
         }
 
         void send(String key, byte[] value) {
-            producer.send(new ProducerRecord<>(Topics.CRAWL_STATE.name(), StateKey.partition(key, partitions), key, value),
+            producer.send(new ProducerRecord<>(KafkaTopics.CRAWL_STATE.name(), StateKey.partition(key, partitions), key, value),
                     (metadata, error) -> {
                         if (error != null) {
                             failures.incrementAndGet();

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.ingest.dedup.Fingerprints;
+import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.KafkaOutput;
-import org.stancewatch.ingest.publish.KafkaSettings;
-import org.stancewatch.model.topic.TopicSetup;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopicSetup;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Forgetting against the embedded broker: the tombstones reach the compacted topic, a restore
@@ -107,7 +107,7 @@ class StateRetentionIT {
     private static KafkaSettings settings(EmbeddedServices services) {
         KafkaSettings kafka = KafkaSettings.of(services.kafkaBootstrapServers(), "retention-it-" + UUID.randomUUID());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            TopicSetup.ensureTopics(admin, kafka.partitions(), kafka.replicationFactor());
+            KafkaTopicSetup.ensureTopics(admin, kafka.partitions(), kafka.replicationFactor());
         }
         return kafka;
     }
@@ -154,9 +154,9 @@ class StateRetentionIT {
         KafkaProducer<String, byte[]> dying = transactionalProducer(kafka);
         dying.initTransactions();
         dying.beginTransaction();
-        int partitions = dying.partitionsFor(Topics.CRAWL_STATE.name()).size();
+        int partitions = dying.partitionsFor(KafkaTopics.CRAWL_STATE.name()).size();
         for (var change : sweep.changes().subList(0, 3)) {
-            dying.send(new ProducerRecord<>(Topics.CRAWL_STATE.name(), StateKey.partition(change.key(), partitions),
+            dying.send(new ProducerRecord<>(KafkaTopics.CRAWL_STATE.name(), StateKey.partition(change.key(), partitions),
                     change.key(), StateCodec.write(change.value())));
         }
         dying.flush();
@@ -191,7 +191,7 @@ class StateRetentionIT {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, byte[]> last = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CRAWL_STATE.name()).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(KafkaTopics.CRAWL_STATE.name()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -1,7 +1,5 @@
 package org.stancewatch.notify.channel;
 
-import org.stancewatch.notify.Notice;
-
 /**
  * Where notices go: a webhook, a mailbox, a feed. A channel renders and sends; when to send,
  * retrying, de-duplication and digests are the notifier's.

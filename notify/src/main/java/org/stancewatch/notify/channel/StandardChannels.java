@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.stancewatch.model.yaml.ConfigValues;
+import org.stancewatch.config.Quantities;
 import org.stancewatch.notify.config.ChannelFactory;
 import org.stancewatch.notify.config.ChannelSettingsException;
 import org.stancewatch.notify.config.ChannelSpec;
@@ -104,7 +104,7 @@ public final class StandardChannels implements ChannelFactory {
         Duration duration(String key) throws ChannelSettingsException {
             String value = text(key);
             try {
-                return value == null ? null : ConfigValues.duration(value);
+                return value == null ? null : Quantities.duration(value);
             } catch (IllegalArgumentException e) {
                 throw new ChannelSettingsException(key, e.getMessage());
             }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.stancewatch.model.yaml.ConfigProblem;
+import org.stancewatch.config.ConfigProblem;
 
 /**
  * Finds and loads {@code alerts.yml}: the file given with {@code --alerts-file}; else

@@ -19,12 +19,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.stancewatch.config.ConfigProblem;
+import org.stancewatch.config.Suggestions;
+import org.stancewatch.config.YamlTree;
 import org.stancewatch.model.Direction;
-import org.stancewatch.model.yaml.YamlTree;
 import org.stancewatch.notify.watchlist.NoticeKind;
 import org.stancewatch.notify.watchlist.Watchlist;
-import org.stancewatch.model.yaml.Suggestions;
-import org.stancewatch.model.yaml.ConfigProblem;
 
 /**
  * Reads and checks {@code alerts.yml}. Every problem is collected with its file, line and field
@@ -44,14 +44,14 @@ final class AlertsReader {
 
     private final String file;
     private final YamlTree tree;
-    private final EnvironmentValues environment;
+    private final EnvironmentExpansion environment;
     private final ChannelFactory factory;
     private final List<ConfigProblem> problems = new ArrayList<>();
 
     private AlertsReader(String file, YamlTree tree, UnaryOperator<String> environment, ChannelFactory factory) {
         this.file = file;
         this.tree = tree;
-        this.environment = new EnvironmentValues(environment);
+        this.environment = new EnvironmentExpansion(environment);
         this.factory = factory;
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.notify.DeadLetters;
+import org.stancewatch.notify.DeadLetterSink;
 import org.stancewatch.notify.FaultPoints;
 import org.stancewatch.notify.Notice;
 import org.stancewatch.notify.channel.Channel;
@@ -41,7 +41,7 @@ public final class ChannelWorker implements Runnable {
     private final ChannelSpec spec;
     private final Channel channel;
     private final Ledger ledger;
-    private final DeadLetters deadLetters;
+    private final DeadLetterSink deadLetters;
     private final RetrySchedule schedule;
     private final FaultPoints faults;
     private final Clock clock;
@@ -60,7 +60,7 @@ public final class ChannelWorker implements Runnable {
     /** Notices waited while the hour's budget was spent: they go out together, as one digest. */
     private boolean holding;
 
-    public ChannelWorker(ChannelSpec spec, Channel channel, Ledger ledger, DeadLetters deadLetters,
+    public ChannelWorker(ChannelSpec spec, Channel channel, Ledger ledger, DeadLetterSink deadLetters,
             RetrySchedule schedule, FaultPoints faults, Clock clock) {
         this.spec = spec;
         this.channel = channel;

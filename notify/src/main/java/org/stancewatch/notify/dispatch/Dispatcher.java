@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.notify.DeadLetters;
+import org.stancewatch.notify.DeadLetterSink;
 import org.stancewatch.notify.FaultPoints;
 import org.stancewatch.notify.config.ConfiguredChannel;
 import org.stancewatch.notify.ledger.Ledger;
@@ -21,7 +21,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
     private final Map<String, Thread> threads = new LinkedHashMap<>();
 
-    public Dispatcher(List<ConfiguredChannel> channels, Ledger ledger, DeadLetters deadLetters,
+    public Dispatcher(List<ConfiguredChannel> channels, Ledger ledger, DeadLetterSink deadLetters,
             RetrySchedule schedule, FaultPoints faults, Clock clock) {
         for (ConfiguredChannel configured : channels) {
             ChannelWorker worker = new ChannelWorker(configured.spec(), configured.channel(), ledger, deadLetters,

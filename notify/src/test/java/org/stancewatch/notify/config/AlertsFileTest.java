@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.config.ConfigProblem;
 import org.stancewatch.model.Direction;
 import org.stancewatch.notify.testing.FakeChannelFactory;
 import org.stancewatch.notify.watchlist.NoticeKind;
 import org.stancewatch.notify.watchlist.Watchlist;
-import org.stancewatch.model.yaml.ConfigProblem;
 
 class AlertsFileTest {
     private static final UnaryOperator<String> ENV = Map.of("HOOK_TOKEN", "t0ken", "SMTP_PASSWORD", "pw")::get;

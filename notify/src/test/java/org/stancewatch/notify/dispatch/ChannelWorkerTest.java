@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stancewatch.notify.DeadLetters;
+import org.stancewatch.notify.DeadLetterSink;
 import org.stancewatch.notify.FaultPoints;
 import org.stancewatch.notify.Notice;
 import org.stancewatch.notify.channel.DeliveryException;
@@ -29,7 +29,7 @@ class ChannelWorkerTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2012-03-01T10:00:00Z"));
     private final Ledger ledger = new Ledger(new MemoryLedgerLog());
     private final List<String> deadLetters = new ArrayList<>();
-    private final DeadLetters dlq = (key, subject, payload, reason, message) -> deadLetters.add(reason + " " + subject);
+    private final DeadLetterSink dlq = (key, subject, payload, reason, message) -> deadLetters.add(reason + " " + subject);
 
     @Test
     void aChannelFailingThreeTimesThenSucceedingDeliversOnceAfterBackingOff() {

@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.Codecs;
-import org.stancewatch.notify.NotifierTopics;
+import org.stancewatch.notify.NotifierKafkaTopics;
 
 /** The notifier's topics on the embedded broker, for one test: creating, writing, reading dead letters. */
 public final class NotifyKafka implements AutoCloseable {
@@ -38,7 +38,7 @@ public final class NotifyKafka implements AutoCloseable {
     }
 
     /** The topics, alerts with the given partitions, the ledger compacted; waits until they have leaders. */
-    public void create(NotifierTopics topics, int alertPartitions) throws Exception {
+    public void create(NotifierKafkaTopics topics, int alertPartitions) throws Exception {
         List<NewTopic> created = List.of(new NewTopic(topics.alerts(), alertPartitions, (short) 1),
                 new NewTopic(topics.sources(), 1, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")),
                 new NewTopic(topics.ledger(), 1, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")),

@@ -18,16 +18,16 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
+import org.stancewatch.analyze.stream.InternalSerde;
 import org.stancewatch.analyze.stream.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.attention.AttentionTopology;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.analyze.stream.shift.DayEvidence;
 import org.stancewatch.analyze.stream.shift.SeriesHistory;
 import org.stancewatch.analyze.stream.shift.ShiftProcessor;
-import org.stancewatch.model.StanceBucket;
-import org.stancewatch.analyze.stream.InternalSerde;
 import org.stancewatch.model.Mention;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.StanceBucket;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The aggregation application: {@code mentions} → contributions per series → hourly and daily
@@ -85,7 +85,8 @@ public final class AggregationTopology {
                 Serdes.String(), EVIDENCE_SERDE));
 
         KStream<String, Contribution> changes = builder
-                .stream(settings.topics().mentions(), Consumed.with(Topics.MENTIONS.keySerde(), Topics.MENTIONS.valueSerde())
+                .stream(settings.topics().mentions(), Consumed.with(KafkaTopics.MENTIONS.keySerde(),
+                        KafkaTopics.MENTIONS.valueSerde())
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("mentions"))
                 .process(() -> new MentionChangeProcessor(settings.stateRetention(), counters),
@@ -101,7 +102,7 @@ public final class AggregationTopology {
 
         bySeries.process(() -> new ShiftProcessor(settings.shift(), settings.windowGrace(), counters),
                         Named.as("detect-shifts"), ShiftProcessor.STORE, ShiftProcessor.EVIDENCE_STORE)
-                .to(settings.topics().alerts(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                .to(settings.topics().alerts(), Produced.with(KafkaTopics.ALERTS.keySerde(), KafkaTopics.ALERTS.valueSerde())
                         .withName("alerts"));
         if (settings.attention().enabled()) {
             AttentionTopology.addTo(builder, changes, settings, counters);
@@ -126,7 +127,7 @@ public final class AggregationTopology {
                     counters.bucketUpdate();
                     return KeyValue.pair(bucket.id(), bucket);
                 }, Named.as("buckets-" + granularity))
-                .to(settings.topics().stance(), Produced.with(Topics.STANCE.keySerde(), Topics.STANCE.valueSerde())
+                .to(settings.topics().stance(), Produced.with(KafkaTopics.STANCE.keySerde(), KafkaTopics.STANCE.valueSerde())
                         .withName("stance-" + granularity + "-out"));
     }
 }

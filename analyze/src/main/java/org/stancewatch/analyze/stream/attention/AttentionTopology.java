@@ -19,7 +19,7 @@ import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.InternalSerde;
 import org.stancewatch.analyze.stream.aggregate.Contribution;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The attention branch of the aggregation application: the contributions of the mention
@@ -75,7 +75,7 @@ public final class AttentionTopology {
                 .process(() -> new AttentionProcessor(settings.attention(), settings.windowGrace(), counters),
                         Named.as("detect-attention"), AttentionProcessor.STORE, AttentionProcessor.TOTALS_STORE,
                         AttentionProcessor.SAMPLES_STORE)
-                .to(settings.topics().alerts(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                .to(settings.topics().alerts(), Produced.with(KafkaTopics.ALERTS.keySerde(), KafkaTopics.ALERTS.valueSerde())
                         .withName("attention-alerts"));
     }
 

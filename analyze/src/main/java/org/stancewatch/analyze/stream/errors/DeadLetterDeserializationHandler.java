@@ -6,6 +6,7 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 
 /**
@@ -17,11 +18,11 @@ import org.stancewatch.model.json.UnsupportedSchemaVersionException;
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
-    private DeadLetters deadLetters;
+    private DeadLetterRecords deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.configuredBy(configs);
+        deadLetters = DeadLetterRecords.configuredBy(configs);
     }
 
     @Override
@@ -31,7 +32,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         }
         String reason = Reasons.ofDeserialization(error);
         log.warn("Unreadable record {}-{}@{} ({}) goes to {}: {}", context.topic(), context.partition(),
-                context.offset(), reason, deadLetters.topic(), DeadLetters.describe(error));
+                context.offset(), reason, deadLetters.topic(), DeadLetter.messageOf(error));
         return Response.resume(deadLetters.about(context, record.key(), record.value(), reason, error));
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.model.DeadLetter;
 
 /**
  * A record whose processing throws (the scorer failed or timed out, its output was invalid, or
@@ -15,11 +16,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
-    private DeadLetters deadLetters;
+    private DeadLetterRecords deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.configuredBy(configs);
+        deadLetters = DeadLetterRecords.configuredBy(configs);
     }
 
     @Override
@@ -30,7 +31,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
                     context.partition(), context.offset(), context.processorNodeId(), deadLetters.topic(), error);
         } else {
             log.warn("Record {}-{}@{} ({}) goes to {}: {}", context.topic(), context.partition(), context.offset(),
-                    reason, deadLetters.topic(), DeadLetters.describe(error));
+                    reason, deadLetters.topic(), DeadLetter.messageOf(error));
         }
         return Response.resume(deadLetters.about(context, context.sourceRawKey(), context.sourceRawValue(),
                 reason, error));

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stancewatch.model.DeadLetter;
 
 /**
  * What happens when an output record cannot be written:
@@ -28,11 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
-    private DeadLetters deadLetters;
+    private DeadLetterRecords deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.configuredBy(configs);
+        deadLetters = DeadLetterRecords.configuredBy(configs);
     }
 
     @Override
@@ -43,12 +44,12 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         if (deadLetters.topic().equals(record.topic())) {
             deadLetters.lost();
             log.error("The broker refused a dead letter for {} ({}); the record is skipped without one. Raise "
-                    + "max.message.bytes of {} if this repeats.", DeadLetters.subjectOf(context), DeadLetters.describe(error),
-                    record.topic());
+                    + "max.message.bytes of {} if this repeats.", DeadLetterRecords.subjectOf(context),
+                    DeadLetter.messageOf(error), record.topic());
             return Response.resume();
         }
         log.warn("The broker refused a record for {} ({}); its source record goes to {}", record.topic(),
-                DeadLetters.describe(error), deadLetters.topic());
+                DeadLetter.messageOf(error), deadLetters.topic());
         return Response.resume(deadLetters.about(context, context.sourceRawKey(), context.sourceRawValue(),
                 Reasons.REFUSED_RECORD, error));
     }
@@ -58,7 +59,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception error,
                                              SerializationExceptionOrigin origin) {
         log.warn("Cannot write a record to {} ({}); its source record goes to {}: {}", record.topic(), origin,
-                deadLetters.topic(), DeadLetters.describe(error));
+                deadLetters.topic(), DeadLetter.messageOf(error));
         return Response.resume(deadLetters.about(context, context.sourceRawKey(), context.sourceRawValue(),
                 Reasons.UNWRITABLE_RECORD, error));
     }

@@ -12,7 +12,7 @@ import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.InternalSerde;
 import org.stancewatch.analyze.stream.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The scoring application: {@code articles} → stance scorer → {@code mentions}.
@@ -38,7 +38,7 @@ public final class ScoringTopology {
     }
 
     public static Topology build(StanceScorer scorer, AnalyzeSettings settings, JobCounters counters) {
-        return build(scorer, settings, counters, Topics.MAX_RECORD_BYTES);
+        return build(scorer, settings, counters, KafkaTopics.MAX_RECORD_BYTES);
     }
 
     /** With the largest mention record the mentions topic takes, in serialized bytes. */
@@ -47,13 +47,15 @@ public final class ScoringTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), LEDGER_SERDE));
-        builder.stream(settings.topics().articles(), Consumed.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde())
+        builder.stream(settings.topics().articles(), Consumed.with(KafkaTopics.ARTICLES.keySerde(),
+                KafkaTopics.ARTICLES.valueSerde())
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("articles"))
                 .process(() -> new ScoringProcessor(scorer, settings.scoringTimeout(), settings.grace(),
                                 settings.stateRetention(), counters, maxMentionBytes),
                         Named.as("score-articles"), LEDGER_STORE)
-                .to(settings.topics().mentions(), Produced.with(Topics.MENTIONS.keySerde(), Topics.MENTIONS.valueSerde())
+                .to(settings.topics().mentions(), Produced.with(KafkaTopics.MENTIONS.keySerde(),
+                        KafkaTopics.MENTIONS.valueSerde())
                         .withName("mentions"));
         return builder.build();
     }

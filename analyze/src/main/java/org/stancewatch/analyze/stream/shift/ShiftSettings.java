@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How the shift detector decides that the tone of a series changed sharply. Defaults come from
- * the detection study (see the README): at these settings a shift of 0.5 on the [-1, 1] scale in
+ * the detection study (docs/tone-shifts.md): at these settings a shift of 0.5 on the [-1, 1] scale in
  * a series of four or more articles a weekday is found in nearly every case within about five
  * days, a shift of 0.3 with a dozen articles a day likewise, and a series without a shift raises a
  * false alarm about once in four to ten years; thinner series need larger shifts.

@@ -15,16 +15,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.analyze.stream.AnalyzeJob;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.TopicNames;
-import org.stancewatch.analyze.stream.monitor.JobState;
-import org.stancewatch.analyze.stream.support.KafkaTopics;
+import org.stancewatch.analyze.stream.support.JobStates;
+import org.stancewatch.analyze.stream.support.KafkaTestTopics;
 import org.stancewatch.analyze.stream.support.KeywordStanceScorer;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.AlertKind;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * Attention bursts on a real broker with three partitions: a series' mentions and the day totals
@@ -38,7 +38,8 @@ class AttentionIT {
     void aBurstIsFoundWhenTheSeriesAndTheDayTotalsLiveOnDifferentPartitions(EmbeddedServices services,
             @TempDir Path state) throws Exception {
         String run = "it-attention-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaTopics topics = new KafkaTopics(services.kafkaBootstrapServers(), TopicNames.suffixed("." + run))
+        KafkaTestTopics topics = new KafkaTestTopics(services.kafkaBootstrapServers(),
+                KafkaTopicNames.ofAnalyze().suffixed("." + run))
                 .create(3);
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers())
                 .withApplicationId(run).withTopics(topics.names()).withStateDir(state)
@@ -59,15 +60,15 @@ class AttentionIT {
                 assertThat(alert.evidence()).isNotEmpty()
                         .allSatisfy(e -> assertThat(e.sentence()).contains("Tehran"));
             });
-            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            JobStates.assertSettlesRunning(job);
         }
     }
 
     /** The attention alerts on the topic, the latest record of each id. */
-    private static List<Alert> attentionAlerts(KafkaTopics topics) {
+    private static List<Alert> attentionAlerts(KafkaTestTopics topics) {
         Map<String, Alert> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, Alert> record : topics.readAll(topics.names().alerts(),
-                Topics.ALERTS.valueSerde().deserializer())) {
+                KafkaTopics.ALERTS.valueSerde().deserializer())) {
             if (record.value().kind() == AlertKind.ATTENTION) {
                 latest.put(record.key(), record.value());
             }

@@ -21,7 +21,7 @@ import org.stancewatch.model.Direction;
  * The detection study: synthetic series with and without an injected shift of tone, run through
  * the detector at its default settings (the same {@link ShiftMonitor} the topology uses),
  * reporting detection rate, median delay and false alarms per series-month. The figures go to
- * stdout and {@code target/detection-study.md}; the README quotes them. Fixed seeds: the same
+ * stdout and {@code target/detection-study.md}; docs/tone-shifts.md quotes them. Fixed seeds: the same
  * figures every run.
  */
 class ShiftDetectionStudyTest {

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.stancewatch.analyze.stance.StanceScorer;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.StreamsSettings;
+import org.stancewatch.analyze.stream.StreamsProperties;
 import org.stancewatch.analyze.stream.aggregate.AggregationTopology;
 import org.stancewatch.analyze.stream.aggregate.SeriesKey;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
@@ -29,7 +29,7 @@ import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.model.topic.Topics;
+import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
  * The job's two applications in {@link TopologyTestDriver}s, with the configuration they run
@@ -64,31 +64,31 @@ public final class PipelineDriver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.settings = settings.withStateDir(stateDir);
-        Properties scoringProps = StreamsSettings.scoring(this.settings, counters);
-        Properties aggregationProps = StreamsSettings.aggregation(this.settings, counters);
+        Properties scoringProps = StreamsProperties.scoring(this.settings, counters);
+        Properties aggregationProps = StreamsProperties.aggregation(this.settings, counters);
         this.scoring = new TopologyTestDriver(ScoringTopology.build(scorer, this.settings, counters), scoringProps,
                 wallClock);
         this.aggregation = new TopologyTestDriver(AggregationTopology.build(this.settings, counters), aggregationProps,
                 wallClock);
         var names = this.settings.topics();
         articles = scoring.createInputTopic(names.articles(), Serdes.String().serializer(),
-                Topics.ARTICLES.valueSerde().serializer());
+                KafkaTopics.ARTICLES.valueSerde().serializer());
         rawArticles = scoring.createInputTopic(names.articles(), new ByteArraySerializer(), new ByteArraySerializer());
         published = scoring.createOutputTopic(names.mentions(), Serdes.String().deserializer(),
-                Topics.MENTIONS.valueSerde().deserializer());
+                KafkaTopics.MENTIONS.valueSerde().deserializer());
         mentionsIn = aggregation.createInputTopic(names.mentions(), Serdes.String().serializer(),
-                Topics.MENTIONS.valueSerde().serializer());
+                KafkaTopics.MENTIONS.valueSerde().serializer());
         rawMentions = aggregation.createInputTopic(names.mentions(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         stance = aggregation.createOutputTopic(names.stance(), Serdes.String().deserializer(),
-                Topics.STANCE.valueSerde().deserializer());
+                KafkaTopics.STANCE.valueSerde().deserializer());
         alertsOut = aggregation.createOutputTopic(names.alerts(), Serdes.String().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
+                KafkaTopics.ALERTS.valueSerde().deserializer());
         deadLetterTopics = List.of(
                 scoring.createOutputTopic(names.deadLetters(), Serdes.String().deserializer(),
-                        Topics.ANALYZE_DLQ.valueSerde().deserializer()),
+                        KafkaTopics.ANALYZE_DLQ.valueSerde().deserializer()),
                 aggregation.createOutputTopic(names.deadLetters(), Serdes.String().deserializer(),
-                        Topics.ANALYZE_DLQ.valueSerde().deserializer()));
+                        KafkaTopics.ANALYZE_DLQ.valueSerde().deserializer()));
     }
 
     public PipelineDriver(StanceScorer scorer, AnalyzeSettings settings) {
