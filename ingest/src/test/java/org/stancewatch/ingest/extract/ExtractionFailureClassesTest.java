@@ -2,7 +2,6 @@ package org.stancewatch.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
