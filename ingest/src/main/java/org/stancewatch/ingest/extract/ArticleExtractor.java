@@ -16,8 +16,8 @@ import org.stancewatch.ingest.extract.ExtractionException.Reason;
  * <p>The page is decoded ({@link PageDecoder}), parsed with Jsoup, its metadata read before
  * anything is removed ({@link MetadataReader}), then pruned of what is never text ({@link
  * Pruner}); the container of the main text is found by weighing text against links ({@link
- * MainContent}) and rendered line by line, dropping the boilerplate lines left inside it
- * ({@link TextLines}).
+ * MainContent}) and rendered line by line with the standfirst set above it ({@link Standfirst}),
+ * dropping the boilerplate lines left inside it ({@link TextLines}).
  *
  * <p>Instances are immutable and thread-safe.
  */

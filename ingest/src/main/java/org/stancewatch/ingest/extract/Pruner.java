@@ -13,8 +13,9 @@ import org.jsoup.select.NodeFilter;
  * Removes what is never main text before the text is scored: scripts and styles, forms'
  * controls, media and captions, navigation, page headers and footers, hidden elements, and
  * elements whose class or id names boilerplate ({@link ClassNames}). An element that holds
- * a large share of the text is kept whatever its names say, since some sites name their article
- * container after the share bar or the modal it also holds.
+ * a large share of the text is kept whatever its names or its role say, since some sites name their
+ * article container after the share bar or the modal it also holds; so is a {@code <noscript>}
+ * holding one, the article of a page that renders it by script.
  */
 final class Pruner implements NodeFilter {
     private static final Set<String> NEVER_TEXT = Set.of(

@@ -11,8 +11,9 @@ import org.jsoup.select.NodeVisitor;
  * Renders the main elements as lines of text, one per paragraph, heading, list item or cell,
  * and drops the lines that are boilerplate inside the main text: link lists, one-word share or
  * print prompts, credits and bare dates ({@link BoilerplateLines}), the headline repeated,
- * headings left with nothing under them (they introduced a link list), and everything from the
- * heading of a site's recommendations on.
+ * headings left with nothing under them (they introduced a link list), everything from the
+ * heading of a site's recommendations on, and the short lines that are not sentences after the
+ * last line of prose.
  */
 final class TextLines {
     /** Recommendations start no earlier than this share of the lines: above it, such a heading is a box inside the article. */
