@@ -16,8 +16,8 @@ import org.stancewatch.ingest.extract.ExtractionException.Reason;
  * <p>The page is decoded ({@link PageDecoder}), parsed with Jsoup, its metadata read before
  * anything is removed ({@link MetadataReader}), then pruned of what is never text ({@link
  * Pruner}); the container of the main text is found by weighing text against links ({@link
- * MainContent}) and rendered line by line, dropping the boilerplate lines left inside it
- * ({@link TextLines}).
+ * MainContent}) and rendered line by line with the standfirst set above it ({@link Standfirst}),
+ * dropping the boilerplate lines left inside it ({@link TextLines}).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -94,7 +94,8 @@ public final class ArticleExtractor {
             Element main = MainContent.find(root, stats, declared);
             // Boilerplate named as such inside the main text goes, unless it is most of it.
             main.filter(new Pruner(stats.of(main).chars, MAIN_SHARE_KEPT, declared));
-            text = TextLines.render(List.of(main), metadata.title());
+            List<Element> parts = Standfirst.above(main, stats).map(lede -> List.of(lede, main)).orElse(List.of(main));
+            text = TextLines.render(parts, metadata.title());
         }
         text = preferStructuredBody(text, metadata.structuredBody());
         String canonical = metadata.canonicalUrl() != null ? metadata.canonicalUrl() : url.toString();

@@ -47,7 +47,11 @@ final class BoilerplateLines {
                     + "|recommended( for you| stories| articles)?|more (stories|articles) from|read next|most (read|popular)"
                     + "|temas relacionados|notas relacionadas|noticias relacionadas|te puede interesar|lee también"
                     + "|à lire aussi|sur le même sujet|articles similaires|zobacz (też|także)|czytaj (też|także)"
-                    + "|leggi anche|potrebbe interessarti)\\b.{0,30}$");
+                    + "|leggi anche|potrebbe interessarti"
+                    + "|(das|dies) könnte (sie|dich) (auch|ebenfalls) interessieren|(zum|mehr zum) weiterlesen|lesen sie (auch|mehr)"
+                    + "|mehr (themen|artikel|beiträge|nachrichten)|ähnliche \\p{L}+|weitere \\p{L}*(tipps|themen|artikel|news)"
+                    + "|lust auf mehr|entdecke weitere|top[- ]themen|über (den|die) (autor|autorin)(in)?|zur (autorin|person)"
+                    + "|about the author|more from|read more about|further reading|you may also|also read)\\b.{0,30}$");
 
     private BoilerplateLines() {}
 

@@ -84,10 +84,17 @@ final class DeclaredBody {
             }
             if (chars >= MIN_CHARS && start % 2 == 1) {
                 elements.add(element);
-                for (Element e = element; e != null && kept.add(e); e = e.parent()) {
-                    // the body and every element around it stay, whatever their tags and names say
-                }
+                keepWithAncestors(element);
+            } else if (chars >= MIN_CHARS && element.normalName().equals("main")) {
+                // the page's main element is not a menu, whatever the layout names around it say
+                keepWithAncestors(element.parent());
             }
+        }
+    }
+
+    private void keepWithAncestors(Element element) {
+        for (Element e = element; e != null && kept.add(e); e = e.parent()) {
+            // the body and every element around it stay, whatever their tags and names say
         }
     }
 

@@ -14,7 +14,7 @@ import org.jsoup.select.NodeFilter;
  * sentence-length blocks, less its link characters times a penalty (heavy for blocks that are
  * mostly links, light for links inside text). An element's value is the sum over the blocks
  * under it; elements whose class or id names boilerplate count their text against them, and
- * nothing inside them can be the main text. The main text is the <em>smallest</em> element whose value
+ * nothing inside them can be the main text, unless they are the page's frame (most of its text). The main text is the <em>smallest</em> element whose value
  * is at least {@link #ENOUGH} of the best value on the page: moving up to a larger container
  * must add real text, not just a footer paragraph among link lists.
  *
@@ -41,25 +41,36 @@ final class MainContent {
     /** A declared body beside the scored element wins when it is worth at least this share of the best value. */
     private static final double DECLARED_SHARE = 0.5;
 
+    /**
+     * A boilerplate-named element holding more than this share of the page's text, and {@link
+     * #FRAME_PARENT_SHARE} of its parent's, is the page's frame (a theme names its article
+     * column after a toggle or the sidebar beside it), not boilerplate.
+     */
+    private static final double FRAME_SHARE = 0.25;
+    private static final double FRAME_PARENT_SHARE = 0.9;
+
     private final TextStats stats;
     private final DeclaredBody declared;
+    /** Characters above which a boilerplate-named element may be the page's frame. */
+    private final double frameChars;
     private final Map<Element, Double> values = new IdentityHashMap<>();
 
-    private MainContent(TextStats stats, DeclaredBody declared) {
+    private MainContent(Element root, TextStats stats, DeclaredBody declared) {
         this.stats = stats;
         this.declared = declared;
+        this.frameChars = FRAME_SHARE * stats.of(root).chars;
     }
 
     /** The value of every element under {@code root} (for diagnostics). */
     static Map<Element, Double> values(Element root, TextStats stats, DeclaredBody declared) {
-        MainContent main = new MainContent(stats, declared);
+        MainContent main = new MainContent(root, stats, declared);
         main.value(root, false);
         return main.values;
     }
 
     /** The element of the main text under {@code root} ({@code root} itself if nothing better). */
     static Element find(Element root, TextStats stats, DeclaredBody declared) {
-        MainContent main = new MainContent(stats, declared);
+        MainContent main = new MainContent(root, stats, declared);
         main.value(root, false);
         double best = 0;
         for (double value : main.values.values()) {
@@ -157,7 +168,7 @@ final class MainContent {
     /** The declared body of highest value, or null where there is none with text left after pruning. */
     private Element bestDeclared() {
         Element best = null;
-        double bestValue = 0;
+        double bestValue = Double.NEGATIVE_INFINITY;
         for (Element element : declared.elements()) {
             Double value = values.get(element);
             if (value != null && value > bestValue) {
@@ -193,7 +204,8 @@ final class MainContent {
         if (counts.chars == 0) {
             return 0;
         }
-        boolean boilerplate = !declared.keeps(element) && ClassNames.isBoilerplate(ClassNames.words(element));
+        boolean boilerplate = !declared.keeps(element) && !isFrame(element, counts)
+                && ClassNames.isBoilerplate(ClassNames.words(element));
         double value = ownValue(counts);
         for (Element child : element.children()) {
             value += value(child, boilerplate || insideBoilerplate);
@@ -205,6 +217,12 @@ final class MainContent {
             values.put(element, value);
         }
         return value;
+    }
+
+    /** True for an element that holds most of the page's text and nearly all of its parent's. */
+    private boolean isFrame(Element element, TextStats.Counts counts) {
+        Element parent = element.parent();
+        return counts.chars > frameChars && parent != null && counts.chars >= FRAME_PARENT_SHARE * stats.of(parent).chars;
     }
 
     private static double ownValue(TextStats.Counts counts) {

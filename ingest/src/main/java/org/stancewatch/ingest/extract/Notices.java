@@ -15,7 +15,7 @@ final class Notices {
     private static final Set<String> WORDS = Set.of(
             "cookie", "cookies", "privacy", "privatsphäre", "consent", "einwilligung", "einverstanden", "newsletter",
             "newsletters", "subscribe", "subscriber", "subscribers", "subscription", "subscriptions", "abo", "einloggen",
-            "anmelden", "copyright", "nutzungsbedingungen", "disclaimer", "haftungsausschluss", "affiliate", "werbung",
+            "anmelden", "copyright", "nutzungsbedingungen", "disclaimer", "haftungsausschluss", "affiliate", "provision", "werbung",
             "paywall", "whatsapp", "telegram", "twitter", "facebook", "instagram");
     /** Words that count with any ending ("datenschutzerklärung", "abonnieren", "advertising"). */
     private static final List<String> STEMS = List.of(

@@ -13,8 +13,9 @@ import org.jsoup.select.NodeFilter;
  * Removes what is never main text before the text is scored: scripts and styles, forms'
  * controls, media and captions, navigation, page headers and footers, hidden elements, and
  * elements whose class or id names boilerplate ({@link ClassNames}). An element that holds
- * a large share of the text is kept whatever its names say, since some sites name their article
- * container after the share bar or the modal it also holds.
+ * a large share of the text is kept whatever its names or its role say, since some sites name their
+ * article container after the share bar or the modal it also holds; so is a {@code <noscript>}
+ * holding one, the article of a page that renders it by script.
  */
 final class Pruner implements NodeFilter {
     private static final Set<String> NEVER_TEXT = Set.of(
@@ -62,7 +63,8 @@ final class Pruner implements NodeFilter {
         }
         String tag = element.normalName();
         if (NEVER_TEXT.contains(tag)) {
-            return FilterResult.REMOVE;
+            // a page that renders its article by script may hold the article itself in <noscript>
+            return tag.equals("noscript") && holdsMostText(element) ? enter(element) : FilterResult.REMOVE;
         }
         if (tag.equals("header") && element.text().length() < 400 && !holdsLead(element)) {
             return FilterResult.REMOVE; // a page or article header: logo, menu, headline, byline
@@ -71,7 +73,7 @@ final class Pruner implements NodeFilter {
             return FilterResult.REMOVE;
         }
         String role = element.attr("role");
-        if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+        if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT)) && !holdsMostText(element)) {
             return FilterResult.REMOVE;
         }
         if (!PROTECTED.contains(tag) && !element.attr("itemprop").equalsIgnoreCase("articleBody")

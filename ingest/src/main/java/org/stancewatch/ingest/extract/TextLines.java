@@ -11,8 +11,9 @@ import org.jsoup.select.NodeVisitor;
  * Renders the main elements as lines of text, one per paragraph, heading, list item or cell,
  * and drops the lines that are boilerplate inside the main text: link lists, one-word share or
  * print prompts, credits and bare dates ({@link BoilerplateLines}), the headline repeated,
- * headings left with nothing under them (they introduced a link list), and everything from the
- * heading of a site's recommendations on.
+ * headings left with nothing under them (they introduced a link list), everything from the
+ * heading of a site's recommendations on, and the short lines that are not sentences after the
+ * last line of prose.
  */
 final class TextLines {
     /** Recommendations start no earlier than this share of the lines: above it, such a heading is a box inside the article. */
@@ -25,10 +26,17 @@ final class TextLines {
     /** Longer lines are prose even with a notice word in them. */
     private static final int NOTICE_MAX_CHARS = 250;
 
+    /** A line this long at the end of the text is prose, sentence or not. */
+    private static final int TAIL_LINE = 50;
+
     private TextLines() {}
 
     /** A rendered line with its share of link text. */
     record Line(String text, String tag, double linkDensity) {
+        boolean isListEntry() {
+            return tag.equals("li") || tag.equals("dd") || tag.equals("td");
+        }
+
         boolean isHeading() {
             return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
         }
@@ -46,6 +54,7 @@ final class TextLines {
             kept[i] = keep(lines.get(i), normalizedTitle) && !isNoticeAtEdge(lines.get(i).text(), i, end);
         }
         dropEmptySections(lines, kept);
+        dropTail(lines, kept);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < end; i++) {
             if (kept[i]) {
@@ -85,7 +94,7 @@ final class TextLines {
         boolean sectionHasText = false;
         boolean sectionHasDropped = false;
         for (int i = 0; i <= kept.length; i++) {
-            boolean atHeading = i == kept.length || lines.get(i).isHeading() && kept[i] && !endsSentence(lines.get(i).text());
+            boolean atHeading = i == kept.length || lines.get(i).isHeading() && kept[i] && !Prose.endsSentence(lines.get(i).text());
             if (atHeading) {
                 if (heading >= 0 && !sectionHasText && (sectionHasDropped || i == kept.length)) {
                     kept[heading] = false;
@@ -101,15 +110,25 @@ final class TextLines {
         }
     }
 
+    /** Drops the short lines that are not sentences after the last line of prose: labels, links, a contact line. */
+    private static void dropTail(List<Line> lines, boolean[] kept) {
+        for (int i = kept.length - 1; i >= 0; i--) {
+            if (!kept[i]) {
+                continue;
+            }
+            Line line = lines.get(i);
+            String text = line.text();
+            if (text.length() >= TAIL_LINE || Prose.endsSentence(text) || text.indexOf(':') >= 0 || line.isListEntry()) {
+                return; // prose, a label with its value or one that introduces a link, an entry of a list
+            }
+            kept[i] = false;
+        }
+    }
+
     /** A short line with a notice word among the first or last lines: a subscription appeal, a disclaimer, a cookie note. */
     private static boolean isNoticeAtEdge(String text, int i, int lines) {
         boolean edge = i < NOTICE_FIRST_LINES || i >= lines * (1 - NOTICE_EDGE);
         return edge && text.length() < NOTICE_MAX_CHARS && Notices.terms(text) > 0;
-    }
-
-    private static boolean endsSentence(String text) {
-        char last = text.charAt(text.length() - 1);
-        return last == '.' || last == '?' || last == '!' || last == '"' || last == '”' || last == '«' || last == '»';
     }
 
     private static boolean keep(Line line, String normalizedTitle) {
