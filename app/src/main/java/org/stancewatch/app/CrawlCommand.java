@@ -12,7 +12,7 @@ import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
 import org.stancewatch.ingest.IngestStage;
-import org.stancewatch.ingest.SourceStats;
+import org.stancewatch.ingest.crawl.SourceStats;
 import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.model.kafka.KafkaTopicSetup;

@@ -50,6 +50,7 @@ class AppUsesOnlyStageSurfacesTest {
             Map.entry("org.stancewatch.index.trends", Set.of("SeriesQuery", "AlertQuery", "Interval", "StanceSeries",
                     "OutletStance", "Overview")),
             Map.entry("org.stancewatch.ingest.source", Set.of("Sources", "Source", "SourcesException")),
+            Map.entry("org.stancewatch.ingest.crawl", Set.of("SourceStats")),
             Map.entry("org.stancewatch.ingest.kafka", Set.of("KafkaSettings")),
             Map.entry("org.stancewatch.ingest.fetch", Set.of("HostResolver", "FetchException")),
             Map.entry("org.stancewatch.ingest.extract", Set.of("ExtractionException")),

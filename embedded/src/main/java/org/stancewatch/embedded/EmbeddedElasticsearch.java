@@ -36,35 +36,35 @@ public final class EmbeddedElasticsearch extends EmbeddedServer {
      * @param heap          heap of the node JVM, e.g. {@code 1g}
      * @param startTimeout  how long to wait for a yellow cluster
      */
-    public record Config(Path home, int httpPort, int transportPort, String heap, Duration startTimeout) {
-        public Config(Path home, int httpPort, int transportPort) {
+    public record Settings(Path home, int httpPort, int transportPort, String heap, Duration startTimeout) {
+        public Settings(Path home, int httpPort, int transportPort) {
             this(home, httpPort, transportPort, "1g", Duration.ofSeconds(90));
         }
     }
 
-    private final Config config;
+    private final Settings settings;
 
-    private EmbeddedElasticsearch(Config config, Launched launched) {
-        super(config.home(), launched);
-        this.config = config;
+    private EmbeddedElasticsearch(Settings settings, Launched launched) {
+        super(settings.home(), launched);
+        this.settings = settings;
     }
 
     /** Lays out the node's home, starts the node and waits for a yellow or green cluster. */
-    public static EmbeddedElasticsearch start(Config config) {
+    public static EmbeddedElasticsearch start(Settings settings) {
         long started = System.nanoTime();
-        Ports.checkFree(config.httpPort(), "Elasticsearch HTTP");
-        Ports.checkFree(config.transportPort(), "Elasticsearch transport");
+        Ports.checkFree(settings.httpPort(), "Elasticsearch HTTP");
+        Ports.checkFree(settings.transportPort(), "Elasticsearch transport");
         List<Path> serverJars = new ArrayList<>();
         List<Path> nettyJars = new ArrayList<>();
         for (Path jar : ServerJars.load(ServerJars.ELASTICSEARCH)) {
             (isNettyModuleJar(jar) ? nettyJars : serverJars).add(jar);
         }
-        Path nodeHome = layOutHome(config.home().resolve("node"), nettyJars);
+        Path nodeHome = layOutHome(settings.home().resolve("node"), nettyJars);
 
         ChildJvm.Spec spec = new ChildJvm.Spec("Elasticsearch node",
                 List.of(ServerJars.codeLocationOfResource(ServerJars.ELASTICSEARCH)), serverJars, MAIN,
-                List.of("-Xms" + config.heap(), "-Xmx" + config.heap(),
-                        "-Djava.io.tmpdir=" + mkdirs(config.home().resolve("tmp")),
+                List.of("-Xms" + settings.heap(), "-Xmx" + settings.heap(),
+                        "-Djava.io.tmpdir=" + mkdirs(settings.home().resolve("tmp")),
                         // as Elasticsearch's own jvm.options sets them
                         "-Dlog4j2.disable.jmx=true",
                         "-Dlog4j2.formatMsgNoLookups=true",
@@ -76,26 +76,26 @@ public final class EmbeddedElasticsearch extends EmbeddedServer {
                         "--add-modules=jdk.incubator.vector",
                         "--enable-native-access=ALL-UNNAMED,org.elasticsearch.nativeaccess,org.apache.lucene.core"),
                 List.of("path.home=" + nodeHome,
-                        "path.data=" + mkdirs(config.home().resolve("data")),
-                        "path.logs=" + mkdirs(config.home().resolve("logs")),
+                        "path.data=" + mkdirs(settings.home().resolve("data")),
+                        "path.logs=" + mkdirs(settings.home().resolve("logs")),
                         "cluster.name=stancewatch",
                         "node.name=stancewatch-embedded",
                         "discovery.type=single-node",
                         "network.host=127.0.0.1",
-                        "http.port=" + config.httpPort(),
-                        "transport.port=" + config.transportPort(),
+                        "http.port=" + settings.httpPort(),
+                        "transport.port=" + settings.transportPort(),
                         // a development node must keep working on a nearly full disk
                         "cluster.routing.allocation.disk.threshold_enabled=false"),
-                config.home().resolve("node.log"));
-        return new EmbeddedElasticsearch(config, launch(spec, jvm -> awaitHealthy(config, jvm), started, url(config)));
+                settings.home().resolve("node.log"));
+        return new EmbeddedElasticsearch(settings, launch(spec, jvm -> awaitHealthy(settings, jvm), started, url(settings)));
     }
 
     public String url() {
-        return url(config);
+        return url(settings);
     }
 
-    private static String url(Config config) {
-        return "http://127.0.0.1:" + config.httpPort();
+    private static String url(Settings settings) {
+        return "http://127.0.0.1:" + settings.httpPort();
     }
 
     /** The netty4 transport is a module: its jars live in its folder, never on the module path. */
@@ -103,13 +103,13 @@ public final class EmbeddedElasticsearch extends EmbeddedServer {
         String path = jar.toString().replace('\\', '/');
         return path.contains("/io/netty/")
                 || path.contains("/" + NETTY_MODULE + "/")
-                || path.contains("/elasticsearch-ssl-config/");
+                || path.contains("/elasticsearch-ssl-settings/");
     }
 
     /** {@code modules/transport-netty4/} holds the module's jars and its descriptor files. */
     private static Path layOutHome(Path nodeHome, List<Path> nettyJars) {
         Path module = mkdirs(nodeHome.resolve("modules").resolve(NETTY_MODULE));
-        mkdirs(nodeHome.resolve("config"));
+        mkdirs(nodeHome.resolve("settings"));
         mkdirs(nodeHome.resolve("plugins"));
         try {
             for (Path jar : nettyJars) {
@@ -141,13 +141,13 @@ public final class EmbeddedElasticsearch extends EmbeddedServer {
         }
     }
 
-    private static void awaitHealthy(Config config, ChildJvm jvm) {
+    private static void awaitHealthy(Settings settings, ChildJvm jvm) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(
-                        URI.create(url(config) + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+                        URI.create(url(settings) + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
-        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
         while (true) {
             jvm.checkAlive();
             try {
@@ -161,7 +161,7 @@ public final class EmbeddedElasticsearch extends EmbeddedServer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
             }
-            jvm.checkBefore(deadline, config.startTimeout(), "Elasticsearch did not become healthy");
+            jvm.checkBefore(deadline, settings.startTimeout(), "Elasticsearch did not become healthy");
             ChildJvm.pause(200);
         }
     }

@@ -36,56 +36,56 @@ public final class EmbeddedKafka extends EmbeddedServer {
      * @param heap           maximum heap of the broker JVM, e.g. {@code 512m}
      * @param startTimeout   how long to wait for the broker to answer
      */
-    public record Config(Path home, int port, int controllerPort, String heap, Duration startTimeout) {
-        public Config(Path home, int port, int controllerPort) {
+    public record Settings(Path home, int port, int controllerPort, String heap, Duration startTimeout) {
+        public Settings(Path home, int port, int controllerPort) {
             this(home, port, controllerPort, "512m", Duration.ofSeconds(90));
         }
     }
 
-    private final Config config;
+    private final Settings broker;
 
-    private EmbeddedKafka(Config config, Launched launched) {
-        super(config.home(), launched);
-        this.config = config;
+    private EmbeddedKafka(Settings broker, Launched launched) {
+        super(broker.home(), launched);
+        this.broker = broker;
     }
 
     /** Formats the storage if it is new, starts the broker and waits until it answers. */
-    public static EmbeddedKafka start(Config config) {
+    public static EmbeddedKafka start(Settings broker) {
         long started = System.nanoTime();
-        Ports.checkFree(config.port(), "Kafka broker");
-        Ports.checkFree(config.controllerPort(), "Kafka controller");
+        Ports.checkFree(broker.port(), "Kafka broker");
+        Ports.checkFree(broker.controllerPort(), "Kafka controller");
         List<Path> jars = ServerJars.load(ServerJars.KAFKA);
-        Path properties = writeProperties(config);
-        Path data = config.home().resolve("data");
+        Path properties = writeProperties(broker);
+        Path data = broker.home().resolve("data");
         if (!Files.exists(data.resolve("meta.properties"))) {
             log.info("Formatting new Kafka storage in {}", data);
-            ChildJvm.run(spec(config, jars, "kafka.tools.StorageTool",
+            ChildJvm.run(spec(broker, jars, "kafka.tools.StorageTool",
                     List.of("format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString())),
                     Duration.ofSeconds(60));
         }
-        return new EmbeddedKafka(config, launch(spec(config, jars, "kafka.Kafka", List.of(properties.toString())),
-                jvm -> awaitReady(config, jvm), started, bootstrapServers(config)));
+        return new EmbeddedKafka(broker, launch(spec(broker, jars, "kafka.Kafka", List.of(properties.toString())),
+                jvm -> awaitReady(broker, jvm), started, bootstrapServers(broker)));
     }
 
     public String bootstrapServers() {
-        return bootstrapServers(config);
+        return bootstrapServers(broker);
     }
 
-    private static String bootstrapServers(Config config) {
-        return "127.0.0.1:" + config.port();
+    private static String bootstrapServers(Settings broker) {
+        return "127.0.0.1:" + broker.port();
     }
 
-    private static Path logFile(Config config) {
-        return config.home().resolve("broker.log");
+    private static Path logFile(Settings broker) {
+        return broker.home().resolve("broker.log");
     }
 
-    private static ChildJvm.Spec spec(Config config, List<Path> jars, String mainClass, List<String> args) {
+    private static ChildJvm.Spec spec(Settings broker, List<Path> jars, String mainClass, List<String> args) {
         return new ChildJvm.Spec("Kafka broker", jars, List.of(), mainClass,
-                List.of("-Xmx" + config.heap(), "-Xms128m", "-XX:+UseSerialGC",
+                List.of("-Xmx" + broker.heap(), "-Xms128m", "-XX:+UseSerialGC",
                         "-Dorg.slf4j.simpleLogger.showDateTime=true",
                         "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
                         "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.storage.internals.log=warn"),
-                args, logFile(config));
+                args, logFile(broker));
     }
 
     /**
@@ -93,19 +93,19 @@ public final class EmbeddedKafka extends EmbeddedServer {
      * (transactions need this, or exactly-once clients wait forever) and no retention limit,
      * because records carry their articles' publication times, which may be years old.
      */
-    private static Path writeProperties(Config config) {
+    private static Path writeProperties(Settings broker) {
         String host = "127.0.0.1";
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", "1");
-        settings.put("controller.quorum.voters", "1@" + host + ":" + config.controllerPort());
-        settings.put("listeners", "PLAINTEXT://" + host + ":" + config.port() + ",CONTROLLER://" + host + ":"
-                + config.controllerPort());
-        settings.put("advertised.listeners", "PLAINTEXT://" + host + ":" + config.port());
+        settings.put("controller.quorum.voters", "1@" + host + ":" + broker.controllerPort());
+        settings.put("listeners", "PLAINTEXT://" + host + ":" + broker.port() + ",CONTROLLER://" + host + ":"
+                + broker.controllerPort());
+        settings.put("advertised.listeners", "PLAINTEXT://" + host + ":" + broker.port());
         settings.put("controller.listener.names", "CONTROLLER");
         settings.put("inter.broker.listener.name", "PLAINTEXT");
         settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        settings.put("log.dirs", config.home().resolve("data").toAbsolutePath().toString());
+        settings.put("log.dirs", broker.home().resolve("data").toAbsolutePath().toString());
         settings.put("num.partitions", "1");
         settings.put("offsets.topic.replication.factor", "1");
         settings.put("offsets.topic.num.partitions", "10");
@@ -119,27 +119,27 @@ public final class EmbeddedKafka extends EmbeddedServer {
         Properties properties = new Properties();
         properties.putAll(settings);
         try {
-            Files.createDirectories(config.home());
-            Path file = config.home().resolve("server.properties");
+            Files.createDirectories(broker.home());
+            Path file = broker.home().resolve("server.properties");
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 properties.store(out, "written by stancewatch at each start; edits are overwritten");
             }
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Kafka configuration under " + config.home(), e);
+            throw new UncheckedIOException("cannot write the Kafka configuration under " + broker.home(), e);
         }
     }
 
     /** Waits for the port to open (quietly), then for the cluster to list its broker. */
-    private static void awaitReady(Config config, ChildJvm jvm) {
-        long deadline = System.nanoTime() + config.startTimeout().toNanos();
-        while (!accepts(config.port())) {
+    private static void awaitReady(Settings broker, ChildJvm jvm) {
+        long deadline = System.nanoTime() + broker.startTimeout().toNanos();
+        while (!accepts(broker.port())) {
             jvm.checkAlive();
-            jvm.checkBefore(deadline, config.startTimeout(), "Kafka did not open port " + config.port());
+            jvm.checkBefore(deadline, broker.startTimeout(), "Kafka did not open port " + broker.port());
             ChildJvm.pause(100);
         }
         Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(broker),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
         try (Admin admin = Admin.create(adminConfig)) {
@@ -152,7 +152,7 @@ public final class EmbeddedKafka extends EmbeddedServer {
                 } catch (Exception notYet) {
                     // the broker is still registering with its controller
                 }
-                jvm.checkBefore(deadline, config.startTimeout(), "Kafka did not become ready");
+                jvm.checkBefore(deadline, broker.startTimeout(), "Kafka did not become ready");
                 ChildJvm.pause(200);
             }
         }

@@ -31,7 +31,7 @@ public final class EmbeddedServices implements AutoCloseable {
         synchronized (kafkaLock) {
             if (kafka == null) {
                 kafka = EmbeddedKafka.start(
-                        new EmbeddedKafka.Config(home.resolve("kafka"), ports.kafka(), ports.kafkaController()));
+                        new EmbeddedKafka.Settings(home.resolve("kafka"), ports.kafka(), ports.kafkaController()));
             }
             return kafka;
         }
@@ -41,7 +41,7 @@ public final class EmbeddedServices implements AutoCloseable {
     public EmbeddedElasticsearch elasticsearch() {
         synchronized (elasticsearchLock) {
             if (elasticsearch == null) {
-                elasticsearch = EmbeddedElasticsearch.start(new EmbeddedElasticsearch.Config(
+                elasticsearch = EmbeddedElasticsearch.start(new EmbeddedElasticsearch.Settings(
                         home.resolve("elasticsearch"), ports.elasticsearchHttp(), ports.elasticsearchTransport()));
             }
             return elasticsearch;

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.ingest.crawl.SourceCounters;
 import org.stancewatch.ingest.crawl.SourceCrawl;
+import org.stancewatch.ingest.crawl.SourceStats;
 import org.stancewatch.ingest.extract.ArticleExtractor;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
+import org.stancewatch.ingest.crawl.SourceStats;
 import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.testsite.FixtureServer;
 import org.stancewatch.model.Article;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.ingest.crawl.SourceCounters;
 import org.stancewatch.ingest.crawl.SourceCrawl;
+import org.stancewatch.ingest.crawl.SourceStats;
 import org.stancewatch.ingest.extract.ArticleExtractor;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.fetch.Politeness;

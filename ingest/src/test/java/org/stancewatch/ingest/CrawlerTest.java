@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.ingest.crawl.SourceStats;
 import org.stancewatch.ingest.publish.MemoryOutput;
 import org.stancewatch.ingest.testsite.FixtureServer;
 import org.stancewatch.model.Article;

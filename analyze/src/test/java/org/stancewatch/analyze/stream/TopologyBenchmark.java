@@ -110,7 +110,7 @@ public final class TopologyBenchmark {
         Ports ports = Ports.free();
         List<List<Alone>> alone = scorers.stream().map(scorer -> (List<Alone>) new ArrayList<Alone>()).toList();
         List<List<Job>> jobs = scorers.stream().map(scorer -> (List<Job>) new ArrayList<Job>()).toList();
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(new EmbeddedKafka.Config(home.resolve("kafka"), ports.kafka(),
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(new EmbeddedKafka.Settings(home.resolve("kafka"), ports.kafka(),
                 ports.kafkaController()));
              Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             int run = 0;

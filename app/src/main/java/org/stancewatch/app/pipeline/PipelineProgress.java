@@ -4,7 +4,7 @@ import java.util.List;
 import org.stancewatch.analyze.stream.monitor.JobProgress;
 import org.stancewatch.index.sink.IndexerProgress;
 import org.stancewatch.index.templates.IndexKind;
-import org.stancewatch.ingest.SourceStats;
+import org.stancewatch.ingest.crawl.SourceStats;
 import org.stancewatch.notify.NotifierProgress;
 
 /**

@@ -47,7 +47,7 @@ class ElasticsearchOutageIT {
         Path home = Files.createDirectories(Path.of(System.getProperty("stancewatch.test.home",
                 System.getProperty("java.io.tmpdir"))).resolve("outage-node-" + UUID.randomUUID()));
         Ports ports = Ports.free();
-        EmbeddedElasticsearch.Config nodeConfig = new EmbeddedElasticsearch.Config(home, ports.elasticsearchHttp(),
+        EmbeddedElasticsearch.Settings nodeConfig = new EmbeddedElasticsearch.Settings(home, ports.elasticsearchHttp(),
                 ports.elasticsearchTransport());
         node = EmbeddedElasticsearch.start(nodeConfig);
         String unique = UUID.randomUUID().toString().substring(0, 8);

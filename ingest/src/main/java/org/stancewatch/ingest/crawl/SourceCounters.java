@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import org.stancewatch.ingest.SourceStats;
 
 /**
  * Live counts for one source, read by the progress line and mirrored as Micrometer counters:

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.ingest.SourceStats;
 import org.stancewatch.ingest.crawl.SourceCounters.Outcome;
 import org.stancewatch.ingest.discover.DiscoveredLink;
 import org.stancewatch.ingest.discover.Discovery;

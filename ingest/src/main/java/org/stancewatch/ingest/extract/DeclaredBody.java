@@ -121,7 +121,7 @@ final class DeclaredBody {
         if (!mayDeclare(element.className()) && !mayDeclare(element.id())) {
             return false; // most elements: no need to split their names into words
         }
-        List<String> words = ClassNames.words(element);
+        List<String> words = ClassIdVocabulary.words(element);
         for (int i = 0; i < words.size(); i++) {
             if (WORDS.contains(words.get(i)) || i > 0 && PAIRS.contains(words.get(i - 1) + " " + words.get(i))) {
                 return true;

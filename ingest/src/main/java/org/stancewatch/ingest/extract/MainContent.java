@@ -205,7 +205,7 @@ final class MainContent {
             return 0;
         }
         boolean boilerplate = !declared.keeps(element) && !isFrame(element, counts)
-                && ClassNames.isBoilerplate(ClassNames.words(element));
+                && ClassIdVocabulary.isBoilerplate(ClassIdVocabulary.words(element));
         double value = ownValue(counts);
         for (Element child : element.children()) {
             value += value(child, boilerplate || insideBoilerplate);

@@ -12,7 +12,7 @@ import org.jsoup.select.NodeFilter;
 /**
  * Removes what is never main text before the text is scored: scripts and styles, forms'
  * controls, media and captions, navigation, page headers and footers, hidden elements, and
- * elements whose class or id names boilerplate ({@link ClassNames}). An element that holds
+ * elements whose class or id names boilerplate ({@link ClassIdVocabulary}). An element that holds
  * a large share of the text is kept whatever its names or its role say, since some sites name their
  * article container after the share bar or the modal it also holds; so is a {@code <noscript>}
  * holding one, the article of a page that renders it by script.
@@ -77,7 +77,7 @@ final class Pruner implements NodeFilter {
             return FilterResult.REMOVE;
         }
         if (!PROTECTED.contains(tag) && !element.attr("itemprop").equalsIgnoreCase("articleBody")
-                && ClassNames.isBoilerplate(ClassNames.words(element)) && !holdsMostText(element)) {
+                && ClassIdVocabulary.isBoilerplate(ClassIdVocabulary.words(element)) && !holdsMostText(element)) {
             return FilterResult.REMOVE;
         }
         return enter(element);

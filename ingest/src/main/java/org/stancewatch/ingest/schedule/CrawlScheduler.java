@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.ingest.SourceStats;
+import org.stancewatch.ingest.crawl.SourceStats;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.SourceRunState;

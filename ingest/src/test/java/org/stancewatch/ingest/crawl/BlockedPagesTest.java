@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.ingest.Crawler;
 import org.stancewatch.ingest.CrawlerConfig;
-import org.stancewatch.ingest.SourceStats;
 import org.stancewatch.ingest.publish.MemoryOutput;
 import org.stancewatch.ingest.source.ArticlePatterns;
 import org.stancewatch.ingest.source.Source;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.stancewatch.ingest.SourceStats;
+import org.stancewatch.ingest.crawl.SourceStats;
 import org.stancewatch.ingest.source.ArticlePatterns;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.state.CrawlState;

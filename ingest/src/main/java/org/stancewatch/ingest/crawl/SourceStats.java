@@ -1,4 +1,4 @@
-package org.stancewatch.ingest;
+package org.stancewatch.ingest.crawl;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
  * are matched whole, so that {@code commentary} is not a comment section and {@code shadow} is
  * not an ad.
  */
-final class ClassNames {
+final class ClassIdVocabulary {
     /** Boilerplate whatever else the names say: comments, share bars, appeals, banners, link lists. */
     private static final Set<String> ALWAYS_BOILERPLATE = Set.of(
             "comment", "comments", "kommentare", "disqus", "respond", "replies", "share", "sharing", "sharebar",
@@ -39,7 +39,7 @@ final class ClassNames {
     /** Elementor, a common WordPress page builder, calls every block a widget ({@code elementor-widget-container}). */
     private static final String PAGE_BUILDER_BLOCK = "elementor-widget";
 
-    private ClassNames() {}
+    private ClassIdVocabulary() {}
 
     /** The element's class and id split into lower-case words. */
     static List<String> words(Element element) {
