@@ -31,8 +31,9 @@ import org.stancewatch.model.DeadLetter;
  *
  * <p>At most one write per document id is in flight: a later record for the same id waits until
  * the earlier one is acknowledged, so concurrent bulk requests can never apply an older version
- * last. While one waits, a still newer record for the same id replaces it (the waiting one is
- * acknowledged as superseded: the newer record carries the whole document).
+ * last. While one waits, a later record for the same id replaces it (the waiting one is
+ * acknowledged as superseded: the later record carries the whole document), unless the later one
+ * is a late copy of an older revision: then it is the one acknowledged as superseded.
  */
 final class DocumentDispatcher {
     private static final Logger log = LoggerFactory.getLogger(DocumentDispatcher.class);
@@ -81,20 +82,25 @@ final class DocumentDispatcher {
 
     /** A decoded record: write it now, or after the write of the same id in flight. */
     void submit(PendingDocument document) {
-        PendingDocument replaced = null;
+        PendingDocument superseded = null;
         boolean sendNow;
         synchronized (busySlots) {
             String slot = document.slotKey();
             if (busySlots.putIfAbsent(slot, Boolean.TRUE) == null) {
                 sendNow = true;
             } else {
-                replaced = waitingBySlot.put(slot, document);
+                PendingDocument waiting = waitingBySlot.get(slot);
+                if (waiting != null && document.isOlderRevisionThan(waiting)) {
+                    superseded = document;
+                } else {
+                    superseded = waitingBySlot.put(slot, document);
+                }
                 sendNow = false;
             }
         }
-        if (replaced != null) {
+        if (superseded != null) {
             stats.superseded.incrementAndGet();
-            finish(replaced, false);
+            finish(superseded, false);
         }
         if (sendNow) {
             ingester.add(document.operation(), document); // blocks while the ingester is full: back-pressure

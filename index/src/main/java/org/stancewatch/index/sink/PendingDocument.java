@@ -92,6 +92,15 @@ final class PendingDocument {
         return operation.isDelete();
     }
 
+    /**
+     * Whether this is a late copy of an older revision of {@code other}'s document: both write an
+     * article or mention, and this one's revision is lower. Offsets alone cannot tell: a copy of
+     * revision 1 can follow revision 2 on the topic.
+     */
+    boolean isOlderRevisionThan(PendingDocument other) {
+        return !isDelete() && !other.isDelete() && other.id.equals(id) && revision < other.revision;
+    }
+
     /** {@code topic-partition@offset}: the dead-letter subject. */
     String subject() {
         return DeadLetter.subjectOf(partition.topic(), partition.partition(), offset);
