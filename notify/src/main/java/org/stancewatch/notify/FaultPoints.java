@@ -1,6 +1,6 @@
 package org.stancewatch.notify;
 
-import org.stancewatch.notify.channel.Delivery;
+import org.stancewatch.notify.notice.Delivery;
 
 /**
  * Places where the fault tests stop a notifier abruptly (by throwing), to prove that a crash

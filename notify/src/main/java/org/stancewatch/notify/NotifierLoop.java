@@ -36,6 +36,7 @@ import org.stancewatch.notify.dispatch.Dispatcher;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
 import org.stancewatch.notify.ledger.LedgerException;
+import org.stancewatch.notify.notice.Notice;
 import org.stancewatch.notify.watchlist.NoticeMatcher;
 
 /**
