@@ -23,6 +23,7 @@ import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.notify.config.AlertsConfig;
 import org.stancewatch.notify.config.AlertsFile;
+import org.stancewatch.notify.dispatch.FaultPoints;
 import org.stancewatch.notify.dispatch.RetrySchedule;
 import org.stancewatch.notify.notice.Delivery;
 import org.stancewatch.notify.testing.FakeChannelFactory;

@@ -16,8 +16,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.notify.DeadLetterSink;
-import org.stancewatch.notify.FaultPoints;
 import org.stancewatch.notify.channel.Channel;
 import org.stancewatch.notify.channel.DeliveryException;
 import org.stancewatch.notify.config.ChannelSpec;

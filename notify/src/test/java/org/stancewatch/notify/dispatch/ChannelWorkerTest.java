@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stancewatch.notify.DeadLetterSink;
-import org.stancewatch.notify.FaultPoints;
 import org.stancewatch.notify.channel.DeliveryException;
 import org.stancewatch.notify.config.ChannelSpec;
 import org.stancewatch.notify.ledger.DeliveryState;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stancewatch.notify.FaultPoints;
 import org.stancewatch.notify.channel.DeliveryException;
 import org.stancewatch.notify.config.ChannelSpec;
 import org.stancewatch.notify.config.ConfiguredChannel;
