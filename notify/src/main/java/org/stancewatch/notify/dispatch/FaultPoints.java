@@ -4,9 +4,9 @@ import org.stancewatch.notify.notice.Delivery;
 
 /**
  * Places where the fault tests stop a notifier abruptly (by throwing), to prove that a crash
- * there neither loses nor repeats a notice. Production code uses {@link #NONE}. One point is the
- * channels' workers', one the consumer loop's; they live here, with the workers, because the loop
- * is built on top of them.
+ * there neither loses nor repeats a notice. Production code uses {@link #NONE}. The workers stop
+ * at {@link #afterSend}, the consumer loop at {@link #beforeCommit}; the points live with the
+ * workers, the lower of the two, so that both reach them.
  */
 public interface FaultPoints {
     FaultPoints NONE = new FaultPoints() {};
