@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.kafka.KafkaTopics;
+import org.stancewatch.notify.dispatch.DeadLetterSink;
 
 /**
  * Dead letters of stage {@code notify} on their topic, through the notifier's producer, each

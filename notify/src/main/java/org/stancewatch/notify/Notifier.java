@@ -19,6 +19,7 @@ import org.stancewatch.notify.config.AlertsConfig;
 import org.stancewatch.notify.dispatch.ChannelHealth;
 import org.stancewatch.notify.dispatch.ChannelWorker;
 import org.stancewatch.notify.dispatch.Dispatcher;
+import org.stancewatch.notify.dispatch.FaultPoints;
 import org.stancewatch.notify.ledger.KafkaLedgerLog;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.watchlist.NoticeMatcher;

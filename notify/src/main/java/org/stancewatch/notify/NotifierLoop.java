@@ -32,10 +32,13 @@ import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 import org.stancewatch.model.kafka.ConsumerStage;
 import org.stancewatch.model.kafka.PartitionHolds;
+import org.stancewatch.notify.dispatch.DeadLetterSink;
 import org.stancewatch.notify.dispatch.Dispatcher;
+import org.stancewatch.notify.dispatch.FaultPoints;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
 import org.stancewatch.notify.ledger.LedgerException;
+import org.stancewatch.notify.notice.Notice;
 import org.stancewatch.notify.watchlist.NoticeMatcher;
 
 /**

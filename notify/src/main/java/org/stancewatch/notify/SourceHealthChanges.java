@@ -9,6 +9,7 @@ import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.notify.ledger.HealthMark;
 import org.stancewatch.notify.ledger.Ledger;
+import org.stancewatch.notify.notice.Notice;
 
 /**
  * Turns sources' statuses into notices: one when a source's health differs from the last one

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.stancewatch.model.Evidence;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 import org.stancewatch.notify.render.NoticeText;
 
 /** The Atom entry of one notice: its id ties it to the notice, so a repeat replaces it. */

@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 /**
  * Keeps an Atom 1.0 file of the latest notices, newest first, for any feed reader (serve it with

@@ -1,5 +1,7 @@
 package org.stancewatch.notify.channel;
 
+import org.stancewatch.notify.notice.Delivery;
+
 /**
  * Where notices go: a webhook, a mailbox, a feed. A channel renders and sends; when to send,
  * retrying, de-duplication and digests are the notifier's.

@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
+import org.stancewatch.notify.notice.Delivery;
 
 /**
  * Mails each delivery through an SMTP server, or writes it as an {@code .eml} file into an outbox

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.stancewatch.notify.notice.Delivery;
 
 /**
  * Posts each delivery as JSON to an HTTP endpoint: a service of your own, a Slack or Mattermost

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.stancewatch.model.Evidence;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 import org.stancewatch.notify.render.NoticeText;
 
 /** The body a webhook receives, in either {@link WebhookFormat}. */

@@ -16,16 +16,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.json.Json;
-import org.stancewatch.notify.DeadLetterSink;
-import org.stancewatch.notify.FaultPoints;
-import org.stancewatch.notify.Notice;
 import org.stancewatch.notify.channel.Channel;
-import org.stancewatch.notify.channel.Delivery;
 import org.stancewatch.notify.channel.DeliveryException;
 import org.stancewatch.notify.config.ChannelSpec;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;
 import org.stancewatch.notify.ledger.LedgerException;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 /**
  * One channel's queue and the thread that empties it, so a slow or failing channel holds up no

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.notify.DeadLetterSink;
-import org.stancewatch.notify.FaultPoints;
 import org.stancewatch.notify.config.ConfiguredChannel;
 import org.stancewatch.notify.ledger.Ledger;
 import org.stancewatch.notify.ledger.LedgerEntry;

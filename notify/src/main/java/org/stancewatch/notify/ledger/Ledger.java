@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.json.RecordFormatException;
-import org.stancewatch.notify.Notice;
-import org.stancewatch.notify.channel.Delivery;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 /**
  * What was decided, sent and refused, per channel and notice, and the last health told per

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import org.stancewatch.model.json.RecordCodec;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Notice;
 
 /**
  * The ledger's record of one notice for one channel, keyed {@code channel|noticeId}.

@@ -8,8 +8,8 @@ import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Evidence;
-import org.stancewatch.notify.Notice;
-import org.stancewatch.notify.channel.Delivery;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 /**
  * The HTML form of a delivery (an e-mail's rich part): the same words as {@link NoticeText}, the

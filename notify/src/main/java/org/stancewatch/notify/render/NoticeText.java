@@ -13,8 +13,8 @@ import org.stancewatch.model.Evidence;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.notify.Notice;
-import org.stancewatch.notify.channel.Delivery;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 /**
  * The plain-text form of a delivery, short enough to read in twenty seconds: a subject line, one

@@ -2,7 +2,7 @@ package org.stancewatch.notify.watchlist;
 
 import java.util.Locale;
 import org.stancewatch.model.AlertKind;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Notice;
 
 /** What a notice is about, as a watchlist's {@code kinds} names it. */
 public enum NoticeKind {

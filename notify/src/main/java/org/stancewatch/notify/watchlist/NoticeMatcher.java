@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.SourceStatus;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Notice;
 
 /**
  * Decides where a notice goes: the union of the channels of every watchlist it matches, each

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.notify.NoticeFixtures;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 /** The e-mail channel against a real SMTP server in the test (GreenMail), and its outbox folder. */
 class EmailChannelTest {

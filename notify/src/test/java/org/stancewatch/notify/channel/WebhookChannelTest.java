@@ -20,7 +20,8 @@ import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.Json;
 import org.stancewatch.notify.NoticeFixtures;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 /** The webhook channel against a real HTTP server in the test. */
 class WebhookChannelTest {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.model.SourceHealth;
-import org.stancewatch.notify.Notice;
-import org.stancewatch.notify.channel.Delivery;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 import org.stancewatch.notify.testing.MemoryLedgerLog;
 import org.stancewatch.notify.testing.TestNotices;
 

@@ -9,8 +9,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.model.Evidence;
 import org.stancewatch.notify.NoticeFixtures;
-import org.stancewatch.notify.Notice;
-import org.stancewatch.notify.channel.Delivery;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 class NoticeHtmlTest {
     private static final Instant DAY = Instant.parse("2011-03-02T00:00:00Z");

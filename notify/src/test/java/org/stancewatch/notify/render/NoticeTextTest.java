@@ -12,8 +12,8 @@ import org.stancewatch.model.Evidence;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.notify.NoticeFixtures;
-import org.stancewatch.notify.Notice;
-import org.stancewatch.notify.channel.Delivery;
+import org.stancewatch.notify.notice.Delivery;
+import org.stancewatch.notify.notice.Notice;
 
 class NoticeTextTest {
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.stancewatch.notify.channel.Channel;
-import org.stancewatch.notify.channel.Delivery;
 import org.stancewatch.notify.channel.DeliveryException;
+import org.stancewatch.notify.notice.Delivery;
 
 /**
  * A channel that records what it is given, like a receiver that honours the delivery id

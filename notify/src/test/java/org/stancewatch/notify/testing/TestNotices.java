@@ -8,7 +8,7 @@ import org.stancewatch.model.Direction;
 import org.stancewatch.model.SourceHealth;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.StanceBucket;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Notice;
 
 /** Alerts, source statuses and notices for the tests. */
 public final class TestNotices {

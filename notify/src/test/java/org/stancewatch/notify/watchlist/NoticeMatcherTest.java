@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stancewatch.model.AlertKind;
 import org.stancewatch.model.Direction;
 import org.stancewatch.model.SourceHealth;
-import org.stancewatch.notify.Notice;
+import org.stancewatch.notify.notice.Notice;
 import org.stancewatch.notify.testing.TestNotices;
 
 class NoticeMatcherTest {

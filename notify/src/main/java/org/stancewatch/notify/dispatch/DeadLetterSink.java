@@ -1,6 +1,9 @@
-package org.stancewatch.notify;
+package org.stancewatch.notify.dispatch;
 
-/** Where the notifier puts what it cannot read or what a channel refused for good: {@code stancewatch.notify.dlq}. */
+/**
+ * Where the notifier puts what it cannot read or what a channel refused for good: {@code stancewatch.notify.dlq}.
+ * The workers dead-letter refused deliveries, the consumer loop above them unreadable records.
+ */
 public interface DeadLetterSink {
 
     /**

@@ -1,4 +1,4 @@
-package org.stancewatch.notify.channel;
+package org.stancewatch.notify.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -11,9 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.stancewatch.config.Quantities;
-import org.stancewatch.notify.config.ChannelFactory;
-import org.stancewatch.notify.config.ChannelSettingsException;
-import org.stancewatch.notify.config.ChannelSpec;
+import org.stancewatch.notify.channel.AtomFeedChannel;
+import org.stancewatch.notify.channel.AtomSettings;
+import org.stancewatch.notify.channel.Channel;
+import org.stancewatch.notify.channel.EmailChannel;
+import org.stancewatch.notify.channel.EmailSettings;
+import org.stancewatch.notify.channel.SmtpSecurity;
+import org.stancewatch.notify.channel.WebhookChannel;
+import org.stancewatch.notify.channel.WebhookFormat;
+import org.stancewatch.notify.channel.WebhookSettings;
 
 /**
  * The channels stancewatch ships: {@code atom}, {@code webhook} and {@code email}, built from

@@ -1,8 +1,7 @@
-package org.stancewatch.notify.channel;
+package org.stancewatch.notify.notice;
 
 import java.util.List;
 import org.stancewatch.model.Ids;
-import org.stancewatch.notify.Notice;
 
 /**
  * One message to send: a single notice, or a digest of the notices held back while a channel

@@ -1,4 +1,4 @@
-package org.stancewatch.notify;
+package org.stancewatch.notify.notice;
 
 import java.time.Instant;
 import java.util.Objects;

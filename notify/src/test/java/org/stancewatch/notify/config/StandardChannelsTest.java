@@ -1,4 +1,4 @@
-package org.stancewatch.notify.channel;
+package org.stancewatch.notify.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.stancewatch.notify.config.AlertsConfig;
-import org.stancewatch.notify.config.AlertsConfigException;
-import org.stancewatch.notify.config.AlertsFile;
-import org.stancewatch.notify.config.InstalledChannels;
+import org.stancewatch.notify.channel.AtomFeedChannel;
+import org.stancewatch.notify.channel.EmailChannel;
+import org.stancewatch.notify.channel.WebhookChannel;
 
 /** The shipped channel types as alerts.yml builds them, through the class path's registration. */
 class StandardChannelsTest {
