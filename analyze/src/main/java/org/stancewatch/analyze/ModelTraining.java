@@ -3,7 +3,6 @@ package org.stancewatch.analyze;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.stancewatch.analyze.stance.StanceModels;
 import org.stancewatch.analyze.stance.TargetStanceModel;
 import org.stancewatch.analyze.stance.training.ArticleSplit;
 import org.stancewatch.analyze.stance.training.EncodedTrainingData;

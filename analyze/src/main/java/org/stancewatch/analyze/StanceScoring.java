@@ -6,7 +6,6 @@ import java.util.List;
 import org.stancewatch.analyze.stance.ArticleAnalysis;
 import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stance.LocalArticles;
-import org.stancewatch.analyze.stance.StanceModels;
 import org.stancewatch.analyze.stance.StanceScorer;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
@@ -32,7 +31,7 @@ public final class StanceScoring implements StanceScorer, AutoCloseable {
 
     /** The shipped lexicons and the default model. */
     public static StanceScoring fromDefaults() {
-        return new StanceScoring(CoreNlpStanceScorer.fromDefaults());
+        return fromFiles(null, null, StanceModels.DEFAULT);
     }
 
     /**
@@ -40,7 +39,8 @@ public final class StanceScoring implements StanceScorer, AutoCloseable {
      * a v2 model folder or a v1 model file); files are read and checked before CoreNLP loads.
      */
     public static StanceScoring fromFiles(Path actorsFile, Path topicsFile, String modelChoice) {
-        return new StanceScoring(CoreNlpStanceScorer.fromFiles(actorsFile, topicsFile, modelChoice));
+        return new StanceScoring(CoreNlpStanceScorer.fromFiles(actorsFile, topicsFile,
+                () -> StanceModels.load(modelChoice)));
     }
 
     /**

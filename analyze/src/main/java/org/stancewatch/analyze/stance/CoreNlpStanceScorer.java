@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.analyze.lexicon.Actor;
@@ -27,7 +28,6 @@ import org.stancewatch.analyze.nlp.EnglishCheck;
 import org.stancewatch.analyze.nlp.NlpPipeline;
 import org.stancewatch.analyze.nlp.ParsedSentence;
 import org.stancewatch.analyze.nlp.SentenceConverter;
-import org.stancewatch.analyze.stance.transformer.CharSpan;
 import org.stancewatch.analyze.topic.TopicMatcher;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.Mention;
@@ -63,20 +63,17 @@ public final class CoreNlpStanceScorer implements StanceScorer, AutoCloseable {
         this.settings = settings;
     }
 
-    /** The shipped lexicons (see {@link LexiconFiles}) and the shipped default model (v2). */
-    public static CoreNlpStanceScorer fromDefaults() {
-        return fromFiles(null, null, StanceModels.DEFAULT);
-    }
-
     /**
-     * The given lexicon files (a null path means the default) and model: {@code v1}, {@code v2}, a
-     * v2 model folder or a v1 model file (see {@link StanceModels}).
+     * The given lexicon files (a null path means the shipped one, see {@link LexiconFiles}), read
+     * and checked before {@code loadModel} loads the stance model (see
+     * {@link org.stancewatch.analyze.StanceModels}, which loads one by name).
      */
-    public static CoreNlpStanceScorer fromFiles(Path actorsFile, Path topicsFile, String modelChoice) {
+    public static CoreNlpStanceScorer fromFiles(Path actorsFile, Path topicsFile,
+                                                Supplier<? extends TargetStanceModel> loadModel) {
         LexiconFiles.Lexicons lexicons = LexiconFiles.load(actorsFile, topicsFile);
         LOG.info("{} actors from {}, {} topics from {}", lexicons.actors().actors().size(), lexicons.actorsSource(),
                 lexicons.topics().topics().size(), lexicons.topicsSource());
-        TargetStanceModel model = StanceModels.load(modelChoice);
+        TargetStanceModel model = loadModel.get();
         NlpPipeline pipeline = NlpPipeline.forArticles(model.readsParses()
                 ? NlpPipeline.DeepStage.PARSE_AND_SENTIMENT : NlpPipeline.DeepStage.DEPENDENCIES);
         return new CoreNlpStanceScorer(lexicons.actors(), lexicons.topics(), model, ScorerSettings.DEFAULT, pipeline);

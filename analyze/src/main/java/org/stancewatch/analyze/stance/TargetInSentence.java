@@ -1,7 +1,6 @@
 package org.stancewatch.analyze.stance;
 
 import org.stancewatch.analyze.nlp.ParsedSentence;
-import org.stancewatch.analyze.stance.transformer.CharSpan;
 
 /**
  * A target whose stance is asked for, in the two forms the models read.

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stancewatch.analyze.StanceModels;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DateSource;
 import org.stancewatch.model.Mention;
@@ -29,7 +30,7 @@ class CoreNlpStanceScorerTest {
 
     @BeforeAll
     void load() {
-        scorer = CoreNlpStanceScorer.fromDefaults();
+        scorer = CoreNlpStanceScorer.fromFiles(null, null, () -> StanceModels.load(StanceModels.DEFAULT));
     }
 
     @AfterAll

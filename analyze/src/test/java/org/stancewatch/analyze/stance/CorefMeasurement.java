@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.stancewatch.analyze.StanceModels;
 
 /**
  * What CoreNLP's coreference would cost and gain in the scorer, measured before deciding whether
@@ -36,7 +37,7 @@ public final class CorefMeasurement {
         Path pages = Path.of(System.getProperty("stancewatch.shared.data", "../shared/data"),
                 "extraction", "trafilatura-eval", "eval");
         List<String> corpus = StanceBenchmark.corpus(pages, 12, 4000);
-        CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
+        CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromFiles(null, null, () -> StanceModels.load(StanceModels.DEFAULT));
         scorer.analyze(LocalArticles.of(corpus.getFirst(), "warm-up", LocalDate.of(2020, 1, 1), "en"));
         long started = System.nanoTime();
         int mentions = 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.analyze.StanceModels;
 import org.stancewatch.model.Mention;
 import org.stancewatch.model.Polarity;
 
@@ -13,7 +14,7 @@ class LinearModelScorerTest {
 
     @Test
     void theV1ModelScoresThroughTheSameFrontEndWithItsOwnVersion() {
-        try (CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromFiles(null, null, "v1")) {
+        try (CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromFiles(null, null, () -> StanceModels.load("v1"))) {
             ArticleAnalysis analysis = scorer.analyze(LocalArticles.of(
                     "Russia was sharply criticized by NATO for its brutal invasion.", "test", LocalDate.of(2010, 6, 1), "en"));
 

@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.stancewatch.analyze.StanceModels;
 import org.stancewatch.analyze.lexicon.ActorMatcher;
 import org.stancewatch.analyze.lexicon.LexiconFiles;
 import org.stancewatch.analyze.lexicon.PhraseTokenizer;
@@ -76,7 +77,7 @@ public final class StanceBenchmark {
         for (String name : names) {
             long residentBefore = ProcessMemory.residentMib();
             long loadStarted = System.nanoTime();
-            scorers.add(CoreNlpStanceScorer.fromFiles(null, null, name));
+            scorers.add(CoreNlpStanceScorer.fromFiles(null, null, () -> StanceModels.load(name)));
             System.out.printf(Locale.ROOT, "%s: %s loaded in %.1f s, resident memory +%d MiB%n", name,
                     scorers.getLast().version(), seconds(loadStarted), ProcessMemory.residentMib() - residentBefore);
         }

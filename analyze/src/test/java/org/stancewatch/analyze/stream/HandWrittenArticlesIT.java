@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancewatch.analyze.StanceModels;
 import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.analyze.stream.support.Articles;
@@ -85,7 +86,7 @@ class HandWrittenArticlesIT {
         List<Article> articles = articles();
         topics.send(articles);
         // Not kept in a static field: the IT classes share one JVM, and the scorer's models take 1 GB of it.
-        CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
+        CoreNlpStanceScorer scorer = CoreNlpStanceScorer.fromFiles(null, null, () -> StanceModels.load(StanceModels.DEFAULT));
         AnalyzeSettings settings = AnalyzeSettings.defaults(services.kafkaBootstrapServers()).withApplicationId(run)
                 .withTopics(topics.names()).withStateDir(state).withShift(FEW_ARTICLES)
                 .withScoringTimeout(Duration.ofMinutes(5)).withProgressInterval(Duration.ZERO);

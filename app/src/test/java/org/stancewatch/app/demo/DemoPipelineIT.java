@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
+import org.stancewatch.analyze.StanceScoring;
 import org.stancewatch.analyze.stance.StanceScorer;
 import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.embedded.EmbeddedServices;
@@ -50,7 +50,7 @@ class DemoPipelineIT {
     @Test
     void demoSiteEndsInElasticsearchOnceEachAcrossARestartWithThePlantedShiftAlerted(
             EmbeddedServices services, @TempDir Path state) throws Exception {
-        StanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
+        StanceScorer scorer = StanceScoring.fromDefaults();
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.of(services.elasticsearchUrl());
         try (DemoSiteServer site = DemoSiteServer.start(content)) {
             DemoRun run = new DemoRun(site, System.out);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
+import org.stancewatch.analyze.StanceScoring;
 import org.stancewatch.analyze.stance.StanceScorer;
 import org.stancewatch.app.pipeline.Pipeline;
 import org.stancewatch.embedded.EmbeddedServices;
@@ -42,7 +42,7 @@ public final class PipelineBenchmark {
         Path home = Files.createTempDirectory("stancewatch-pipeline-benchmark");
         DemoContent content = DemoContent.load(DemoContent.BUNDLED);
         System.out.println("Loading CoreNLP and starting the embedded Kafka and Elasticsearch ...");
-        StanceScorer scorer = CoreNlpStanceScorer.fromDefaults();
+        StanceScorer scorer = StanceScoring.fromDefaults();
         try (EmbeddedServices services = new EmbeddedServices(home, Ports.free());
              DemoSiteServer site = DemoSiteServer.start(content)) {
             services.startAll();

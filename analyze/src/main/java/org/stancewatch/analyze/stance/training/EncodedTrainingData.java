@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.stancewatch.analyze.stance.transformer.CharSpan;
+import org.stancewatch.analyze.stance.CharSpan;
 import org.stancewatch.analyze.stance.transformer.EncodedSequence;
 import org.stancewatch.analyze.stance.transformer.StanceInputs;
 import org.stancewatch.model.json.Json;

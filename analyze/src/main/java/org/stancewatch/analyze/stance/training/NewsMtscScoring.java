@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.stancewatch.analyze.nlp.NlpPipeline;
 import org.stancewatch.analyze.nlp.ParsedSentence;
+import org.stancewatch.analyze.stance.CharSpan;
 import org.stancewatch.analyze.stance.StancePrediction;
 import org.stancewatch.analyze.stance.TargetInSentence;
 import org.stancewatch.analyze.stance.TargetStanceModel;
-import org.stancewatch.analyze.stance.transformer.CharSpan;
 import org.stancewatch.model.json.Json;
 
 /**

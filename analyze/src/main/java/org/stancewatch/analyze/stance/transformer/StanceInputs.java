@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.stancewatch.analyze.stance.CharSpan;
 import org.stancewatch.analyze.stance.transformer.EncodedSequence.TargetPieces;
 
 /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stancewatch.analyze.stance.CharSpan;
 import org.stancewatch.analyze.stance.transformer.EncodedSequence.TargetPieces;
 
 /** The input contract: how sentences and target spans become the model's sequences, with the shipped tokenizer. */

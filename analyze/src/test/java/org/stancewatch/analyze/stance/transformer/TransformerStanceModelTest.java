@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancewatch.analyze.stance.CharSpan;
 import org.stancewatch.analyze.stance.StancePrediction;
 import org.stancewatch.analyze.stance.training.Evaluation;
 import org.stancewatch.analyze.stance.training.NewsMtscScoring;

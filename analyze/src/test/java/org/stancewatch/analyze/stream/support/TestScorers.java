@@ -1,5 +1,6 @@
 package org.stancewatch.analyze.stream.support;
 
+import org.stancewatch.analyze.StanceModels;
 import org.stancewatch.analyze.stance.CoreNlpStanceScorer;
 import org.stancewatch.analyze.stance.StanceScorer;
 
@@ -14,8 +15,8 @@ public final class TestScorers {
     public static StanceScorer named(String name) {
         return switch (name) {
             case "fake" -> new KeywordStanceScorer();
-            case "corenlp", "v2" -> CoreNlpStanceScorer.fromDefaults();
-            case "v1" -> CoreNlpStanceScorer.fromFiles(null, null, "v1");
+            case "corenlp", "v2" -> CoreNlpStanceScorer.fromFiles(null, null, () -> StanceModels.load(StanceModels.DEFAULT));
+            case "v1" -> CoreNlpStanceScorer.fromFiles(null, null, () -> StanceModels.load("v1"));
             default -> throw new IllegalArgumentException("no scorer '" + name + "': use fake, v2 or v1");
         };
     }

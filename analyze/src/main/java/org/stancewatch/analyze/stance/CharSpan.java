@@ -1,4 +1,4 @@
-package org.stancewatch.analyze.stance.transformer;
+package org.stancewatch.analyze.stance;
 
 /** Characters [from, to) of a sentence: where a target is named. */
 public record CharSpan(int from, int to) {

@@ -1,11 +1,16 @@
-package org.stancewatch.analyze.stance;
+package org.stancewatch.analyze;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stancewatch.analyze.stance.LinearStanceModel;
+import org.stancewatch.analyze.stance.TargetStanceModel;
 import org.stancewatch.analyze.stance.transformer.TransformerSettings;
 import org.stancewatch.analyze.stance.transformer.TransformerStanceModel;
 
-/** Loads a stance model by the name users give it ({@code --model}). */
+/**
+ * Loads a stance model by the name users give it ({@code --model}). It knows both models, v1 in
+ * {@code stance} and v2 in {@code stance.transformer}, so it sits above both packages.
+ */
 public final class StanceModels {
 
     /** The model used when none is named. */
