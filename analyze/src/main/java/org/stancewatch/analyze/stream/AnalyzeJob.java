@@ -13,7 +13,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.analyze.stance.StanceScorer;
-import org.stancewatch.analyze.stream.aggregate.AggregationTopology;
 import org.stancewatch.analyze.stream.monitor.ConsumerLag;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.analyze.stream.monitor.JobMetrics;
@@ -21,7 +20,6 @@ import org.stancewatch.analyze.stream.monitor.JobProgress;
 import org.stancewatch.analyze.stream.monitor.JobState;
 import org.stancewatch.analyze.stream.monitor.ProgressLog;
 import org.stancewatch.analyze.stream.monitor.WindowRefusals;
-import org.stancewatch.analyze.stream.scoring.ScoringTopology;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 
 /**

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancewatch.analyze.stream.eventtime.MentionHeaders;
 import org.stancewatch.analyze.stream.shift.ShiftSettings;
 import org.stancewatch.analyze.stream.support.Corpus;
 import org.stancewatch.analyze.stream.support.GroupProgress;

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.stancewatch.analyze.stream.MentionHeaders;
+import org.stancewatch.analyze.stream.eventtime.MentionHeaders;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.model.Mention;
 
@@ -29,7 +29,9 @@ import org.stancewatch.model.Mention;
  * Mentions marked late by the scoring application are left out entirely. Mentions older than
  * the state retention are forgotten: no window they belong to accepts changes any more.
  */
-final class MentionChangeProcessor implements Processor<String, Mention, String, Contribution> {
+public final class MentionChangeProcessor implements Processor<String, Mention, String, Contribution> {
+    /** The store of what each mention id currently contributes. */
+    public static final String STORE = "counted-mentions";
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
     private final Duration retention;
@@ -37,7 +39,7 @@ final class MentionChangeProcessor implements Processor<String, Mention, String,
     private ProcessorContext<String, Contribution> context;
     private KeyValueStore<String, Mention> counted;
 
-    MentionChangeProcessor(Duration retention, JobCounters counters) {
+    public MentionChangeProcessor(Duration retention, JobCounters counters) {
         this.retention = retention;
         this.counters = counters;
     }
@@ -45,7 +47,7 @@ final class MentionChangeProcessor implements Processor<String, Mention, String,
     @Override
     public void init(ProcessorContext<String, Contribution> context) {
         this.context = context;
-        this.counted = context.getStateStore(AggregationTopology.COUNTED_STORE);
+        this.counted = context.getStateStore(STORE);
         context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
     }
 

@@ -19,10 +19,10 @@ import org.stancewatch.model.Mention;
  * original already counts, as in the stance series that span outlets; a positive copy weight
  * counts them at that weight.
  */
-final class AttentionFanIn implements KeyValueMapper<String, Contribution, Iterable<KeyValue<String, AttentionContribution>>> {
+public final class AttentionFanIn implements KeyValueMapper<String, Contribution, Iterable<KeyValue<String, AttentionContribution>>> {
     private final double copyWeight;
 
-    AttentionFanIn(double copyWeight) {
+    public AttentionFanIn(double copyWeight) {
         this.copyWeight = copyWeight;
     }
 

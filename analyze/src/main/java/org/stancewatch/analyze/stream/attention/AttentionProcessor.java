@@ -28,10 +28,10 @@ import org.stancewatch.model.Alert;
  * mention of another series is taken in without re-assessing the others: it is never more than
  * the announcement step ahead of the next announcement, which does.
  */
-final class AttentionProcessor implements Processor<String, AttentionSignal, String, Alert> {
-    static final String STORE = "attention-series";
-    static final String TOTALS_STORE = "attention-totals";
-    static final String SAMPLES_STORE = "attention-samples";
+public final class AttentionProcessor implements Processor<String, AttentionSignal, String, Alert> {
+    public static final String STORE = "attention-series";
+    public static final String TOTALS_STORE = "attention-totals";
+    public static final String SAMPLES_STORE = "attention-samples";
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
     private static final long DAY_MS = 86_400_000L;
 
@@ -56,7 +56,7 @@ final class AttentionProcessor implements Processor<String, AttentionSignal, Str
      */
     private long latestDaySeen = Long.MIN_VALUE;
 
-    AttentionProcessor(AttentionSettings settings, Duration lateness, JobCounters counters) {
+    public AttentionProcessor(AttentionSettings settings, Duration lateness, JobCounters counters) {
         this.settings = settings;
         this.monitor = new AttentionMonitor(settings, lateness);
         this.latenessDays = lateness.toDays();

@@ -25,9 +25,9 @@ import org.stancewatch.analyze.stream.shift.ShiftMonitor;
  * always holds the latest total it was sent: a series' count is never divided by a total older
  * than the count.
  */
-final class DayTotalsProcessor implements Processor<String, AttentionContribution, String, AttentionSignal> {
+public final class DayTotalsProcessor implements Processor<String, AttentionContribution, String, AttentionSignal> {
     /** The store of day totals, keyed by epoch day. */
-    static final String STORE = "attention-day-totals";
+    public static final String STORE = "attention-day-totals";
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(10);
     private static final long DAY_MS = 86_400_000L;
 
@@ -36,7 +36,7 @@ final class DayTotalsProcessor implements Processor<String, AttentionContributio
     private KeyValueStore<String, DayTotal> totals;
 
     /** @param retention how long after its day a day's total may still change */
-    DayTotalsProcessor(Duration retention) {
+    public DayTotalsProcessor(Duration retention) {
         this.retentionDays = retention.toDays() + 1;
     }
 

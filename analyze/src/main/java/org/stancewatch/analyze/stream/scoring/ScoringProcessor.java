@@ -16,8 +16,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.stancewatch.analyze.stance.StanceScorer;
-import org.stancewatch.analyze.stream.MentionHeaders;
-import org.stancewatch.analyze.stream.PublicationTimeExtractor;
+import org.stancewatch.analyze.stream.eventtime.MentionHeaders;
+import org.stancewatch.analyze.stream.eventtime.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.errors.AnalyzeFailure;
 import org.stancewatch.analyze.stream.errors.Reasons;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
@@ -43,7 +43,9 @@ import org.stancewatch.model.json.Codecs;
  * partition is late: its mentions are published marked {@link MentionHeaders#LATE}, and leave
  * the aggregates as they were.
  */
-final class ScoringProcessor implements Processor<String, Article, String, Mention> {
+public final class ScoringProcessor implements Processor<String, Article, String, Mention> {
+    /** The store of what was published per article. */
+    public static final String STORE = "article-ledger";
     /** How often the ledger drops articles too old for any open window. */
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
@@ -57,8 +59,8 @@ final class ScoringProcessor implements Processor<String, Article, String, Menti
     private KeyValueStore<String, ArticleLedger> ledger;
     private ScoringWatchdog watchdog;
 
-    ScoringProcessor(StanceScorer scorer, Duration scoringTimeout, Duration grace, Duration retention,
-                     JobCounters counters, int maxMentionBytes) {
+    public ScoringProcessor(StanceScorer scorer, Duration scoringTimeout, Duration grace, Duration retention,
+                            JobCounters counters, int maxMentionBytes) {
         this.maxMentionBytes = maxMentionBytes;
         this.scorer = scorer;
         this.scoringTimeout = scoringTimeout;
@@ -70,7 +72,7 @@ final class ScoringProcessor implements Processor<String, Article, String, Menti
     @Override
     public void init(ProcessorContext<String, Mention> context) {
         this.context = context;
-        this.ledger = context.getStateStore(ScoringTopology.LEDGER_STORE);
+        this.ledger = context.getStateStore(STORE);
         this.watchdog = new ScoringWatchdog(scorer, scoringTimeout);
         context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
     }

@@ -10,7 +10,7 @@ import org.stancewatch.analyze.stream.aggregate.SeriesKey;
 
 /** How day totals are announced and where the detector's signals go among its partitions. */
 class DayTotalsRoutingTest {
-    static final AttentionTopology.SignalPartitioner PARTITIONER = new AttentionTopology.SignalPartitioner();
+    static final SignalPartitioner PARTITIONER = new SignalPartitioner();
     static final MentionSample SAMPLE = new MentionSample("m", "a", "o.example", "https://o.example/a",
             Instant.EPOCH, "Tehran spoke.", 0, 0.9);
 

@@ -1,4 +1,4 @@
-package org.stancewatch.analyze.stream;
+package org.stancewatch.analyze.stream.eventtime;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;

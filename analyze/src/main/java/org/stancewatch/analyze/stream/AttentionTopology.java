@@ -1,23 +1,24 @@
-package org.stancewatch.analyze.stream.attention;
+package org.stancewatch.analyze.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
-import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.InternalSerde;
 import org.stancewatch.analyze.stream.aggregate.Contribution;
+import org.stancewatch.analyze.stream.attention.AttentionContribution;
+import org.stancewatch.analyze.stream.attention.AttentionFanIn;
+import org.stancewatch.analyze.stream.attention.AttentionProcessor;
+import org.stancewatch.analyze.stream.attention.AttentionSignal;
+import org.stancewatch.analyze.stream.attention.DaySamples;
+import org.stancewatch.analyze.stream.attention.DayTotal;
+import org.stancewatch.analyze.stream.attention.DayTotalsProcessor;
+import org.stancewatch.analyze.stream.attention.KnownTotal;
+import org.stancewatch.analyze.stream.attention.SeriesAttention;
+import org.stancewatch.analyze.stream.attention.SignalPartitioner;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.model.kafka.KafkaTopics;
 
@@ -77,17 +78,5 @@ public final class AttentionTopology {
                         AttentionProcessor.SAMPLES_STORE)
                 .to(settings.topics().alerts(), Produced.with(KafkaTopics.ALERTS.keySerde(), KafkaTopics.ALERTS.valueSerde())
                         .withName("attention-alerts"));
-    }
-
-    /** A series' signals go to the partition of its key; a day's total goes to every partition. */
-    static final class SignalPartitioner implements StreamPartitioner<String, AttentionSignal> {
-        @Override
-        public Optional<Set<Integer>> partitions(String topic, String key, AttentionSignal signal, int partitions) {
-            if (signal.isTotal()) {
-                return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()));
-            }
-            return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
-                    % partitions));
-        }
     }
 }

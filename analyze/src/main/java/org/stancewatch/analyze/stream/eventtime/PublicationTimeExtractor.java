@@ -1,4 +1,4 @@
-package org.stancewatch.analyze.stream;
+package org.stancewatch.analyze.stream.eventtime;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;

@@ -1,4 +1,4 @@
-package org.stancewatch.analyze.stream.aggregate;
+package org.stancewatch.analyze.stream;
 
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -17,10 +17,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.InternalSerde;
-import org.stancewatch.analyze.stream.PublicationTimeExtractor;
-import org.stancewatch.analyze.stream.attention.AttentionTopology;
+import org.stancewatch.analyze.stream.aggregate.BucketSums;
+import org.stancewatch.analyze.stream.aggregate.Contribution;
+import org.stancewatch.analyze.stream.aggregate.MentionChangeProcessor;
+import org.stancewatch.analyze.stream.aggregate.SeriesFanOut;
+import org.stancewatch.analyze.stream.aggregate.SeriesKey;
+import org.stancewatch.analyze.stream.eventtime.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
 import org.stancewatch.analyze.stream.shift.DayEvidence;
 import org.stancewatch.analyze.stream.shift.SeriesHistory;
@@ -49,16 +51,14 @@ import org.stancewatch.model.kafka.KafkaTopics;
  * short transactions suit it.
  *
  * <p>Windows are tumbling and aligned to UTC. Which articles are too late to count is decided
- * upstream ({@link org.stancewatch.analyze.stream.MentionHeaders}); the windows themselves stay
- * open for the grace plus the reorder allowance, so that partitions of this job that progress at
- * different speeds while catching up do not make each other's records late. Past that a record
+ * upstream ({@link org.stancewatch.analyze.stream.eventtime.MentionHeaders}); the windows themselves
+ * stay open for the grace plus the reorder allowance, so that partitions of this job that progress
+ * at different speeds while catching up do not make each other's records late. Past that a record
  * is dropped (Kafka Streams counts it in its {@code dropped-records} metric). Each update of a
  * window is written to {@code stance} under the bucket's id, so the topic (and the index) holds
  * the latest value of every bucket.
  */
 public final class AggregationTopology {
-    /** The store of what each mention id currently contributes. */
-    public static final String COUNTED_STORE = "counted-mentions";
     public static final String HOUR = "hour";
     public static final String DAY = "day";
 
@@ -77,7 +77,7 @@ public final class AggregationTopology {
 
     public static Topology build(AnalyzeSettings settings, JobCounters counters) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MentionChangeProcessor.STORE),
                 Serdes.String(), COUNTED_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ShiftProcessor.STORE),
                 Serdes.String(), HISTORY_SERDE));
@@ -90,7 +90,7 @@ public final class AggregationTopology {
                         .withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("mentions"))
                 .process(() -> new MentionChangeProcessor(settings.stateRetention(), counters),
-                        Named.as("mention-changes"), COUNTED_STORE);
+                        Named.as("mention-changes"), MentionChangeProcessor.STORE);
         KStream<String, Contribution> bySeries = changes
                 .flatMap(new SeriesFanOut(settings.copyWeight()), Named.as("fan-out-series"))
                 .repartition(Repartitioned.<String, Contribution>as("series")

@@ -1,4 +1,4 @@
-package org.stancewatch.analyze.stream.scoring;
+package org.stancewatch.analyze.stream;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -8,10 +8,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.stancewatch.analyze.stance.StanceScorer;
-import org.stancewatch.analyze.stream.AnalyzeSettings;
-import org.stancewatch.analyze.stream.InternalSerde;
-import org.stancewatch.analyze.stream.PublicationTimeExtractor;
+import org.stancewatch.analyze.stream.eventtime.PublicationTimeExtractor;
 import org.stancewatch.analyze.stream.monitor.JobCounters;
+import org.stancewatch.analyze.stream.scoring.ArticleLedger;
+import org.stancewatch.analyze.stream.scoring.ScoringProcessor;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /**
@@ -26,8 +26,6 @@ import org.stancewatch.model.kafka.KafkaTopics;
  * The aggregation application, exactly-once, turns those repeats into no change.
  */
 public final class ScoringTopology {
-    /** The store of what was published per article. */
-    public static final String LEDGER_STORE = "article-ledger";
     static final InternalSerde<ArticleLedger> LEDGER_SERDE = new InternalSerde<>(ArticleLedger.class);
 
     private ScoringTopology() {}
@@ -45,7 +43,7 @@ public final class ScoringTopology {
     public static Topology build(StanceScorer scorer, AnalyzeSettings settings, JobCounters counters,
                                  int maxMentionBytes) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScoringProcessor.STORE),
                 Serdes.String(), LEDGER_SERDE));
         builder.stream(settings.topics().articles(), Consumed.with(KafkaTopics.ARTICLES.keySerde(),
                 KafkaTopics.ARTICLES.valueSerde())
@@ -53,7 +51,7 @@ public final class ScoringTopology {
                         .withName("articles"))
                 .process(() -> new ScoringProcessor(scorer, settings.scoringTimeout(), settings.grace(),
                                 settings.stateRetention(), counters, maxMentionBytes),
-                        Named.as("score-articles"), LEDGER_STORE)
+                        Named.as("score-articles"), ScoringProcessor.STORE)
                 .to(settings.topics().mentions(), Produced.with(KafkaTopics.MENTIONS.keySerde(),
                         KafkaTopics.MENTIONS.valueSerde())
                         .withName("mentions"));
