@@ -1,0 +1,33 @@
+package org.stancewatch.testing;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.net.URL;
+
+/**
+ * The rule that a module's packages form no cycle (issue 15: a clean module graph, and inside
+ * each module packages that layer). Each module's {@code PackagesHaveNoCyclesTest} applies it to
+ * its own main classes; two packages that need each other should become one, or share what they
+ * both need through a package below them.
+ */
+public final class PackageCycles {
+
+    private PackageCycles() {
+    }
+
+    /**
+     * Fails, naming each cycle and the class dependencies that close it, when the packages of the
+     * main classes that hold {@code anyMainClass} (the module's {@code target/classes}, or its
+     * jar) depend on each other in a cycle. It fails as well when it finds no classes there.
+     */
+    public static void assertNoneInModuleOf(Class<?> anyMainClass) {
+        URL location = anyMainClass.getProtectionDomain().getCodeSource().getLocation();
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .importUrl(location);
+        slices().matching("org.stancewatch.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
