@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.net.URL;
 
 /**
- * The rule that a module's packages form no cycle (issue 15: a clean module graph, and inside
- * each module packages that layer). Each module's {@code PackagesHaveNoCyclesTest} applies it to
+ * The rule that a module's packages form no cycle, as the modules form none: inside a module,
+ * packages layer. Each module's {@code PackagesHaveNoCyclesTest} applies it to
  * its own main classes; two packages that need each other should become one, or share what they
  * both need through a package below them.
  */

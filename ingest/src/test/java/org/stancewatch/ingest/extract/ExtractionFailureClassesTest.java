@@ -7,7 +7,7 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
- * The failure classes found on the worst pages of the development set (issue 14), each
+ * The failure classes found on the worst pages of the development set, each
  * reproduced by a page written for this project under {@code pages/failure-classes/} with the
  * structure that caused it.
  */
