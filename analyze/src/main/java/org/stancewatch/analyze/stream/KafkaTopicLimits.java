@@ -14,7 +14,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.model.kafka.KafkaClientProperties;
+import org.stancewatch.kafka.KafkaClientProperties;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /** What the broker lets the job write: the largest record a topic takes. */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.stancewatch.model.kafka.KafkaClientProperties;
+import org.stancewatch.kafka.KafkaClientProperties;
 
 /**
  * How every stage reaches Kafka: the bootstrap servers and the client properties of a secured

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.json.UnsupportedSchemaVersionException;
-import org.stancewatch.model.kafka.ConsumerStage;
-import org.stancewatch.model.kafka.PartitionHolds;
+import org.stancewatch.kafka.ConsumerStage;
+import org.stancewatch.kafka.PartitionHolds;
 
 /**
  * The consumer's thread: polls the four topics, decodes each record and hands it to the

@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.model.DeadLetter;
-import org.stancewatch.model.kafka.KafkaClientDefaults;
+import org.stancewatch.kafka.KafkaClientDefaults;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /**

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.stancewatch.index.connect.ElasticsearchClients;
 import org.stancewatch.index.templates.IndexSetupException;
 import org.stancewatch.index.templates.IndexTemplates;
-import org.stancewatch.model.kafka.ConsumerStage;
-import org.stancewatch.model.kafka.KafkaClientDefaults;
-import org.stancewatch.model.kafka.RunningStage;
+import org.stancewatch.kafka.ConsumerStage;
+import org.stancewatch.kafka.KafkaClientDefaults;
+import org.stancewatch.kafka.RunningStage;
 
 /**
  * The index stage: a member of the consumer group {@code stancewatch-index} that writes the

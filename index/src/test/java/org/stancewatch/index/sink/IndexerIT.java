@@ -30,7 +30,7 @@ import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.kafka.KafkaTopicNames;
-import org.stancewatch.model.kafka.PartitionHolds;
+import org.stancewatch.kafka.PartitionHolds;
 
 /** The indexer on the embedded broker and node: what it writes, skips, dead-letters and commits. */
 @ExtendWith(EmbeddedServicesExtension.class)

@@ -1,4 +1,4 @@
-package org.stancewatch.model.kafka;
+package org.stancewatch.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

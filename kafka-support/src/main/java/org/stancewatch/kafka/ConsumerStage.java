@@ -1,4 +1,4 @@
-package org.stancewatch.model.kafka;
+package org.stancewatch.kafka;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.CloseOptions;

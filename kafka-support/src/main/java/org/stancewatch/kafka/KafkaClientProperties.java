@@ -1,4 +1,4 @@
-package org.stancewatch.model.kafka;
+package org.stancewatch.kafka;
 
 import java.io.IOException;
 import java.io.Reader;
