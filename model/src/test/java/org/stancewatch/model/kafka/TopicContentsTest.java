@@ -1,0 +1,140 @@
+package org.stancewatch.model.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class TopicContentsTest {
+    private static final String TOPIC = "stancewatch.sources";
+    private static final TopicPartition FIRST = new TopicPartition(TOPIC, 0);
+    private static final TopicPartition SECOND = new TopicPartition(TOPIC, 1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final MockConsumer<String, String> consumer = new MockConsumer<>("none");
+
+    @Test
+    void readsEveryPartitionFromItsBeginningToTheEndItHadWhenTheReadStarted() {
+        topicWithPartitions(FIRST, SECOND);
+        consumer.updateBeginningOffsets(Map.of(FIRST, 0L, SECOND, 0L));
+        consumer.updateEndOffsets(Map.of(FIRST, 2L, SECOND, 1L));
+        // the records come with the first poll, as from a broker; the second partition's second
+        // record was written after the read took its end offsets
+        consumer.schedulePollTask(() -> {
+            consumer.addRecord(record(FIRST, 0, "a"));
+            consumer.addRecord(record(FIRST, 1, "b"));
+            consumer.addRecord(record(SECOND, 0, "c"));
+            consumer.addRecord(record(SECOND, 1, "written later"));
+        });
+
+        List<ConsumerRecord<String, String>> records = TopicContents.readToEnd(consumer, TOPIC, TIMEOUT);
+
+        assertThat(records).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(consumer.assignment()).containsExactlyInAnyOrder(FIRST, SECOND);
+    }
+
+    @Test
+    void aTopicReadFromPastItsDeletedRecordsStartsAtItsFirstKeptOne() {
+        topicWithPartitions(FIRST);
+        consumer.updateBeginningOffsets(Map.of(FIRST, 5L));
+        consumer.updateEndOffsets(Map.of(FIRST, 6L));
+        consumer.schedulePollTask(() -> consumer.addRecord(record(FIRST, 5, "kept")));
+
+        assertThat(TopicContents.readToEnd(consumer, TOPIC, TIMEOUT)).extracting(ConsumerRecord::value).containsExactly("kept");
+    }
+
+    @Test
+    void anEmptyTopicIsReadWithoutWaiting() {
+        topicWithPartitions(FIRST);
+        consumer.updateBeginningOffsets(Map.of(FIRST, 0L));
+        consumer.updateEndOffsets(Map.of(FIRST, 0L));
+
+        assertThat(TopicContents.readToEnd(consumer, TOPIC, TIMEOUT)).isEmpty();
+    }
+
+    @Test
+    void aTopicThatDoesNotExistHasNoPartitionsAndReadsAsEmpty() {
+        consumer.updatePartitions(TOPIC, List.of());
+
+        assertThat(TopicContents.partitionsOf(consumer, TOPIC, TIMEOUT)).isEmpty();
+        assertThat(TopicContents.readToEnd(consumer, TOPIC, TIMEOUT)).isEmpty();
+        assertThat(consumer.assignment()).isEmpty();
+    }
+
+    @Test
+    void eachRecordIsHandedOnBeforeTheNextPoll() {
+        topicWithPartitions(FIRST);
+        consumer.updateBeginningOffsets(Map.of(FIRST, 0L));
+        consumer.updateEndOffsets(Map.of(FIRST, 2L));
+        List<String> handed = new ArrayList<>();
+        List<String> handedBeforeSecondPoll = new ArrayList<>();
+        consumer.schedulePollTask(() -> consumer.addRecord(record(FIRST, 0, "a")));
+        consumer.schedulePollTask(() -> {
+            handedBeforeSecondPoll.addAll(handed);
+            consumer.addRecord(record(FIRST, 1, "b"));
+        });
+
+        TopicContents.readToEnd(consumer, TopicContents.partitionsOf(consumer, TOPIC, TIMEOUT), TIMEOUT,
+                record -> handed.add(record.value()));
+
+        assertThat(handedBeforeSecondPoll).containsExactly("a");
+        assertThat(handed).containsExactly("a", "b");
+    }
+
+    @Test
+    void aReadThatDoesNotReachTheEndInTimeSaysWhichTopicAndHowFarItGot() {
+        topicWithPartitions(FIRST, SECOND);
+        consumer.updateBeginningOffsets(Map.of(FIRST, 0L, SECOND, 0L));
+        consumer.updateEndOffsets(Map.of(FIRST, 5L, SECOND, 1L));
+        consumer.schedulePollTask(() -> {
+            consumer.addRecord(record(FIRST, 0, "a"));
+            consumer.addRecord(record(FIRST, 1, "b"));
+            consumer.addRecord(record(SECOND, 0, "c"));
+        });
+
+        assertThatThrownBy(() -> TopicContents.readToEnd(consumer, TOPIC, Duration.ofMillis(300)))
+                .isInstanceOf(TopicReadTimeoutException.class)
+                .hasMessage("could not read stancewatch.sources to its end within 300 ms: 3 records read; "
+                        + "stancewatch.sources-0 at 2 of 5");
+    }
+
+    @Test
+    void aClientCallThatRunsOutOfTheTimeLeftEndsTheReadTheSameWay() {
+        MockConsumer<String, String> slow = new MockConsumer<>("none") {
+            @Override
+            public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions, Duration timeout) {
+                throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+            }
+        };
+        slow.updatePartitions(TOPIC, List.of(partitionInfo(FIRST)));
+
+        assertThatThrownBy(() -> TopicContents.readToEnd(slow, TOPIC, Duration.ofSeconds(60)))
+                .isInstanceOf(TopicReadTimeoutException.class)
+                .hasMessage("could not read stancewatch.sources to its end within 60 s: its end offsets did not come")
+                .hasCauseInstanceOf(TimeoutException.class);
+    }
+
+    private void topicWithPartitions(TopicPartition... partitions) {
+        consumer.updatePartitions(TOPIC, Arrays.stream(partitions).map(TopicContentsTest::partitionInfo).toList());
+    }
+
+    private static PartitionInfo partitionInfo(TopicPartition partition) {
+        return new PartitionInfo(partition.topic(), partition.partition(), Node.noNode(), new Node[0], new Node[0]);
+    }
+
+    private static ConsumerRecord<String, String> record(TopicPartition partition, long offset, String value) {
+        return new ConsumerRecord<>(partition.topic(), partition.partition(), offset, "key-" + value, value);
+    }
+}
