@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -28,6 +26,7 @@ import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.kafka.KafkaTopic;
 import org.stancewatch.model.kafka.KafkaTopics;
+import org.stancewatch.model.kafka.TopicContents;
 
 /** Dead letters on the real dead-letter topics: read back by selection, and replayed where they can be. */
 @ExtendWith(EmbeddedServicesExtension.class)
@@ -80,19 +79,10 @@ class DeadLetterReplayIT {
     }
 
     private static List<ConsumerRecord<String, String>> readAll(KafkaConnection kafka, String topic) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            return TopicContents.readToEnd(consumer, topic, Duration.ofSeconds(30));
         }
-        return records;
     }
 
     @Test
