@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,17 +28,9 @@ class TopicContentsTest {
 
     @Test
     void readsEveryPartitionFromItsBeginningToTheEndItHadWhenTheReadStarted() {
-        topicWithPartitions(FIRST, SECOND);
-        consumer.updateBeginningOffsets(Map.of(FIRST, 0L, SECOND, 0L));
-        consumer.updateEndOffsets(Map.of(FIRST, 2L, SECOND, 1L));
-        // the records come with the first poll, as from a broker; the second partition's second
-        // record was written after the read took its end offsets
-        consumer.schedulePollTask(() -> {
-            consumer.addRecord(record(FIRST, 0, "a"));
-            consumer.addRecord(record(FIRST, 1, "b"));
-            consumer.addRecord(record(SECOND, 0, "c"));
-            consumer.addRecord(record(SECOND, 1, "written later"));
-        });
+        topicEndingAt(Map.of(FIRST, 2L, SECOND, 1L));
+        // the second partition's second record was written after the read took its end offsets
+        onNextPoll(record(FIRST, 0, "a"), record(FIRST, 1, "b"), record(SECOND, 0, "c"), record(SECOND, 1, "written later"));
 
         List<ConsumerRecord<String, String>> records = TopicContents.readToEnd(consumer, TOPIC, TIMEOUT);
 
@@ -47,19 +40,16 @@ class TopicContentsTest {
 
     @Test
     void aTopicReadFromPastItsDeletedRecordsStartsAtItsFirstKeptOne() {
-        topicWithPartitions(FIRST);
+        topicEndingAt(Map.of(FIRST, 6L));
         consumer.updateBeginningOffsets(Map.of(FIRST, 5L));
-        consumer.updateEndOffsets(Map.of(FIRST, 6L));
-        consumer.schedulePollTask(() -> consumer.addRecord(record(FIRST, 5, "kept")));
+        onNextPoll(record(FIRST, 5, "kept"));
 
         assertThat(TopicContents.readToEnd(consumer, TOPIC, TIMEOUT)).extracting(ConsumerRecord::value).containsExactly("kept");
     }
 
     @Test
     void anEmptyTopicIsReadWithoutWaiting() {
-        topicWithPartitions(FIRST);
-        consumer.updateBeginningOffsets(Map.of(FIRST, 0L));
-        consumer.updateEndOffsets(Map.of(FIRST, 0L));
+        topicEndingAt(Map.of(FIRST, 0L));
 
         assertThat(TopicContents.readToEnd(consumer, TOPIC, TIMEOUT)).isEmpty();
     }
@@ -75,12 +65,10 @@ class TopicContentsTest {
 
     @Test
     void eachRecordIsHandedOnBeforeTheNextPoll() {
-        topicWithPartitions(FIRST);
-        consumer.updateBeginningOffsets(Map.of(FIRST, 0L));
-        consumer.updateEndOffsets(Map.of(FIRST, 2L));
+        topicEndingAt(Map.of(FIRST, 2L));
         List<String> handed = new ArrayList<>();
         List<String> handedBeforeSecondPoll = new ArrayList<>();
-        consumer.schedulePollTask(() -> consumer.addRecord(record(FIRST, 0, "a")));
+        onNextPoll(record(FIRST, 0, "a"));
         consumer.schedulePollTask(() -> {
             handedBeforeSecondPoll.addAll(handed);
             consumer.addRecord(record(FIRST, 1, "b"));
@@ -95,14 +83,8 @@ class TopicContentsTest {
 
     @Test
     void aReadThatDoesNotReachTheEndInTimeSaysWhichTopicAndHowFarItGot() {
-        topicWithPartitions(FIRST, SECOND);
-        consumer.updateBeginningOffsets(Map.of(FIRST, 0L, SECOND, 0L));
-        consumer.updateEndOffsets(Map.of(FIRST, 5L, SECOND, 1L));
-        consumer.schedulePollTask(() -> {
-            consumer.addRecord(record(FIRST, 0, "a"));
-            consumer.addRecord(record(FIRST, 1, "b"));
-            consumer.addRecord(record(SECOND, 0, "c"));
-        });
+        topicEndingAt(Map.of(FIRST, 5L, SECOND, 1L));
+        onNextPoll(record(FIRST, 0, "a"), record(FIRST, 1, "b"), record(SECOND, 0, "c"));
 
         assertThatThrownBy(() -> TopicContents.readToEnd(consumer, TOPIC, Duration.ofMillis(300)))
                 .isInstanceOf(TopicReadTimeoutException.class)
@@ -126,8 +108,19 @@ class TopicContentsTest {
                 .hasCauseInstanceOf(TimeoutException.class);
     }
 
-    private void topicWithPartitions(TopicPartition... partitions) {
-        consumer.updatePartitions(TOPIC, Arrays.stream(partitions).map(TopicContentsTest::partitionInfo).toList());
+    /** The topic with these partitions, each from offset 0 to its end offset. */
+    private void topicEndingAt(Map<TopicPartition, Long> endOffsets) {
+        consumer.updatePartitions(TOPIC, endOffsets.keySet().stream().map(TopicContentsTest::partitionInfo).toList());
+        Map<TopicPartition, Long> beginnings = new HashMap<>();
+        endOffsets.keySet().forEach(partition -> beginnings.put(partition, 0L));
+        consumer.updateBeginningOffsets(beginnings);
+        consumer.updateEndOffsets(endOffsets);
+    }
+
+    /** The records come with a poll, as from a broker (the mock takes records only once they are assigned). */
+    @SafeVarargs
+    private void onNextPoll(ConsumerRecord<String, String>... records) {
+        consumer.schedulePollTask(() -> Arrays.stream(records).forEach(consumer::addRecord));
     }
 
     private static PartitionInfo partitionInfo(TopicPartition partition) {
