@@ -14,8 +14,8 @@ import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.kafka.KafkaTopic;
+import org.stancewatch.model.kafka.KafkaTopicReader;
 import org.stancewatch.model.kafka.KafkaTopics;
-import org.stancewatch.model.kafka.TopicContents;
 
 /** Reads the stages' dead-letter topics: every committed dead letter, from the start to the end at the call. */
 public final class DeadLetterKafkaTopics {
@@ -51,7 +51,7 @@ public final class DeadLetterKafkaTopics {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-dlq");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             // a topic that does not exist yet reads as empty: nothing failed
-            TopicContents.readToEnd(consumer, topic.name(), READ_TIMEOUT, record -> {
+            KafkaTopicReader.readToEnd(consumer, topic.name(), READ_TIMEOUT, record -> {
                 StoredDeadLetter stored = decode(topic, record);
                 if (stored != null && selection.matches(stored)) {
                     into.add(stored);

@@ -12,9 +12,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stancewatch.app.pipeline.KafkaConnection;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.json.RecordFormatException;
+import org.stancewatch.model.kafka.KafkaReadTimeoutException;
+import org.stancewatch.model.kafka.KafkaTopicReader;
 import org.stancewatch.model.kafka.KafkaTopics;
-import org.stancewatch.model.kafka.TopicContents;
-import org.stancewatch.model.kafka.TopicReadTimeoutException;
 
 /**
  * Reads {@code stancewatch.sources} from its start to its end at the call, keeping each source's
@@ -39,8 +39,8 @@ public final class SourceStatusReader {
         Map<String, StoredStatus> latest = new LinkedHashMap<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             // a topic that does not exist yet reads as empty: nothing crawled
-            TopicContents.readToEnd(consumer, KafkaTopics.SOURCES.name(), READ_TIMEOUT, record -> keepLatest(latest, record));
-        } catch (TopicReadTimeoutException e) {
+            KafkaTopicReader.readToEnd(consumer, KafkaTopics.SOURCES.name(), READ_TIMEOUT, record -> keepLatest(latest, record));
+        } catch (KafkaReadTimeoutException e) {
             throw new IllegalStateException(e.getMessage() + "; is Kafka at " + kafka.bootstrapServers() + " overloaded?", e);
         }
         return latest;

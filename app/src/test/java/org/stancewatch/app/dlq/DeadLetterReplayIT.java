@@ -25,8 +25,8 @@ import org.stancewatch.embedded.EmbeddedServices;
 import org.stancewatch.embedded.junit.EmbeddedServicesExtension;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.kafka.KafkaTopic;
+import org.stancewatch.model.kafka.KafkaTopicReader;
 import org.stancewatch.model.kafka.KafkaTopics;
-import org.stancewatch.model.kafka.TopicContents;
 
 /** Dead letters on the real dead-letter topics: read back by selection, and replayed where they can be. */
 @ExtendWith(EmbeddedServicesExtension.class)
@@ -81,7 +81,7 @@ class DeadLetterReplayIT {
     private static List<ConsumerRecord<String, String>> readAll(KafkaConnection kafka, String topic) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
-            return TopicContents.readToEnd(consumer, topic, Duration.ofSeconds(30));
+            return KafkaTopicReader.readToEnd(consumer, topic, Duration.ofSeconds(30));
         }
     }
 

@@ -15,7 +15,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.stancewatch.model.kafka.TopicContents;
+import org.stancewatch.model.kafka.KafkaTopicReader;
 
 /**
  * Everything a topic holds, read from the start to the end offsets of the moment, as a consumer
@@ -35,7 +35,7 @@ final class KafkaTopicContents {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             // under read_committed the end is the last stable offset: an open transaction ends the read
-            return TopicContents.readToEnd(consumer, topic, READ_TIMEOUT);
+            return KafkaTopicReader.readToEnd(consumer, topic, READ_TIMEOUT);
         }
     }
 

@@ -29,9 +29,9 @@ import org.stancewatch.ingest.dedup.Fingerprints;
 import org.stancewatch.ingest.kafka.KafkaSettings;
 import org.stancewatch.ingest.publish.CrawlBatch;
 import org.stancewatch.ingest.publish.KafkaOutput;
+import org.stancewatch.model.kafka.KafkaTopicReader;
 import org.stancewatch.model.kafka.KafkaTopicSetup;
 import org.stancewatch.model.kafka.KafkaTopics;
-import org.stancewatch.model.kafka.TopicContents;
 
 /**
  * Forgetting against the embedded broker: the tombstones reach the compacted topic, a restore
@@ -190,7 +190,7 @@ class StateRetentionIT {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, byte[]> last = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicContents.readToEnd(consumer, KafkaTopics.CRAWL_STATE.name(), Duration.ofSeconds(30),
+            KafkaTopicReader.readToEnd(consumer, KafkaTopics.CRAWL_STATE.name(), Duration.ofSeconds(30),
                     record -> last.put(record.key(), record.value()));
         }
         return last;

@@ -19,8 +19,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.stancewatch.model.kafka.TopicContents;
-import org.stancewatch.model.kafka.TopicReadTimeoutException;
+import org.stancewatch.model.kafka.KafkaReadTimeoutException;
+import org.stancewatch.model.kafka.KafkaTopicReader;
 
 /**
  * The ledger on its compacted topic ({@code stancewatch.notify-ledger}): read from the start to
@@ -50,13 +50,13 @@ public final class KafkaLedgerLog implements LedgerLog {
     @Override
     public void readAll(BiConsumer<String, byte[]> record) {
         try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = TopicContents.partitionsOf(consumer, topic, TIMEOUT);
+            List<TopicPartition> partitions = KafkaTopicReader.partitionsOf(consumer, topic, TIMEOUT);
             if (partitions.isEmpty()) {
                 throw new LedgerException("the ledger topic " + topic + " does not exist; create the topics "
                         + "(stancewatch notify does) before starting the notifier", null);
             }
-            TopicContents.readToEnd(consumer, partitions, TIMEOUT, r -> record.accept(r.key(), r.value()));
-        } catch (TopicReadTimeoutException e) {
+            KafkaTopicReader.readToEnd(consumer, partitions, TIMEOUT, r -> record.accept(r.key(), r.value()));
+        } catch (KafkaReadTimeoutException e) {
             throw new LedgerException("cannot read the ledger: " + e.getMessage(), e);
         } catch (KafkaException e) {
             throw new LedgerException("cannot read the ledger topic " + topic + ": " + e.getMessage(), e);

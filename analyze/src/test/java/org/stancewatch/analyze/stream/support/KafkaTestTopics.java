@@ -23,8 +23,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.kafka.KafkaTopicNames;
+import org.stancewatch.model.kafka.KafkaTopicReader;
 import org.stancewatch.model.kafka.KafkaTopics;
-import org.stancewatch.model.kafka.TopicContents;
 import org.stancewatch.testing.TestTopics;
 
 /** A test run's topics on a real broker: create them, write articles, read everything back. */
@@ -137,7 +137,7 @@ public final class KafkaTestTopics {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            return TopicContents.readToEnd(consumer, topic, Duration.ofSeconds(30));
+            return KafkaTopicReader.readToEnd(consumer, topic, Duration.ofSeconds(30));
         }
     }
 

@@ -13,26 +13,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * What a topic holds at the moment of the call: its records from the beginning of each partition
- * to the end offsets it had when the read started, read under one deadline. Records written
- * after that are not delivered, even when a poll brings them along.
+ * Reads what a Kafka topic holds at the moment of the call: its records from the beginning of
+ * each partition to the end offsets it had when the read started, under one deadline. Records
+ * written after that are not delivered, even when a poll brings them along.
  *
  * <p>The caller's consumer decides what the end is: under {@code read_committed} the last stable
  * offset, so an open transaction ends the read; under {@code read_uncommitted} the high
  * watermark. The read assigns the consumer the topic's partitions and seeks them to their
  * beginning; the consumer stays the caller's to close.
  */
-public final class TopicContents {
+public final class KafkaTopicReader {
     /** How long one poll waits for records; the deadline is checked between polls. */
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private TopicContents() {}
+    private KafkaTopicReader() {}
 
     /**
      * Every record of the topic up to its end offsets at the call, in the order the polls brought
      * them (each partition's in offset order); none when the topic does not exist.
      *
-     * @throws TopicReadTimeoutException when the end was not reached within {@code timeout}
+     * @throws KafkaReadTimeoutException when the end was not reached within {@code timeout}
      */
     public static <K, V> List<ConsumerRecord<K, V>> readToEnd(Consumer<K, V> consumer, String topic, Duration timeout) {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
@@ -44,7 +44,7 @@ public final class TopicContents {
      * Hands each record of the topic up to its end offsets at the call to {@code each}, as it is
      * polled; nothing when the topic does not exist.
      *
-     * @throws TopicReadTimeoutException when the end was not reached within {@code timeout}
+     * @throws KafkaReadTimeoutException when the end was not reached within {@code timeout}
      */
     public static <K, V> void readToEnd(Consumer<K, V> consumer, String topic, Duration timeout,
                                         java.util.function.Consumer<? super ConsumerRecord<K, V>> each) {
@@ -123,9 +123,9 @@ public final class TopicContents {
             return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         }
 
-        private TopicReadTimeoutException timedOut(TimeoutException cause) {
+        private KafkaReadTimeoutException timedOut(TimeoutException cause) {
             String topics = partitions.stream().map(TopicPartition::topic).distinct().collect(Collectors.joining(", "));
-            return new TopicReadTimeoutException("could not read " + topics + " to its end within " + format(timeout)
+            return new KafkaReadTimeoutException("could not read " + topics + " to its end within " + format(timeout)
                     + ": " + progress(), cause);
         }
 

@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-class TopicContentsTest {
+class KafkaTopicReaderTest {
     private static final String TOPIC = "stancewatch.sources";
     private static final TopicPartition FIRST = new TopicPartition(TOPIC, 0);
     private static final TopicPartition SECOND = new TopicPartition(TOPIC, 1);
@@ -32,7 +32,7 @@ class TopicContentsTest {
         // the second partition's second record was written after the read took its end offsets
         onNextPoll(record(FIRST, 0, "a"), record(FIRST, 1, "b"), record(SECOND, 0, "c"), record(SECOND, 1, "written later"));
 
-        List<ConsumerRecord<String, String>> records = TopicContents.readToEnd(consumer, TOPIC, TIMEOUT);
+        List<ConsumerRecord<String, String>> records = KafkaTopicReader.readToEnd(consumer, TOPIC, TIMEOUT);
 
         assertThat(records).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(consumer.assignment()).containsExactlyInAnyOrder(FIRST, SECOND);
@@ -44,22 +44,22 @@ class TopicContentsTest {
         consumer.updateBeginningOffsets(Map.of(FIRST, 5L));
         onNextPoll(record(FIRST, 5, "kept"));
 
-        assertThat(TopicContents.readToEnd(consumer, TOPIC, TIMEOUT)).extracting(ConsumerRecord::value).containsExactly("kept");
+        assertThat(KafkaTopicReader.readToEnd(consumer, TOPIC, TIMEOUT)).extracting(ConsumerRecord::value).containsExactly("kept");
     }
 
     @Test
     void anEmptyTopicIsReadWithoutWaiting() {
         topicEndingAt(Map.of(FIRST, 0L));
 
-        assertThat(TopicContents.readToEnd(consumer, TOPIC, TIMEOUT)).isEmpty();
+        assertThat(KafkaTopicReader.readToEnd(consumer, TOPIC, TIMEOUT)).isEmpty();
     }
 
     @Test
     void aTopicThatDoesNotExistHasNoPartitionsAndReadsAsEmpty() {
         consumer.updatePartitions(TOPIC, List.of());
 
-        assertThat(TopicContents.partitionsOf(consumer, TOPIC, TIMEOUT)).isEmpty();
-        assertThat(TopicContents.readToEnd(consumer, TOPIC, TIMEOUT)).isEmpty();
+        assertThat(KafkaTopicReader.partitionsOf(consumer, TOPIC, TIMEOUT)).isEmpty();
+        assertThat(KafkaTopicReader.readToEnd(consumer, TOPIC, TIMEOUT)).isEmpty();
         assertThat(consumer.assignment()).isEmpty();
     }
 
@@ -74,7 +74,7 @@ class TopicContentsTest {
             consumer.addRecord(record(FIRST, 1, "b"));
         });
 
-        TopicContents.readToEnd(consumer, TopicContents.partitionsOf(consumer, TOPIC, TIMEOUT), TIMEOUT,
+        KafkaTopicReader.readToEnd(consumer, KafkaTopicReader.partitionsOf(consumer, TOPIC, TIMEOUT), TIMEOUT,
                 record -> handed.add(record.value()));
 
         assertThat(handedBeforeSecondPoll).containsExactly("a");
@@ -86,8 +86,8 @@ class TopicContentsTest {
         topicEndingAt(Map.of(FIRST, 5L, SECOND, 1L));
         onNextPoll(record(FIRST, 0, "a"), record(FIRST, 1, "b"), record(SECOND, 0, "c"));
 
-        assertThatThrownBy(() -> TopicContents.readToEnd(consumer, TOPIC, Duration.ofMillis(300)))
-                .isInstanceOf(TopicReadTimeoutException.class)
+        assertThatThrownBy(() -> KafkaTopicReader.readToEnd(consumer, TOPIC, Duration.ofMillis(300)))
+                .isInstanceOf(KafkaReadTimeoutException.class)
                 .hasMessage("could not read stancewatch.sources to its end within 300 ms: 3 records read; "
                         + "stancewatch.sources-0 at 2 of 5");
     }
@@ -102,15 +102,15 @@ class TopicContentsTest {
         };
         slow.updatePartitions(TOPIC, List.of(partitionInfo(FIRST)));
 
-        assertThatThrownBy(() -> TopicContents.readToEnd(slow, TOPIC, Duration.ofSeconds(60)))
-                .isInstanceOf(TopicReadTimeoutException.class)
+        assertThatThrownBy(() -> KafkaTopicReader.readToEnd(slow, TOPIC, Duration.ofSeconds(60)))
+                .isInstanceOf(KafkaReadTimeoutException.class)
                 .hasMessage("could not read stancewatch.sources to its end within 60 s: its end offsets did not come")
                 .hasCauseInstanceOf(TimeoutException.class);
     }
 
     /** The topic with these partitions, each from offset 0 to its end offset. */
     private void topicEndingAt(Map<TopicPartition, Long> endOffsets) {
-        consumer.updatePartitions(TOPIC, endOffsets.keySet().stream().map(TopicContentsTest::partitionInfo).toList());
+        consumer.updatePartitions(TOPIC, endOffsets.keySet().stream().map(KafkaTopicReaderTest::partitionInfo).toList());
         Map<TopicPartition, Long> beginnings = new HashMap<>();
         endOffsets.keySet().forEach(partition -> beginnings.put(partition, 0L));
         consumer.updateBeginningOffsets(beginnings);
