@@ -42,7 +42,8 @@ public final class KafkaTopicReader {
 
     /**
      * Hands each record of the topic up to its end offsets at the call to {@code each}, as it is
-     * polled; nothing when the topic does not exist.
+     * polled; nothing when the topic does not exist. Looking up the topic's partitions may take
+     * up to {@code timeout} too, before the read's own.
      *
      * @throws KafkaReadTimeoutException when the end was not reached within {@code timeout}
      */
