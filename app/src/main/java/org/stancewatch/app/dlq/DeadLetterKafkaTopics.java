@@ -8,10 +8,10 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stancewatch.app.pipeline.KafkaConnection;
+import org.stancewatch.kafka.KafkaTopicReader;
 import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.kafka.KafkaTopic;
@@ -50,27 +50,13 @@ public final class DeadLetterKafkaTopics {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-dlq");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), READ_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
-            if (partitions.isEmpty()) {
-                return; // the topic does not exist yet: nothing failed
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic.name() + " to its end within "
-                            + READ_TIMEOUT.toSeconds() + " s");
+            // a topic that does not exist yet reads as empty: nothing failed
+            KafkaTopicReader.readToEnd(consumer, topic.name(), READ_TIMEOUT, record -> {
+                StoredDeadLetter stored = decode(topic, record);
+                if (stored != null && selection.matches(stored)) {
+                    into.add(stored);
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    StoredDeadLetter stored = decode(topic, record);
-                    if (stored != null && selection.matches(stored)) {
-                        into.add(stored);
-                    }
-                }
-            }
+            });
         }
     }
 

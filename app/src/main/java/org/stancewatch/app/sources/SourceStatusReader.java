@@ -3,15 +3,15 @@ package org.stancewatch.app.sources;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stancewatch.app.pipeline.KafkaConnection;
+import org.stancewatch.kafka.KafkaReadTimeoutException;
+import org.stancewatch.kafka.KafkaTopicReader;
 import org.stancewatch.model.SourceStatus;
 import org.stancewatch.model.json.RecordFormatException;
 import org.stancewatch.model.kafka.KafkaTopics;
@@ -37,34 +37,22 @@ public final class SourceStatusReader {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "stancewatch-sources");
         Map<String, StoredStatus> latest = new LinkedHashMap<>();
-        String topic = KafkaTopics.SOURCES.name();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (partitions.isEmpty()) {
-                return latest;
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within "
-                            + READ_TIMEOUT.toSeconds() + " s; is Kafka at " + kafka.bootstrapServers() + " overloaded?");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    String key = record.key() == null ? "(no key)" : record.key();
-                    if (record.value() == null) {
-                        latest.remove(key); // a tombstone: the source's status was deleted
-                    } else {
-                        latest.put(key, decode(key, record.value(), record.topic() + "-" + record.partition() + "@"
-                                + record.offset()));
-                    }
-                }
-            }
+            // a topic that does not exist yet reads as empty: nothing crawled
+            KafkaTopicReader.readToEnd(consumer, KafkaTopics.SOURCES.name(), READ_TIMEOUT, record -> keepLatest(latest, record));
+        } catch (KafkaReadTimeoutException e) {
+            throw new IllegalStateException(e.getMessage() + "; is Kafka at " + kafka.bootstrapServers() + " overloaded?", e);
         }
         return latest;
+    }
+
+    private static void keepLatest(Map<String, StoredStatus> latest, ConsumerRecord<String, byte[]> record) {
+        String key = record.key() == null ? "(no key)" : record.key();
+        if (record.value() == null) {
+            latest.remove(key); // a tombstone: the source's status was deleted
+        } else {
+            latest.put(key, decode(key, record.value(), record.topic() + "-" + record.partition() + "@" + record.offset()));
+        }
     }
 
     /** The status a record holds, or what is wrong with it. */

@@ -17,10 +17,10 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.index.templates.IndexKind;
-import org.stancewatch.model.json.RecordFormatException;
-import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 import org.stancewatch.kafka.ConsumerStage;
 import org.stancewatch.kafka.PartitionHolds;
+import org.stancewatch.model.json.RecordFormatException;
+import org.stancewatch.model.json.UnsupportedSchemaVersionException;
 
 /**
  * The consumer's thread: polls the four topics, decodes each record and hands it to the

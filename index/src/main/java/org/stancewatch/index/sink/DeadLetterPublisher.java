@@ -8,8 +8,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stancewatch.model.DeadLetter;
 import org.stancewatch.kafka.KafkaClientDefaults;
+import org.stancewatch.model.DeadLetter;
 import org.stancewatch.model.kafka.KafkaTopics;
 
 /**

@@ -23,6 +23,7 @@ import org.stancewatch.index.templates.IndexLayout;
 import org.stancewatch.index.testing.ElasticsearchTestSupport;
 import org.stancewatch.index.testing.KafkaTestSupport;
 import org.stancewatch.index.testing.TestRecords;
+import org.stancewatch.kafka.PartitionHolds;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Article;
 import org.stancewatch.model.DeadLetter;
@@ -30,7 +31,6 @@ import org.stancewatch.model.Mention;
 import org.stancewatch.model.StanceBucket;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.kafka.KafkaTopicNames;
-import org.stancewatch.kafka.PartitionHolds;
 
 /** The indexer on the embedded broker and node: what it writes, skips, dead-letters and commits. */
 @ExtendWith(EmbeddedServicesExtension.class)

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +19,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.stancewatch.kafka.KafkaReadTimeoutException;
+import org.stancewatch.kafka.KafkaTopicReader;
 
 /**
  * The ledger on its compacted topic ({@code stancewatch.notify-ledger}): read from the start to
@@ -49,25 +50,14 @@ public final class KafkaLedgerLog implements LedgerLog {
     @Override
     public void readAll(BiConsumer<String, byte[]> record) {
         try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions = KafkaTopicReader.partitionsOf(consumer, topic, TIMEOUT);
             if (partitions.isEmpty()) {
                 throw new LedgerException("the ledger topic " + topic + " does not exist; create the topics "
                         + "(stancewatch notify does) before starting the notifier", null);
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new LedgerException("the ledger topic " + topic + " could not be read to its end within "
-                            + TIMEOUT.toSeconds() + " s", null);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    record.accept(r.key(), r.value());
-                }
-            }
+            KafkaTopicReader.readToEnd(consumer, partitions, TIMEOUT, r -> record.accept(r.key(), r.value()));
+        } catch (KafkaReadTimeoutException e) {
+            throw new LedgerException("cannot read the ledger: " + e.getMessage(), e);
         } catch (KafkaException e) {
             throw new LedgerException("cannot read the ledger topic " + topic + ": " + e.getMessage(), e);
         }
