@@ -15,10 +15,10 @@ import org.stancewatch.app.dlq.ReasonCatalog;
 import org.stancewatch.app.dlq.StoredDeadLetter;
 import org.stancewatch.model.json.Codecs;
 import org.stancewatch.model.json.Json;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code stancewatch dlq}: what the stages could not process, why, and sending it again. */
 @Command(name = "dlq",

@@ -21,10 +21,10 @@ import org.stancewatch.ingest.fetch.HostResolver;
 import org.stancewatch.ingest.source.Source;
 import org.stancewatch.ingest.source.Sources;
 import org.stancewatch.model.json.Json;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code stancewatch sources check}: does each source work from this machine, now? */
 @Command(name = "check",

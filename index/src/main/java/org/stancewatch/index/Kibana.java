@@ -2,8 +2,8 @@ package org.stancewatch.index;
 
 import java.time.Duration;
 import org.stancewatch.index.kibana.ImportReport;
-import org.stancewatch.index.kibana.KibanaSettings;
 import org.stancewatch.index.kibana.KibanaReadiness;
+import org.stancewatch.index.kibana.KibanaSettings;
 import org.stancewatch.index.kibana.KibanaSetup;
 
 /**

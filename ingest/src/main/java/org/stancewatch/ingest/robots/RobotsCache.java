@@ -9,16 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stancewatch.ingest.fetch.FetchException;
 import org.stancewatch.ingest.fetch.FetchFailure;
 import org.stancewatch.ingest.fetch.FetchRequest;
-import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.FetchResponse;
+import org.stancewatch.ingest.fetch.FetchScope;
 import org.stancewatch.ingest.fetch.HttpFetcher;
 import org.stancewatch.ingest.state.CrawlState;
 import org.stancewatch.ingest.state.RobotsState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * robots.txt per origin, fetched once and kept: in memory, parsed, and in the crawl state, so a

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.stancewatch.analyze.stance.StanceFeatures;
 import org.stancewatch.analyze.stance.LinearStanceModel;
+import org.stancewatch.analyze.stance.StanceFeatures;
 import org.stancewatch.model.Polarity;
 
 /**

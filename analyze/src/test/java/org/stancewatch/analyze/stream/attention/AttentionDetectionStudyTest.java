@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.stancewatch.analyze.stream.support.DetectionStudies;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.shift.ShiftMonitor;
+import org.stancewatch.analyze.stream.support.DetectionStudies;
 import org.stancewatch.model.Alert;
 
 /**

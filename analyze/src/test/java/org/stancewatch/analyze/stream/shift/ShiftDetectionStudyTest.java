@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.stancewatch.analyze.stream.support.DetectionStudies;
 import org.stancewatch.analyze.stream.AnalyzeSettings;
 import org.stancewatch.analyze.stream.aggregate.Contribution;
 import org.stancewatch.analyze.stream.aggregate.SeriesKey;
+import org.stancewatch.analyze.stream.support.DetectionStudies;
 import org.stancewatch.model.Alert;
 import org.stancewatch.model.Direction;
 
