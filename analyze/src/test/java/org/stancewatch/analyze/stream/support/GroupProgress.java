@@ -18,11 +18,28 @@ import org.stancewatch.analyze.stream.AnalyzeSettings;
 public final class GroupProgress {
     private GroupProgress() {}
 
-    /** True when both applications have committed offsets at the end of all their inputs. */
+    /**
+     * True when both applications have committed offsets at the end of all their inputs: the
+     * scoring application's articles, the aggregation's mentions and every repartition topic it
+     * feeds itself (the series, and the attention branch's when it runs).
+     */
     public static boolean caughtUp(Admin admin, AnalyzeSettings settings) {
-        return caughtUp(admin, settings.scoringApplicationId(), List.of(settings.topics().articles()))
-                && caughtUp(admin, settings.aggregationApplicationId(), List.of(settings.topics().mentions(),
-                settings.aggregationApplicationId() + "-series-repartition"));
+        String aggregation = settings.aggregationApplicationId();
+        List<String> aggregationInputs = new ArrayList<>(List.of(settings.topics().mentions()));
+        try {
+            admin.listTopics().names().get().stream()
+                    .filter(name -> name.startsWith(aggregation + "-") && name.endsWith("-repartition"))
+                    .forEach(aggregationInputs::add);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
+        // before the application has created its series repartition topic it has not started at all
+        return aggregationInputs.contains(aggregation + "-series-repartition")
+                && caughtUp(admin, settings.scoringApplicationId(), List.of(settings.topics().articles()))
+                && caughtUp(admin, aggregation, aggregationInputs);
     }
 
     static boolean caughtUp(Admin admin, String group, List<String> topics) {
