@@ -111,9 +111,11 @@ class RestartIT {
         // repeat one: the planted change of tone alerts exactly once in both runs, and no alert
         // (one series, one recent window: one id) is written twice.
         String planted = "russia/_all/turning.example/_all NEGATIVE";
-        assertThat(alertedSeries(steady)).as("alerts of the uninterrupted run").containsOnlyOnce(planted);
-        assertThat(alertedSeries(killed)).as("alerts of the killed run").containsOnlyOnce(planted);
-        assertThat(alertIds(killed)).as("ids of the alerts of the killed run:%n%s", alertWindows(killed))
+        List<ConsumerRecord<String, Alert>> killedAlerts = alerts(killed);
+        assertThat(alertedSeries(alerts(steady))).as("alerts of the uninterrupted run").containsOnlyOnce(planted);
+        assertThat(alertedSeries(killedAlerts)).as("alerts of the killed run").containsOnlyOnce(planted);
+        assertThat(killedAlerts).extracting(r -> r.value().id())
+                .as("ids of the alerts of the killed run:%n%s", alertWindows(killedAlerts))
                 .doesNotHaveDuplicates();
     }
 
@@ -203,16 +205,14 @@ class RestartIT {
         return live;
     }
 
-    private static List<String> alertIds(KafkaTestTopics topics) {
-        return topics.readAll(topics.names().alerts(), KafkaTopics.ALERTS.valueSerde().deserializer()).stream()
-                .map(r -> r.value().id()).toList();
+    private static List<ConsumerRecord<String, Alert>> alerts(KafkaTestTopics topics) {
+        return topics.readAll(topics.names().alerts(), KafkaTopics.ALERTS.valueSerde().deserializer());
     }
 
     /** Each alert with its windows and counts, in topic order, for a failure message. */
-    private static String alertWindows(KafkaTestTopics topics) {
+    private static String alertWindows(List<ConsumerRecord<String, Alert>> alerts) {
         StringBuilder out = new StringBuilder();
-        for (ConsumerRecord<String, Alert> r : topics.readAll(topics.names().alerts(),
-                KafkaTopics.ALERTS.valueSerde().deserializer())) {
+        for (ConsumerRecord<String, Alert> r : alerts) {
             Alert a = r.value();
             out.append("  ").append(r.partition()).append('@').append(r.offset()).append(' ').append(a.id())
                     .append(" base ").append(a.baselineStart()).append(" recent ").append(a.windowStart()).append("..")
@@ -222,8 +222,8 @@ class RestartIT {
         return out.toString();
     }
 
-    private static List<String> alertedSeries(KafkaTestTopics topics) {
-        return topics.readAll(topics.names().alerts(), KafkaTopics.ALERTS.valueSerde().deserializer()).stream()
+    private static List<String> alertedSeries(List<ConsumerRecord<String, Alert>> alerts) {
+        return alerts.stream()
                 .map(ConsumerRecord::value)
                 .map(a -> a.actor() + "/" + a.topic() + "/" + a.outlet() + "/" + a.holder() + " " + a.direction())
                 .sorted().toList();
